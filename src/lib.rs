@@ -1,0 +1,6 @@
+//! 帮扶助手. The domain modules are plain Rust with no browser dependency so that
+//! `cargo test` checks every figure natively; `ui` is the only part that touches
+//! Leptos and web-sys and is compiled for wasm32 only.
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
