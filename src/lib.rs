@@ -2,5 +2,15 @@
 //! `cargo test` checks every figure natively; `ui` is the only part that touches
 //! Leptos and web-sys and is compiled for wasm32 only.
 
+pub mod date;
+pub mod eligibility;
+pub mod form;
+pub mod loan;
+pub mod money;
+pub mod parse;
+pub mod products;
+pub mod query;
+pub mod store;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,0 +1,96 @@
+//! Calendar dates without a date crate (chrono/time would add tens of KB of
+//! WebAssembly for the two operations the schedule needs: parse and add months).
+
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        if !(1900..=2200).contains(&year) || !(1..=12).contains(&month) {
+            return None;
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD` (also accepts `/` or `.` as separators and
+    /// single-digit month/day, as people type them).
+    pub fn parse(s: &str) -> Option<Date> {
+        let s = crate::parse::normalize(s);
+        let mut parts = s.split(['-', '/', '.']);
+        let y = parts.next()?.parse().ok()?;
+        let m = parts.next()?.parse().ok()?;
+        let d = parts.next()?.parse().ok()?;
+        if parts.next().is_some() {
+            return None;
+        }
+        Date::new(y, m, d)
+    }
+
+    /// The same day `n` months later; a day that does not exist in the target
+    /// month becomes its last day (1月31日 + 1个月 = 2月28/29日), as banks do.
+    pub fn add_months(self, n: u32) -> Date {
+        let total = self.year as i64 * 12 + (self.month as i64 - 1) + n as i64;
+        let year = (total / 12) as i32;
+        let month = (total % 12) as u8 + 1;
+        let day = self.day.min(days_in_month(year, month));
+        Date { year, month, day }
+    }
+
+    /// "2017年6月7日"
+    pub fn chinese(self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+
+    /// "2018-02-07", compact for tables.
+    pub fn iso(self) -> String {
+        self.to_string()
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_adds_months() {
+        let d = Date::parse("2017-06-07").unwrap();
+        assert_eq!(d.add_months(8).to_string(), "2018-02-07");
+        assert_eq!(Date::parse("2024-01-31").unwrap().add_months(1).to_string(), "2024-02-29");
+        assert_eq!(Date::parse("2023-01-31").unwrap().add_months(1).to_string(), "2023-02-28");
+        assert_eq!(Date::parse("2023-12-15").unwrap().add_months(13).to_string(), "2025-01-15");
+        assert_eq!(Date::parse("２０２６/３/５").unwrap().to_string(), "2026-03-05");
+        assert!(Date::parse("2023-02-29").is_none());
+        assert!(Date::parse("2023-13-01").is_none());
+        assert!(Date::parse("abc").is_none());
+        assert!(Date::parse("").is_none());
+    }
+}

@@ -1,0 +1,221 @@
+//! Reading what people type. Villagers type on Chinese IMEs: full-width digits
+//! (５００００), the ideographic full stop as a decimal point (5。5万), 万 as a
+//! unit and thousands separators. Every function returns either an exact
+//! integer value or a plain-language message saying what to type instead.
+
+use crate::money::Fen;
+
+/// Largest loan the estimator accepts: 1000万元. Far above every product,
+/// small enough that no intermediate product can overflow.
+pub const MAX_AMOUNT: Fen = Fen::from_yuan(10_000_000);
+/// 30 years of monthly payments.
+pub const MAX_MONTHS: u32 = 360;
+/// Annual rates above this are not loans a bank would offer; the message says so.
+pub const MAX_RATE_PERCENT: i64 = 36;
+
+/// Full-width forms to ASCII, `。` to `.`, and spaces and thousands separators
+/// removed. Letters are lower-cased so `5W` and `5w` read alike.
+pub fn normalize(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| {
+            let c = match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                '\u{3000}' => ' ',
+                '。' => '.',
+                other => other,
+            };
+            match c {
+                ' ' | '\t' | '\n' | '\r' | ',' | '，' | '、' | '_' | '\'' => None,
+                c => Some(c.to_ascii_lowercase()),
+            }
+        })
+        .collect()
+}
+
+/// A non-negative decimal such as `5.5` read exactly as `value × 10^scale`;
+/// `None` if it is not a plain decimal or has more than `scale` decimals.
+fn decimal_scaled(s: &str, scale: u32) -> Option<i128> {
+    let (int_part, frac_part) = match s.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (s, ""),
+    };
+    if int_part.is_empty() && frac_part.is_empty() {
+        return None;
+    }
+    if !int_part.bytes().all(|b| b.is_ascii_digit()) || !frac_part.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let frac = frac_part.trim_end_matches('0');
+    if frac.len() as u32 > scale || int_part.len() > 20 {
+        return None;
+    }
+    let mut v: i128 = 0;
+    for b in int_part.bytes() {
+        v = v.checked_mul(10)?.checked_add((b - b'0') as i128)?;
+    }
+    for i in 0..scale as usize {
+        let digit = frac.as_bytes().get(i).map_or(0, |b| (b - b'0') as i128);
+        v = v.checked_mul(10)?.checked_add(digit)?;
+    }
+    Some(v)
+}
+
+/// Money typed as `50000`, `5万`, `5.5万`, `50,000`, `５万`, `￥50000元`, `3千`.
+pub fn parse_amount(input: &str) -> Result<Fen, String> {
+    amount(input, false)
+}
+
+/// Like [`parse_amount`], but 0 is allowed (an existing balance, a cap).
+pub fn parse_amount_or_zero(input: &str) -> Result<Fen, String> {
+    amount(input, true)
+}
+
+fn amount(input: &str, allow_zero: bool) -> Result<Fen, String> {
+    let s = normalize(input);
+    if s.is_empty() {
+        return Err("请填写金额，例如 50000 或 5万".into());
+    }
+    if s.starts_with('-') {
+        return Err("金额不能是负数".into());
+    }
+    let s = s.trim_start_matches(['¥', '￥']).trim_end_matches('元');
+    let (number, unit_digits) = if let Some(n) = s.strip_suffix('万').or_else(|| s.strip_suffix('w')) {
+        (n, 4)
+    } else if let Some(n) = s.strip_suffix('千').or_else(|| s.strip_suffix('k')) {
+        (n, 3)
+    } else {
+        (s, 0)
+    };
+    let fen = decimal_scaled(number, 2 + unit_digits).ok_or_else(|| {
+        if number.contains('.') && number.split('.').nth(1).is_some_and(|f| f.bytes().all(|b| b.is_ascii_digit())) {
+            format!("“{}”太细了：金额最多精确到分（小数点后两位）", input.trim())
+        } else {
+            format!("看不懂“{}”：请只填数字，例如 50000 或 5万", input.trim())
+        }
+    })?;
+    if fen == 0 && !allow_zero {
+        return Err("金额要大于 0".into());
+    }
+    if fen > MAX_AMOUNT.0 as i128 {
+        return Err(format!("金额太大：本工具最多测算 {} 元", MAX_AMOUNT.spoken()));
+    }
+    Ok(Fen(fen as i64))
+}
+
+/// Term in months: `12`, `12个月`, `12期`, or years as `1年`, `3年`.
+pub fn parse_months(input: &str) -> Result<u32, String> {
+    let s = normalize(input);
+    if s.is_empty() {
+        return Err("请填写贷款期限（几个月）".into());
+    }
+    if s.starts_with('-') {
+        return Err("期限不能是负数".into());
+    }
+    let (number, factor) = if let Some(n) = s.strip_suffix('年') {
+        (n, 12)
+    } else {
+        (s.trim_end_matches("个月").trim_end_matches('月').trim_end_matches('期'), 1)
+    };
+    let n = decimal_scaled(number, 0).ok_or_else(|| format!("看不懂“{}”：期限请填整数个月，例如 12", input.trim()))?;
+    let months = n.saturating_mul(factor);
+    if months == 0 {
+        return Err("期限至少 1 个月".into());
+    }
+    if months > MAX_MONTHS as i128 {
+        return Err(format!("期限太长：本工具最多测算 {MAX_MONTHS} 个月（30年）"));
+    }
+    Ok(months as u32)
+}
+
+/// An annual interest rate in percent (`4.35`, `4.35%`, `４．３５`), exact to
+/// 0.0001 %, returned as [`Rate`].
+pub fn parse_rate(input: &str) -> Result<Rate, String> {
+    let s = normalize(input);
+    if s.is_empty() {
+        return Err("请填写年利率，例如 4.35".into());
+    }
+    if s.starts_with('-') {
+        return Err("利率不能是负数".into());
+    }
+    let number = s.trim_end_matches('%');
+    let ppm = decimal_scaled(number, 4)
+        .ok_or_else(|| format!("看不懂“{}”：年利率请填百分数，例如 4.35 表示 4.35%", input.trim()))?;
+    if ppm > MAX_RATE_PERCENT as i128 * 10_000 {
+        return Err(format!(
+            "年利率 {}% 不合理：银行贷款一般在 3%–10% 之间，本工具只接受 0–{}%",
+            Rate(ppm as i64).percent_text(),
+            MAX_RATE_PERCENT
+        ));
+    }
+    Ok(Rate(ppm as i64))
+}
+
+/// A share in percent from 0 to 100 (subsidy), exact to 0.01 %, as basis points.
+pub fn parse_percent(input: &str) -> Result<u32, String> {
+    let s = normalize(input);
+    if s.is_empty() {
+        return Err("请填写百分比，0 到 100".into());
+    }
+    if s.starts_with('-') {
+        return Err("百分比不能是负数".into());
+    }
+    let bp = decimal_scaled(s.trim_end_matches('%'), 2)
+        .ok_or_else(|| format!("看不懂“{}”：请填 0 到 100 的数字，例如 100 表示全额贴息", input.trim()))?;
+    if bp > 10_000 {
+        return Err("贴息比例不能超过 100%".into());
+    }
+    Ok(bp as u32)
+}
+
+/// An annual rate as parts per million of the principal per year
+/// (4.9 % = 49 000): exact for every rate written with up to four decimals.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Rate(pub i64);
+
+impl Rate {
+    pub const fn from_percent_bp(bp: i64) -> Rate {
+        Rate(bp * 100)
+    }
+
+    pub const fn ppm(self) -> i64 {
+        self.0
+    }
+
+    /// "4.35", "7.35", "3.1", "0": the shortest exact decimal.
+    pub fn percent_text(self) -> String {
+        let whole = self.0 / 10_000;
+        let frac = self.0 % 10_000;
+        if frac == 0 {
+            return whole.to_string();
+        }
+        let f = format!("{frac:04}");
+        format!("{whole}.{}", f.trim_end_matches('0'))
+    }
+}
+
+/// Basis points of a percent as text: 10000 → "100", 5000 → "50", 3333 → "33.33".
+pub fn bp_percent_text(bp: u32) -> String {
+    let whole = bp / 100;
+    let frac = bp % 100;
+    if frac == 0 {
+        whole.to_string()
+    } else {
+        let f = format!("{frac:02}");
+        format!("{whole}.{}", f.trim_end_matches('0'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_scaling_is_exact() {
+        assert_eq!(decimal_scaled("5.5", 6), Some(5_500_000));
+        assert_eq!(decimal_scaled("0.01", 2), Some(1));
+        assert_eq!(decimal_scaled("0.001", 2), None);
+        assert_eq!(decimal_scaled(".5", 1), Some(5));
+        assert_eq!(decimal_scaled(".", 1), None);
+        assert_eq!(decimal_scaled("1.2.3", 4), None);
+    }
+}

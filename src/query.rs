@@ -1,0 +1,232 @@
+//! The public URL contract. State lives in the query string (never after `#`,
+//! which WeChat may cut), so any link works on any static host and sub-path:
+//!
+//! `?v=loan&product=ID&amount=YUAN&months=N&rate=ANNUAL_PERCENT&method=M&io=K`
+//! `&subsidy=PERCENT&subsidy_cap=YUAN&subsidy_timing=T&start=YYYY-MM-DD`
+//!
+//! Unknown parameters (WeChat's `from`, `isappinstalled`, `shareTo`, …) are
+//! ignored; a known parameter with an unreadable value falls back to the
+//! product's default and is reported, so the page can say which was ignored.
+
+use crate::date::Date;
+use crate::form::{check, short, yuan_text, LoanForm};
+use crate::loan::{Method, SubsidyTiming};
+use crate::parse;
+use crate::products;
+
+/// Which screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Home,
+    Loan,
+}
+
+impl View {
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Home => "home",
+            View::Loan => "loan",
+        }
+    }
+}
+
+/// What a link said.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parsed {
+    pub view: View,
+    /// `Some` when the link carries any loan input: it then wins over the stored form.
+    pub loan: Option<LoanForm>,
+    /// One plain sentence for each value that was ignored.
+    pub ignored: Vec<String>,
+}
+
+const LOAN_KEYS: &[&str] =
+    &["product", "amount", "months", "rate", "method", "io", "subsidy", "subsidy_cap", "subsidy_timing", "start"];
+
+/// Decodes `%XX` and `+`; `None` for broken escapes or invalid UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes.get(i + 1..i + 3)?;
+                let hex = std::str::from_utf8(hex).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Encodes a value for a query string (unreserved characters stay as they are).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Reads a `location.search` (with or without the leading `?`). Anything after
+/// a `#` is dropped; for duplicate keys the first one counts.
+pub fn parse_query(search: &str, today: Date) -> Parsed {
+    let search = search.split('#').next().unwrap_or("");
+    let search = search.strip_prefix('?').unwrap_or(search);
+    let mut pairs: Vec<(String, Option<String>)> = Vec::new();
+    for part in search.split(['&', ';']) {
+        if part.is_empty() {
+            continue;
+        }
+        let (k, v) = part.split_once('=').unwrap_or((part, ""));
+        let Some(k) = percent_decode(k) else { continue };
+        if pairs.iter().any(|(seen, _)| *seen == k) {
+            continue;
+        }
+        pairs.push((k, percent_decode(v)));
+    }
+    let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+
+    let mut parsed = Parsed::default();
+    match get("v") {
+        None => {}
+        Some(Some(v)) if v == "loan" => parsed.view = View::Loan,
+        Some(Some(v)) if v == "home" || v.is_empty() => {}
+        Some(v) => parsed.ignored.push(format!(
+            "链接里的页面“{}”不存在，已打开首页。",
+            short(v.as_deref().unwrap_or("?"))
+        )),
+    }
+    if !LOAN_KEYS.iter().any(|k| get(k).is_some()) {
+        return parsed;
+    }
+    // Any loan input in a link means "show this loan".
+    if get("v").is_none() {
+        parsed.view = View::Loan;
+    }
+
+    let product = match get("product") {
+        None => products::default_product(),
+        Some(Some(id)) if products::product(&id).is_some() => products::product(&id).unwrap_or_else(products::default_product),
+        Some(v) => {
+            let d = products::default_product();
+            parsed.ignored.push(format!(
+                "链接里的贷款产品“{}”不认识，已改用“{}”。",
+                short(v.as_deref().unwrap_or("?")),
+                d.short
+            ));
+            d
+        }
+    };
+    let defaults = LoanForm::for_product(product);
+    let mut form = defaults.clone();
+
+    // Each field: accept the link's value only if it reads cleanly.
+    let mut field = |key: &str, label: &str, slot: fn(&mut LoanForm) -> &mut String, ok: &dyn Fn(&str) -> Option<String>| {
+        if let Some(raw) = get(key) {
+            match raw.as_deref().and_then(ok) {
+                Some(v) => *slot(&mut form) = v,
+                None => {
+                    let fallback = slot(&mut defaults.clone()).clone();
+                    parsed.ignored.push(format!(
+                        "链接里的{label}“{}”无效，已改用默认值{}。",
+                        short(raw.as_deref().unwrap_or("?")),
+                        if fallback.is_empty() { "（空）".to_string() } else { format!("“{fallback}”") }
+                    ));
+                }
+            }
+        }
+    };
+    field("amount", "贷款金额", |f| &mut f.amount, &|v| parse::parse_amount(v).ok().map(|a| a.spoken()));
+    field("months", "期限", |f| &mut f.months, &|v| parse::parse_months(v).ok().map(|m| m.to_string()));
+    field("rate", "年利率", |f| &mut f.rate, &|v| parse::parse_rate(v).ok().map(|r| r.percent_text()));
+    field("method", "还款方式", |f| &mut f.method, &|v| Method::from_key(v).map(|m| m.key().to_string()));
+    field("io", "只还利息月数", |f| &mut f.io, &|v| {
+        let n = parse::normalize(v);
+        if n == "0" {
+            Some(n)
+        } else {
+            parse::parse_months(v).ok().map(|m| m.to_string())
+        }
+    });
+    field("subsidy", "贴息比例", |f| &mut f.subsidy, &|v| parse::parse_percent(v).ok().map(parse::bp_percent_text));
+    field("subsidy_cap", "贴息本金上限", |f| &mut f.subsidy_cap, &|v| {
+        if v.trim().is_empty() {
+            Some(String::new())
+        } else {
+            parse::parse_amount_or_zero(v).ok().map(|a| a.spoken())
+        }
+    });
+    field("subsidy_timing", "贴息方式", |f| &mut f.subsidy_timing, &|v| {
+        SubsidyTiming::from_key(v).map(|t| t.key().to_string())
+    });
+    field("start", "放款日期", |f| &mut f.start, &|v| Date::parse(v).map(|d| d.to_string()));
+
+    // Values that read alone but not together (io ≥ months).
+    if let Err(errors) = check(&form, today) {
+        for (f, msg) in errors {
+            if f == crate::form::Field::Io {
+                parsed.ignored.push(format!("链接里的只还利息月数不对（{msg}），已改为 0。"));
+                form.io = "0".into();
+            }
+        }
+    }
+    parsed.loan = Some(form);
+    parsed
+}
+
+/// The canonical link for a loan form: every readable value, nothing else.
+pub fn loan_query(form: &LoanForm) -> String {
+    let mut q = String::from("?v=loan");
+    let mut add = |k: &str, v: &str| {
+        if !v.is_empty() {
+            q.push('&');
+            q.push_str(k);
+            q.push('=');
+            q.push_str(&percent_encode(v));
+        }
+    };
+    add("product", &form.product().id.to_string());
+    if let Ok(a) = parse::parse_amount(&form.amount) {
+        add("amount", &yuan_text(a));
+    }
+    if let Ok(m) = parse::parse_months(&form.months) {
+        add("months", &m.to_string());
+    }
+    if let Ok(r) = parse::parse_rate(&form.rate) {
+        add("rate", &r.percent_text());
+    }
+    if let Some(m) = Method::from_key(&form.method) {
+        add("method", m.key());
+        if m == Method::Staged {
+            let io = parse::normalize(&form.io);
+            if io == "0" {
+                add("io", "0");
+            } else if let Ok(io) = parse::parse_months(&form.io) {
+                add("io", &io.to_string());
+            }
+        }
+    }
+    if let Ok(s) = parse::parse_percent(&form.subsidy) {
+        add("subsidy", &parse::bp_percent_text(s));
+    }
+    if let Ok(c) = parse::parse_amount_or_zero(&form.subsidy_cap) {
+        add("subsidy_cap", &yuan_text(c));
+    }
+    if let Some(t) = SubsidyTiming::from_key(&form.subsidy_timing) {
+        add("subsidy_timing", t.key());
+    }
+    if let Some(d) = Date::parse(&form.start) {
+        add("start", &d.to_string());
+    }
+    q
+}

@@ -1,0 +1,71 @@
+//! The one localStorage record, with a schema version. Decoding is pure so the
+//! rules are tested natively: a record that cannot be read, or was written by a
+//! newer version of the app, is never overwritten silently; the caller copies
+//! it to a backup key and starts fresh.
+
+use crate::eligibility::Facts;
+use crate::form::LoanForm;
+use serde::{Deserialize, Serialize};
+
+pub const KEY: &str = "bangfu";
+/// Unreadable records are copied here (with a number appended if taken).
+pub const BACKUP_KEY: &str = "bangfu.backup";
+pub const VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    pub version: u32,
+    #[serde(default)]
+    pub loan: Option<LoanForm>,
+    #[serde(default)]
+    pub facts: Facts,
+}
+
+impl Default for Record {
+    fn default() -> Self {
+        Record { version: VERSION, loan: None, facts: Facts::default() }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Loaded {
+    /// Nothing stored yet.
+    Empty,
+    Ok(Record),
+    /// Not JSON, or not a record we understand.
+    Unreadable,
+    /// Written by a newer app (a later schema version).
+    Newer(u32),
+}
+
+pub fn decode(raw: Option<&str>) -> Loaded {
+    let Some(raw) = raw else { return Loaded::Empty };
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(raw) else { return Loaded::Unreadable };
+    let Some(version) = value.get("version").and_then(|v| v.as_u64()) else { return Loaded::Unreadable };
+    if version > VERSION as u64 {
+        return Loaded::Newer(version.min(u32::MAX as u64) as u32);
+    }
+    // Version 1 is the first schema; older numbers were never written.
+    if version < 1 {
+        return Loaded::Unreadable;
+    }
+    match serde_json::from_value::<Record>(value) {
+        Ok(r) => Loaded::Ok(r),
+        Err(_) => Loaded::Unreadable,
+    }
+}
+
+pub fn encode(record: &Record) -> String {
+    serde_json::to_string(record).unwrap_or_default()
+}
+
+/// The first free backup key: `bangfu.backup`, then `bangfu.backup.2`, ….
+pub fn backup_key(taken: impl Fn(&str) -> bool) -> String {
+    if !taken(BACKUP_KEY) {
+        return BACKUP_KEY.to_string();
+    }
+    (2..)
+        .map(|n| format!("{BACKUP_KEY}.{n}"))
+        .find(|k| !taken(k))
+        .unwrap_or_else(|| BACKUP_KEY.to_string())
+}
