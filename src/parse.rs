@@ -87,7 +87,7 @@ fn amount(input: &str, allow_zero: bool) -> Result<Fen, String> {
         (s, 0)
     };
     let fen = decimal_scaled(number, 2 + unit_digits).ok_or_else(|| {
-        if number.contains('.') && number.split('.').nth(1).is_some_and(|f| f.bytes().all(|b| b.is_ascii_digit())) {
+        if decimal_scaled(number, 18).is_some() {
             format!("“{}”太细了：金额最多精确到分（小数点后两位）", input.trim())
         } else {
             format!("看不懂“{}”：请只填数字，例如 50000 或 5万", input.trim())

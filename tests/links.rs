@@ -1,0 +1,108 @@
+//! The public URL contract, including links WeChat has mangled.
+
+use bangfu::date::Date;
+use bangfu::form::{check, LoanForm};
+use bangfu::loan::{schedule, Method};
+use bangfu::money::Fen;
+use bangfu::query::{loan_query, parse_query, percent_decode, View};
+
+fn today() -> Date {
+    Date::new(2026, 11, 29).unwrap()
+}
+
+const SEED: &str = "?v=loan&product=tianmen2017&amount=100000&months=12&rate=7.35&method=staged&io=8&subsidy=100&subsidy_timing=after_clearing&start=2017-06-07";
+
+#[test]
+fn seed_link_with_wechat_suffix_reproduces_the_seed_case() {
+    let url = format!("{SEED}&from=singlemessage&isappinstalled=0&shareTo=weixin#wechat_redirect");
+    let p = parse_query(&url, today());
+    assert_eq!(p.view, View::Loan);
+    assert!(p.ignored.is_empty(), "{:?}", p.ignored);
+    let form = p.loan.unwrap();
+    let (terms, subsidy) = check(&form, today()).unwrap();
+    assert_eq!(terms.method, Method::Staged);
+    assert_eq!(terms.interest_only_months, 8);
+    let s = schedule(&terms, &subsidy);
+    assert_eq!(s.rows[8].payment, Fen(2_538_398));
+    assert_eq!(s.total_interest(), Fen(643_592));
+}
+
+#[test]
+fn canonical_link_round_trips() {
+    let p = parse_query(SEED, today());
+    let form = p.loan.unwrap();
+    let again = parse_query(&loan_query(&form), today()).loan.unwrap();
+    assert_eq!(check(&form, today()), check(&again, today()));
+    assert_eq!(loan_query(&again), loan_query(&form));
+    assert!(loan_query(&form).starts_with("?v=loan&product=tianmen2017&amount=100000&months=12&rate=7.35&method=staged&io=8"));
+}
+
+#[test]
+fn invalid_values_fall_back_and_are_named() {
+    let p = parse_query("?v=loan&amount=abc&months=12&rate=999&method=weekly&product=tuopin2021", today());
+    let form = p.loan.unwrap();
+    assert_eq!(form.product, "tuopin2021");
+    assert_eq!(form.amount, "5万");
+    assert_eq!(form.months, "12");
+    assert_eq!(form.rate, "3.5");
+    assert_eq!(form.method, "equal_installment");
+    assert_eq!(p.ignored.len(), 3, "{:?}", p.ignored);
+    assert!(p.ignored[0].contains("贷款金额“abc”"));
+    assert!(p.ignored.iter().any(|m| m.contains("年利率“999”")));
+    assert!(p.ignored.iter().any(|m| m.contains("还款方式“weekly”")));
+}
+
+#[test]
+fn hostile_and_mangled_links_never_panic() {
+    for q in [
+        "",
+        "?",
+        "?&&&=",
+        "?v=%ZZ",
+        "?v=loan&amount=%E4%B8",
+        "?v=loan&amount=5%E4%B8%87",
+        "?v=<script>alert(1)</script>",
+        "?v=loan&product=../../etc&amount=1e308&months=-1&start=2023-02-30&io=99&method=staged",
+        "#?v=loan",
+        "?v=loan&amount=" ,
+        &format!("?v=loan&amount={}", "9".repeat(5000)),
+    ] {
+        let p = parse_query(q, today());
+        if let Some(form) = &p.loan {
+            // Whatever came in, the form that results is usable.
+            assert!(check(form, today()).is_ok(), "{q}: {:?}", check(form, today()));
+        }
+        for m in &p.ignored {
+            assert!(m.chars().count() < 80, "{m}");
+        }
+    }
+    assert_eq!(parse_query("?v=loan&amount=5%E4%B8%87", today()).loan.unwrap().amount, "5万");
+    assert_eq!(parse_query("#?v=loan", today()).view, View::Home);
+    let p = parse_query("?v=nope", today());
+    assert_eq!(p.view, View::Home);
+    assert_eq!(p.ignored.len(), 1);
+}
+
+#[test]
+fn plain_view_links_do_not_touch_the_loan() {
+    assert_eq!(parse_query("?v=loan&from=singlemessage", today()).loan, None);
+    assert_eq!(parse_query("?v=home", today()).view, View::Home);
+    // Loan inputs without v still open the estimator.
+    assert_eq!(parse_query("?amount=3万", today()).view, View::Loan);
+}
+
+#[test]
+fn decoding() {
+    assert_eq!(percent_decode("5%E4%B8%87").as_deref(), Some("5万"));
+    assert_eq!(percent_decode("a+b").as_deref(), Some("a b"));
+    assert_eq!(percent_decode("%"), None);
+    assert_eq!(percent_decode("%FF"), None);
+}
+
+#[test]
+fn product_defaults_are_complete_and_valid() {
+    for p in bangfu::products::products() {
+        let form = LoanForm::for_product(p);
+        assert!(check(&form, today()).is_ok(), "{}: {:?}", p.id, check(&form, today()));
+    }
+}

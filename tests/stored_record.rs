@@ -1,0 +1,34 @@
+//! The localStorage record: corrupted, old or newer data is never lost.
+
+use bangfu::form::LoanForm;
+use bangfu::store::{backup_key, decode, encode, Loaded, Record, VERSION};
+
+#[test]
+fn round_trip() {
+    let mut r = Record::default();
+    r.loan = Some(LoanForm { amount: "5万".into(), ..LoanForm::default() });
+    r.facts.age = "45".into();
+    assert_eq!(decode(Some(&encode(&r))), Loaded::Ok(r));
+}
+
+#[test]
+fn bad_records_are_flagged_not_used() {
+    assert_eq!(decode(None), Loaded::Empty);
+    for raw in ["", "{", "null", "[]", "\"x\"", "{\"loan\":{}}", "{\"version\":\"1\"}", "{\"version\":0}", "{\"version\":1,\"loan\":5}"] {
+        assert_eq!(decode(Some(raw)), Loaded::Unreadable, "{raw}");
+    }
+    assert_eq!(decode(Some("{\"version\":7,\"whatever\":[1,2]}")), Loaded::Newer(7));
+}
+
+#[test]
+fn missing_fields_are_tolerated() {
+    let Loaded::Ok(r) = decode(Some(&format!("{{\"version\":{VERSION},\"loan\":{{\"amount\":\"3万\"}}}}"))) else { panic!() };
+    assert_eq!(r.loan.unwrap().amount, "3万");
+}
+
+#[test]
+fn backup_keys_never_clobber() {
+    assert_eq!(backup_key(|_| false), "bangfu.backup");
+    assert_eq!(backup_key(|k| k == "bangfu.backup"), "bangfu.backup.2");
+    assert_eq!(backup_key(|k| k == "bangfu.backup" || k == "bangfu.backup.2"), "bangfu.backup.3");
+}
