@@ -84,10 +84,25 @@ mod tests {
     fn parses_and_adds_months() {
         let d = Date::parse("2017-06-07").unwrap();
         assert_eq!(d.add_months(8).to_string(), "2018-02-07");
-        assert_eq!(Date::parse("2024-01-31").unwrap().add_months(1).to_string(), "2024-02-29");
-        assert_eq!(Date::parse("2023-01-31").unwrap().add_months(1).to_string(), "2023-02-28");
-        assert_eq!(Date::parse("2023-12-15").unwrap().add_months(13).to_string(), "2025-01-15");
-        assert_eq!(Date::parse("２０２６/３/５").unwrap().to_string(), "2026-03-05");
+        assert_eq!(
+            Date::parse("2024-01-31").unwrap().add_months(1).to_string(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            Date::parse("2023-01-31").unwrap().add_months(1).to_string(),
+            "2023-02-28"
+        );
+        assert_eq!(
+            Date::parse("2023-12-15")
+                .unwrap()
+                .add_months(13)
+                .to_string(),
+            "2025-01-15"
+        );
+        assert_eq!(
+            Date::parse("２０２６/３/５").unwrap().to_string(),
+            "2026-03-05"
+        );
         assert!(Date::parse("2023-02-29").is_none());
         assert!(Date::parse("2023-13-01").is_none());
         assert!(Date::parse("abc").is_none());

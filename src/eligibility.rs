@@ -77,16 +77,56 @@ pub struct Purpose {
 }
 
 pub const PURPOSES: &[Purpose] = &[
-    Purpose { key: "zhongzhi", label: "种植", allowed: true },
-    Purpose { key: "yangzhi", label: "养殖", allowed: true },
-    Purpose { key: "jiagong", label: "农副产品加工", allowed: true },
-    Purpose { key: "liutong", label: "流通、小生意经营", allowed: true },
-    Purpose { key: "jianfang", label: "建房、买房", allowed: false },
-    Purpose { key: "hunsang", label: "结婚、办丧事", allowed: false },
-    Purpose { key: "xiaofei", label: "买家用东西、日常花销", allowed: false },
-    Purpose { key: "licai", label: "理财、炒股", allowed: false },
-    Purpose { key: "rugu", label: "入股分红（钱交给企业或合作社统一用）", allowed: false },
-    Purpose { key: "zhuandai", label: "转借给别人、还别的贷款", allowed: false },
+    Purpose {
+        key: "zhongzhi",
+        label: "种植",
+        allowed: true,
+    },
+    Purpose {
+        key: "yangzhi",
+        label: "养殖",
+        allowed: true,
+    },
+    Purpose {
+        key: "jiagong",
+        label: "农副产品加工",
+        allowed: true,
+    },
+    Purpose {
+        key: "liutong",
+        label: "流通、小生意经营",
+        allowed: true,
+    },
+    Purpose {
+        key: "jianfang",
+        label: "建房、买房",
+        allowed: false,
+    },
+    Purpose {
+        key: "hunsang",
+        label: "结婚、办丧事",
+        allowed: false,
+    },
+    Purpose {
+        key: "xiaofei",
+        label: "买家用东西、日常花销",
+        allowed: false,
+    },
+    Purpose {
+        key: "licai",
+        label: "理财、炒股",
+        allowed: false,
+    },
+    Purpose {
+        key: "rugu",
+        label: "入股分红（钱交给企业或合作社统一用）",
+        allowed: false,
+    },
+    Purpose {
+        key: "zhuandai",
+        label: "转借给别人、还别的贷款",
+        allowed: false,
+    },
 ];
 
 const PURPOSE_SOURCE: &str = "银监发〔2017〕42号《关于促进扶贫小额信贷健康发展的通知》：用于发展生产（种植、养殖、农副产品加工、流通），不得用于结婚、建房、理财、购置家庭用品等；银保监发〔2021〕6号：不得用于入股分红、转贷、指标交换";
@@ -108,7 +148,14 @@ fn src(s: &str, verified: bool) -> String {
 /// inputs cannot be read yet; the household rules are still checked.
 pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> Assessment {
     let mut rules = Vec::new();
-    let mut push = |title, outcome, detail: String, source: String| rules.push(RuleResult { title, outcome, detail, source });
+    let mut push = |title, outcome, detail: String, source: String| {
+        rules.push(RuleResult {
+            title,
+            outcome,
+            detail,
+            source,
+        })
+    };
 
     // Who may borrow.
     match product.borrower {
@@ -158,20 +205,49 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
     if let Some(age_rule) = product.age {
         let (min, max) = age_rule.value;
         let source = src(age_rule.source, age_rule.verified);
-        match parse::normalize(&facts.age).trim_end_matches('岁').trim_end_matches("周") {
-            "" => push("年龄", Outcome::Warn, format!("还没填年龄。一般要求 {min}–{max} 周岁（含）。"), source),
+        match parse::normalize(&facts.age)
+            .trim_end_matches('岁')
+            .trim_end_matches("周")
+        {
+            "" => push(
+                "年龄",
+                Outcome::Warn,
+                format!("还没填年龄。一般要求 {min}–{max} 周岁（含）。"),
+                source,
+            ),
             a => match a.parse::<u32>() {
-                Err(_) => push("年龄", Outcome::Warn, format!("看不懂年龄“{}”，请填整数岁数。", short(&facts.age)), source),
-                Ok(age) if age > 120 => push("年龄", Outcome::Warn, format!("年龄 {age} 岁不合理，请检查。"), source),
-                Ok(age) if (min..=max).contains(&age) => {
-                    push("年龄", Outcome::Pass, format!("{age} 岁，在 {min}–{max} 周岁之间。"), source)
-                }
+                Err(_) => push(
+                    "年龄",
+                    Outcome::Warn,
+                    format!("看不懂年龄“{}”，请填整数岁数。", short(&facts.age)),
+                    source,
+                ),
+                Ok(age) if age > 120 => push(
+                    "年龄",
+                    Outcome::Warn,
+                    format!("年龄 {age} 岁不合理，请检查。"),
+                    source,
+                ),
+                Ok(age) if (min..=max).contains(&age) => push(
+                    "年龄",
+                    Outcome::Pass,
+                    format!("{age} 岁，在 {min}–{max} 周岁之间。"),
+                    source,
+                ),
                 Ok(age) => push(
                     "年龄",
-                    if age_rule.verified { Outcome::Fail } else { Outcome::Warn },
+                    if age_rule.verified {
+                        Outcome::Fail
+                    } else {
+                        Outcome::Warn
+                    },
                     format!(
                         "{age} 岁，不在 {min}–{max} 周岁之间。{}",
-                        if age_rule.verified { "" } else { "各地规定不同，可以问问当地银行；也可以由家里符合年龄的劳动力申请。" }
+                        if age_rule.verified {
+                            ""
+                        } else {
+                            "各地规定不同，可以问问当地银行；也可以由家里符合年龄的劳动力申请。"
+                        }
                     ),
                     source,
                 ),
@@ -187,11 +263,19 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
             "还没选用途。只能用于发展生产：种植、养殖、加工、流通经营。".into(),
             PURPOSE_SOURCE.into(),
         ),
-        Some(p) if p.allowed => push("贷款用途", Outcome::Pass, format!("{}属于发展生产，可以用。", p.label), PURPOSE_SOURCE.into()),
+        Some(p) if p.allowed => push(
+            "贷款用途",
+            Outcome::Pass,
+            format!("{}属于发展生产，可以用。", p.label),
+            PURPOSE_SOURCE.into(),
+        ),
         Some(p) => push(
             "贷款用途",
             Outcome::Fail,
-            format!("{}不能用这项贷款。它只能用于发展生产（种植、养殖、加工、流通经营）。", p.label),
+            format!(
+                "{}不能用这项贷款。它只能用于发展生产（种植、养殖、加工、流通经营）。",
+                p.label
+            ),
             PURPOSE_SOURCE.into(),
         ),
     }
@@ -223,12 +307,25 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
         if let Some(max) = product.max_amount {
             let source = src(max.source, max.verified);
             if t.principal <= max.value {
-                push("贷款金额", Outcome::Pass, format!("{} 元，不超过 {} 元。", t.principal.spoken(), max.value.spoken()), source);
+                push(
+                    "贷款金额",
+                    Outcome::Pass,
+                    format!(
+                        "{} 元，不超过 {} 元。",
+                        t.principal.spoken(),
+                        max.value.spoken()
+                    ),
+                    source,
+                );
             } else {
                 push(
                     "贷款金额",
                     Outcome::Fail,
-                    format!("{} 元，超过了上限 {} 元。", t.principal.spoken(), max.value.spoken()),
+                    format!(
+                        "{} 元，超过了上限 {} 元。",
+                        t.principal.spoken(),
+                        max.value.spoken()
+                    ),
                     source,
                 );
             }
@@ -237,9 +334,19 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
         if let Some(max) = product.max_months {
             let source = src(max.source, max.verified);
             if t.months <= max.value {
-                push("贷款期限", Outcome::Pass, format!("{} 个月，不超过 {} 个月。", t.months, max.value), source);
+                push(
+                    "贷款期限",
+                    Outcome::Pass,
+                    format!("{} 个月，不超过 {} 个月。", t.months, max.value),
+                    source,
+                );
             } else {
-                push("贷款期限", Outcome::Fail, format!("{} 个月，超过了 {} 个月。", t.months, max.value), source);
+                push(
+                    "贷款期限",
+                    Outcome::Fail,
+                    format!("{} 个月，超过了 {} 个月。", t.months, max.value),
+                    source,
+                );
             }
         }
         // Rate cap.
@@ -249,11 +356,29 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
                 "{}（{} 公布{}）",
                 which,
                 lpr.published.chinese(),
-                if lpr.verified { "" } else { "，数值待核对" }
+                if lpr.verified {
+                    ""
+                } else {
+                    "，数值待核对"
+                }
             );
-            let source = format!("{}；LPR：{}", src(cap_rule.source, cap_rule.verified), lpr.source);
+            let source = format!(
+                "{}；LPR：{}",
+                src(cap_rule.source, cap_rule.verified),
+                lpr.source
+            );
             if t.rate <= cap {
-                push("利率上限", Outcome::Pass, format!("年利率 {}% 不高于{} {}%。", t.rate.percent_text(), lpr_note, cap.percent_text()), source);
+                push(
+                    "利率上限",
+                    Outcome::Pass,
+                    format!(
+                        "年利率 {}% 不高于{} {}%。",
+                        t.rate.percent_text(),
+                        lpr_note,
+                        cap.percent_text()
+                    ),
+                    source,
+                );
             } else {
                 push(
                     "利率上限",
@@ -274,7 +399,10 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
                 push(
                     "政策期限",
                     Outcome::Warn,
-                    format!("这项政策到 {} 为止，放款日在这之后。2026年起请看“帮扶小额信贷”。", until.chinese()),
+                    format!(
+                        "这项政策到 {} 为止，放款日在这之后。2026年起请看“帮扶小额信贷”。",
+                        until.chinese()
+                    ),
                     product.document.title.into(),
                 );
             }
@@ -293,7 +421,12 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
         if let Some(total_cap) = product.max_total_balance {
             let source = src(total_cap.source, total_cap.verified);
             match existing {
-                Err(e) => push("已有贷款余额", Outcome::Warn, format!("已有贷款余额：{e}"), source),
+                Err(e) => push(
+                    "已有贷款余额",
+                    Outcome::Warn,
+                    format!("已有贷款余额：{e}"),
+                    source,
+                ),
                 Ok(held) => {
                     let total = held + t.principal;
                     if total > total_cap.value {
@@ -325,7 +458,11 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
                         push(
                             "已有贷款余额",
                             Outcome::Pass,
-                            format!("合计 {} 元，没超过 {} 元。", total.spoken(), total_cap.value.spoken()),
+                            format!(
+                                "合计 {} 元，没超过 {} 元。",
+                                total.spoken(),
+                                total_cap.value.spoken()
+                            ),
                             source,
                         );
                     }

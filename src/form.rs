@@ -106,27 +106,39 @@ pub fn check(form: &LoanForm, today: Date) -> Result<(LoanTerms, Subsidy), Vec<(
     let cap = if parse::normalize(&form.subsidy_cap).is_empty() {
         Some(None)
     } else {
-        take!(Field::SubsidyCap, parse::parse_amount_or_zero(&form.subsidy_cap).map(Some))
+        take!(
+            Field::SubsidyCap,
+            parse::parse_amount_or_zero(&form.subsidy_cap).map(Some)
+        )
     };
     let start = if parse::normalize(&form.start).is_empty() {
         Some(today)
     } else {
         take!(
             Field::Start,
-            Date::parse(&form.start).ok_or_else(|| format!("看不懂日期“{}”：请按 2026-03-15 这样填写", short(&form.start))),
+            Date::parse(&form.start).ok_or_else(|| format!(
+                "看不懂日期“{}”：请按 2026-03-15 这样填写",
+                short(&form.start)
+            )),
         )
     };
     let io = if method == Some(Method::Staged) {
-        let io = take!(Field::Io, parse::parse_months(&form.io).or_else(|e| {
-            if parse::normalize(&form.io) == "0" {
-                Ok(0)
-            } else {
-                Err(e)
-            }
-        }));
+        let io = take!(
+            Field::Io,
+            parse::parse_months(&form.io).or_else(|e| {
+                if parse::normalize(&form.io) == "0" {
+                    Ok(0)
+                } else {
+                    Err(e)
+                }
+            })
+        );
         match (io, months) {
             (Some(io), Some(n)) if io >= n => {
-                errors.push((Field::Io, format!("只还利息的月数要少于贷款期限（{n} 个月）")));
+                errors.push((
+                    Field::Io,
+                    format!("只还利息的月数要少于贷款期限（{n} 个月）"),
+                ));
                 None
             }
             (io, _) => io,
@@ -134,15 +146,34 @@ pub fn check(form: &LoanForm, today: Date) -> Result<(LoanTerms, Subsidy), Vec<(
     } else {
         Some(0)
     };
-    match (principal, months, rate, method, timing, percent_bp, cap, start, io) {
-        (Some(principal), Some(months), Some(rate), Some(method), Some(timing), Some(percent_bp), Some(cap), Some(start), Some(io))
-            if errors.is_empty() =>
-        {
-            Ok((
-                LoanTerms { principal, months, rate, method, interest_only_months: io, start },
-                Subsidy { percent_bp, cap, timing },
-            ))
-        }
+    match (
+        principal, months, rate, method, timing, percent_bp, cap, start, io,
+    ) {
+        (
+            Some(principal),
+            Some(months),
+            Some(rate),
+            Some(method),
+            Some(timing),
+            Some(percent_bp),
+            Some(cap),
+            Some(start),
+            Some(io),
+        ) if errors.is_empty() => Ok((
+            LoanTerms {
+                principal,
+                months,
+                rate,
+                method,
+                interest_only_months: io,
+                start,
+            },
+            Subsidy {
+                percent_bp,
+                cap,
+                timing,
+            },
+        )),
         _ => Err(errors),
     }
 }

@@ -7,7 +7,9 @@ use std::fmt;
 
 /// An amount of money in 分 (1 元 = 100 分). Signed so that differences are easy,
 /// but every schedule amount is checked to be ≥ 0 by the tests.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Fen(pub i64);
 
 impl Fen {
@@ -122,7 +124,7 @@ fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -149,7 +151,7 @@ mod tests {
     fn formats_plain_and_spoken() {
         assert_eq!(Fen(530_727).plain(), "5,307.27");
         assert_eq!(Fen(5).plain(), "0.05");
-        assert_eq!(Fen(-1234_56).plain(), "-1,234.56");
+        assert_eq!(Fen(-123_456).plain(), "-1,234.56");
         assert_eq!(Fen::from_yuan(50_000).spoken(), "5万");
         assert_eq!(Fen::from_yuan(55_000).spoken(), "5.5万");
         assert_eq!(Fen::from_yuan(1_000_000).spoken(), "100万");

@@ -42,7 +42,9 @@ fn decimal_scaled(s: &str, scale: u32) -> Option<i128> {
     if int_part.is_empty() && frac_part.is_empty() {
         return None;
     }
-    if !int_part.bytes().all(|b| b.is_ascii_digit()) || !frac_part.bytes().all(|b| b.is_ascii_digit()) {
+    if !int_part.bytes().all(|b| b.is_ascii_digit())
+        || !frac_part.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let frac = frac_part.trim_end_matches('0');
@@ -79,13 +81,14 @@ fn amount(input: &str, allow_zero: bool) -> Result<Fen, String> {
         return Err("金额不能是负数".into());
     }
     let s = s.trim_start_matches(['¥', '￥']).trim_end_matches('元');
-    let (number, unit_digits) = if let Some(n) = s.strip_suffix('万').or_else(|| s.strip_suffix('w')) {
-        (n, 4)
-    } else if let Some(n) = s.strip_suffix('千').or_else(|| s.strip_suffix('k')) {
-        (n, 3)
-    } else {
-        (s, 0)
-    };
+    let (number, unit_digits) =
+        if let Some(n) = s.strip_suffix('万').or_else(|| s.strip_suffix('w')) {
+            (n, 4)
+        } else if let Some(n) = s.strip_suffix('千').or_else(|| s.strip_suffix('k')) {
+            (n, 3)
+        } else {
+            (s, 0)
+        };
     let fen = decimal_scaled(number, 2 + unit_digits).ok_or_else(|| {
         if decimal_scaled(number, 18).is_some() {
             format!("“{}”太细了：金额最多精确到分（小数点后两位）", input.trim())
@@ -97,7 +100,10 @@ fn amount(input: &str, allow_zero: bool) -> Result<Fen, String> {
         return Err("金额要大于 0".into());
     }
     if fen > MAX_AMOUNT.0 as i128 {
-        return Err(format!("金额太大：本工具最多测算 {} 元", MAX_AMOUNT.spoken()));
+        return Err(format!(
+            "金额太大：本工具最多测算 {} 元",
+            MAX_AMOUNT.spoken()
+        ));
     }
     Ok(Fen(fen as i64))
 }
@@ -114,15 +120,23 @@ pub fn parse_months(input: &str) -> Result<u32, String> {
     let (number, factor) = if let Some(n) = s.strip_suffix('年') {
         (n, 12)
     } else {
-        (s.trim_end_matches("个月").trim_end_matches('月').trim_end_matches('期'), 1)
+        (
+            s.trim_end_matches("个月")
+                .trim_end_matches('月')
+                .trim_end_matches('期'),
+            1,
+        )
     };
-    let n = decimal_scaled(number, 0).ok_or_else(|| format!("看不懂“{}”：期限请填整数个月，例如 12", input.trim()))?;
+    let n = decimal_scaled(number, 0)
+        .ok_or_else(|| format!("看不懂“{}”：期限请填整数个月，例如 12", input.trim()))?;
     let months = n.saturating_mul(factor);
     if months == 0 {
         return Err("期限至少 1 个月".into());
     }
     if months > MAX_MONTHS as i128 {
-        return Err(format!("期限太长：本工具最多测算 {MAX_MONTHS} 个月（30年）"));
+        return Err(format!(
+            "期限太长：本工具最多测算 {MAX_MONTHS} 个月（30年）"
+        ));
     }
     Ok(months as u32)
 }
@@ -138,8 +152,12 @@ pub fn parse_rate(input: &str) -> Result<Rate, String> {
         return Err("利率不能是负数".into());
     }
     let number = s.trim_end_matches('%');
-    let ppm = decimal_scaled(number, 4)
-        .ok_or_else(|| format!("看不懂“{}”：年利率请填百分数，例如 4.35 表示 4.35%", input.trim()))?;
+    let ppm = decimal_scaled(number, 4).ok_or_else(|| {
+        format!(
+            "看不懂“{}”：年利率请填百分数，例如 4.35 表示 4.35%",
+            input.trim()
+        )
+    })?;
     if ppm > MAX_RATE_PERCENT as i128 * 10_000 {
         return Err(format!(
             "年利率 {}% 不合理：银行贷款一般在 3%–10% 之间，本工具只接受 0–{}%",
@@ -159,8 +177,12 @@ pub fn parse_percent(input: &str) -> Result<u32, String> {
     if s.starts_with('-') {
         return Err("百分比不能是负数".into());
     }
-    let bp = decimal_scaled(s.trim_end_matches('%'), 2)
-        .ok_or_else(|| format!("看不懂“{}”：请填 0 到 100 的数字，例如 100 表示全额贴息", input.trim()))?;
+    let bp = decimal_scaled(s.trim_end_matches('%'), 2).ok_or_else(|| {
+        format!(
+            "看不懂“{}”：请填 0 到 100 的数字，例如 100 表示全额贴息",
+            input.trim()
+        )
+    })?;
     if bp > 10_000 {
         return Err("贴息比例不能超过 100%".into());
     }
@@ -169,7 +191,19 @@ pub fn parse_percent(input: &str) -> Result<u32, String> {
 
 /// An annual rate as parts per million of the principal per year
 /// (4.9 % = 49 000): exact for every rate written with up to four decimals.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub struct Rate(pub i64);
 
 impl Rate {

@@ -46,7 +46,12 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [Status::Tuopin, Status::Jiance, Status::NeedsHelp, Status::Other];
+    pub const ALL: [Status; 4] = [
+        Status::Tuopin,
+        Status::Jiance,
+        Status::NeedsHelp,
+        Status::Other,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -133,7 +138,10 @@ pub fn default_product() -> &'static Product {
 /// The LPR in force on `day`: the latest published on or before it (the
 /// earliest known one for dates before any we hold).
 pub fn lpr_on(day: Date) -> &'static Lpr {
-    LPR.iter().filter(|l| l.published <= day).max_by_key(|l| l.published).unwrap_or(&LPR[0])
+    LPR.iter()
+        .filter(|l| l.published <= day)
+        .max_by_key(|l| l.published)
+        .unwrap_or(&LPR[0])
 }
 
 /// The LPR-based rate ceiling for a loan of `months` starting on `day`.

@@ -41,8 +41,18 @@ pub struct Parsed {
     pub ignored: Vec<String>,
 }
 
-const LOAN_KEYS: &[&str] =
-    &["product", "amount", "months", "rate", "method", "io", "subsidy", "subsidy_cap", "subsidy_timing", "start"];
+const LOAN_KEYS: &[&str] = &[
+    "product",
+    "amount",
+    "months",
+    "rate",
+    "method",
+    "io",
+    "subsidy",
+    "subsidy_cap",
+    "subsidy_timing",
+    "start",
+];
 
 /// Decodes `%XX` and `+`; `None` for broken escapes or invalid UTF-8.
 pub fn percent_decode(s: &str) -> Option<String> {
@@ -70,7 +80,9 @@ pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -116,7 +128,9 @@ pub fn parse_query(search: &str, today: Date) -> Parsed {
 
     let product = match get("product") {
         None => products::default_product(),
-        Some(Some(id)) if products::product(&id).is_some() => products::product(&id).unwrap_or_else(products::default_product),
+        Some(Some(id)) if products::product(&id).is_some() => {
+            products::product(&id).unwrap_or_else(products::default_product)
+        }
         Some(v) => {
             let d = products::default_product();
             parsed.ignored.push(format!(
@@ -131,7 +145,10 @@ pub fn parse_query(search: &str, today: Date) -> Parsed {
     let mut form = defaults.clone();
 
     // Each field: accept the link's value only if it reads cleanly.
-    let mut field = |key: &str, label: &str, slot: fn(&mut LoanForm) -> &mut String, ok: &dyn Fn(&str) -> Option<String>| {
+    let mut field = |key: &str,
+                     label: &str,
+                     slot: fn(&mut LoanForm) -> &mut String,
+                     ok: &dyn Fn(&str) -> Option<String>| {
         if let Some(raw) = get(key) {
             match raw.as_deref().and_then(ok) {
                 Some(v) => *slot(&mut form) = v,
@@ -140,16 +157,28 @@ pub fn parse_query(search: &str, today: Date) -> Parsed {
                     parsed.ignored.push(format!(
                         "链接里的{label}“{}”无效，已改用默认值{}。",
                         short(raw.as_deref().unwrap_or("?")),
-                        if fallback.is_empty() { "（空）".to_string() } else { format!("“{fallback}”") }
+                        if fallback.is_empty() {
+                            "（空）".to_string()
+                        } else {
+                            format!("“{fallback}”")
+                        }
                     ));
                 }
             }
         }
     };
-    field("amount", "贷款金额", |f| &mut f.amount, &|v| parse::parse_amount(v).ok().map(|a| a.spoken()));
-    field("months", "期限", |f| &mut f.months, &|v| parse::parse_months(v).ok().map(|m| m.to_string()));
-    field("rate", "年利率", |f| &mut f.rate, &|v| parse::parse_rate(v).ok().map(|r| r.percent_text()));
-    field("method", "还款方式", |f| &mut f.method, &|v| Method::from_key(v).map(|m| m.key().to_string()));
+    field("amount", "贷款金额", |f| &mut f.amount, &|v| {
+        parse::parse_amount(v).ok().map(|a| a.spoken())
+    });
+    field("months", "期限", |f| &mut f.months, &|v| {
+        parse::parse_months(v).ok().map(|m| m.to_string())
+    });
+    field("rate", "年利率", |f| &mut f.rate, &|v| {
+        parse::parse_rate(v).ok().map(|r| r.percent_text())
+    });
+    field("method", "还款方式", |f| &mut f.method, &|v| {
+        Method::from_key(v).map(|m| m.key().to_string())
+    });
     field("io", "只还利息月数", |f| &mut f.io, &|v| {
         let n = parse::normalize(v);
         if n == "0" {
@@ -158,24 +187,38 @@ pub fn parse_query(search: &str, today: Date) -> Parsed {
             parse::parse_months(v).ok().map(|m| m.to_string())
         }
     });
-    field("subsidy", "贴息比例", |f| &mut f.subsidy, &|v| parse::parse_percent(v).ok().map(parse::bp_percent_text));
-    field("subsidy_cap", "贴息本金上限", |f| &mut f.subsidy_cap, &|v| {
-        if v.trim().is_empty() {
-            Some(String::new())
-        } else {
-            parse::parse_amount_or_zero(v).ok().map(|a| a.spoken())
-        }
+    field("subsidy", "贴息比例", |f| &mut f.subsidy, &|v| {
+        parse::parse_percent(v).ok().map(parse::bp_percent_text)
     });
-    field("subsidy_timing", "贴息方式", |f| &mut f.subsidy_timing, &|v| {
-        SubsidyTiming::from_key(v).map(|t| t.key().to_string())
+    field(
+        "subsidy_cap",
+        "贴息本金上限",
+        |f| &mut f.subsidy_cap,
+        &|v| {
+            if v.trim().is_empty() {
+                Some(String::new())
+            } else {
+                parse::parse_amount_or_zero(v).ok().map(|a| a.spoken())
+            }
+        },
+    );
+    field(
+        "subsidy_timing",
+        "贴息方式",
+        |f| &mut f.subsidy_timing,
+        &|v| SubsidyTiming::from_key(v).map(|t| t.key().to_string()),
+    );
+    field("start", "放款日期", |f| &mut f.start, &|v| {
+        Date::parse(v).map(|d| d.to_string())
     });
-    field("start", "放款日期", |f| &mut f.start, &|v| Date::parse(v).map(|d| d.to_string()));
 
     // Values that read alone but not together (io ≥ months).
     if let Err(errors) = check(&form, today) {
         for (f, msg) in errors {
             if f == crate::form::Field::Io {
-                parsed.ignored.push(format!("链接里的只还利息月数不对（{msg}），已改为 0。"));
+                parsed
+                    .ignored
+                    .push(format!("链接里的只还利息月数不对（{msg}），已改为 0。"));
                 form.io = "0".into();
             }
         }
@@ -195,7 +238,7 @@ pub fn loan_query(form: &LoanForm) -> String {
             q.push_str(&percent_encode(v));
         }
     };
-    add("product", &form.product().id.to_string());
+    add("product", form.product().id);
     if let Ok(a) = parse::parse_amount(&form.amount) {
         add("amount", &yuan_text(a));
     }

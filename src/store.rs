@@ -23,7 +23,11 @@ pub struct Record {
 
 impl Default for Record {
     fn default() -> Self {
-        Record { version: VERSION, loan: None, facts: Facts::default() }
+        Record {
+            version: VERSION,
+            loan: None,
+            facts: Facts::default(),
+        }
     }
 }
 
@@ -31,7 +35,7 @@ impl Default for Record {
 pub enum Loaded {
     /// Nothing stored yet.
     Empty,
-    Ok(Record),
+    Ok(Box<Record>),
     /// Not JSON, or not a record we understand.
     Unreadable,
     /// Written by a newer app (a later schema version).
@@ -40,8 +44,12 @@ pub enum Loaded {
 
 pub fn decode(raw: Option<&str>) -> Loaded {
     let Some(raw) = raw else { return Loaded::Empty };
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(raw) else { return Loaded::Unreadable };
-    let Some(version) = value.get("version").and_then(|v| v.as_u64()) else { return Loaded::Unreadable };
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(raw) else {
+        return Loaded::Unreadable;
+    };
+    let Some(version) = value.get("version").and_then(|v| v.as_u64()) else {
+        return Loaded::Unreadable;
+    };
     if version > VERSION as u64 {
         return Loaded::Newer(version.min(u32::MAX as u64) as u32);
     }
@@ -50,7 +58,7 @@ pub fn decode(raw: Option<&str>) -> Loaded {
         return Loaded::Unreadable;
     }
     match serde_json::from_value::<Record>(value) {
-        Ok(r) => Loaded::Ok(r),
+        Ok(r) => Loaded::Ok(Box::new(r)),
         Err(_) => Loaded::Unreadable,
     }
 }

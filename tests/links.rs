@@ -34,12 +34,17 @@ fn canonical_link_round_trips() {
     let again = parse_query(&loan_query(&form), today()).loan.unwrap();
     assert_eq!(check(&form, today()), check(&again, today()));
     assert_eq!(loan_query(&again), loan_query(&form));
-    assert!(loan_query(&form).starts_with("?v=loan&product=tianmen2017&amount=100000&months=12&rate=7.35&method=staged&io=8"));
+    assert!(loan_query(&form).starts_with(
+        "?v=loan&product=tianmen2017&amount=100000&months=12&rate=7.35&method=staged&io=8"
+    ));
 }
 
 #[test]
 fn invalid_values_fall_back_and_are_named() {
-    let p = parse_query("?v=loan&amount=abc&months=12&rate=999&method=weekly&product=tuopin2021", today());
+    let p = parse_query(
+        "?v=loan&amount=abc&months=12&rate=999&method=weekly&product=tuopin2021",
+        today(),
+    );
     let form = p.loan.unwrap();
     assert_eq!(form.product, "tuopin2021");
     assert_eq!(form.amount, "5万");
@@ -64,19 +69,29 @@ fn hostile_and_mangled_links_never_panic() {
         "?v=<script>alert(1)</script>",
         "?v=loan&product=../../etc&amount=1e308&months=-1&start=2023-02-30&io=99&method=staged",
         "#?v=loan",
-        "?v=loan&amount=" ,
+        "?v=loan&amount=",
         &format!("?v=loan&amount={}", "9".repeat(5000)),
     ] {
         let p = parse_query(q, today());
         if let Some(form) = &p.loan {
             // Whatever came in, the form that results is usable.
-            assert!(check(form, today()).is_ok(), "{q}: {:?}", check(form, today()));
+            assert!(
+                check(form, today()).is_ok(),
+                "{q}: {:?}",
+                check(form, today())
+            );
         }
         for m in &p.ignored {
             assert!(m.chars().count() < 80, "{m}");
         }
     }
-    assert_eq!(parse_query("?v=loan&amount=5%E4%B8%87", today()).loan.unwrap().amount, "5万");
+    assert_eq!(
+        parse_query("?v=loan&amount=5%E4%B8%87", today())
+            .loan
+            .unwrap()
+            .amount,
+        "5万"
+    );
     assert_eq!(parse_query("#?v=loan", today()).view, View::Home);
     let p = parse_query("?v=nope", today());
     assert_eq!(p.view, View::Home);
@@ -85,7 +100,10 @@ fn hostile_and_mangled_links_never_panic() {
 
 #[test]
 fn plain_view_links_do_not_touch_the_loan() {
-    assert_eq!(parse_query("?v=loan&from=singlemessage", today()).loan, None);
+    assert_eq!(
+        parse_query("?v=loan&from=singlemessage", today()).loan,
+        None
+    );
     assert_eq!(parse_query("?v=home", today()).view, View::Home);
     // Loan inputs without v still open the estimator.
     assert_eq!(parse_query("?amount=3万", today()).view, View::Loan);
@@ -103,6 +121,11 @@ fn decoding() {
 fn product_defaults_are_complete_and_valid() {
     for p in bangfu::products::products() {
         let form = LoanForm::for_product(p);
-        assert!(check(&form, today()).is_ok(), "{}: {:?}", p.id, check(&form, today()));
+        assert!(
+            check(&form, today()).is_ok(),
+            "{}: {:?}",
+            p.id,
+            check(&form, today())
+        );
     }
 }

@@ -19,7 +19,10 @@ fn terms(yuan: i64, months: u32, rate: &str, method: Method, io: u32) -> LoanTer
 
 #[test]
 fn mortgage_100wan_30y_equal_installment_is_5307_27() {
-    let s = schedule(&terms(1_000_000, 360, "4.9", Method::EqualInstallment, 0), &Subsidy::NONE);
+    let s = schedule(
+        &terms(1_000_000, 360, "4.9", Method::EqualInstallment, 0),
+        &Subsidy::NONE,
+    );
     assert_eq!(s.rows.len(), 360);
     assert_eq!(s.first_payment(), Fen(530_727));
     assert_eq!(s.total_principal(), Fen::from_yuan(1_000_000));
@@ -30,20 +33,27 @@ fn mortgage_100wan_30y_equal_installment_is_5307_27() {
 
 #[test]
 fn mortgage_100wan_30y_equal_principal_first_is_6861_11() {
-    let s = schedule(&terms(1_000_000, 360, "4.9", Method::EqualPrincipal, 0), &Subsidy::NONE);
+    let s = schedule(
+        &terms(1_000_000, 360, "4.9", Method::EqualPrincipal, 0),
+        &Subsidy::NONE,
+    );
     assert_eq!(s.first_payment(), Fen(686_111));
     assert_eq!(s.rows[0].principal, Fen(277_778));
     assert_eq!(s.total_principal(), Fen::from_yuan(1_000_000));
     // Payments fall every month.
     assert!(s.rows.windows(2).all(|w| w[1].payment <= w[0].payment));
     // Total interest of 等额本金 = P·r·(n+1)/2 = 737,041.67 up to per-period rounding.
-    let exact = 1_000_000_00i64 * 49 * 361 / (1000 * 12 * 2);
+    let exact = 100_000_000_i64 * 49 * 361 / (1000 * 12 * 2);
     assert!((s.total_interest().0 - exact).abs() <= 360);
 }
 
 #[test]
 fn seed_tianmen_staged_8_plus_4() {
-    let full = Subsidy { percent_bp: 10_000, cap: None, timing: SubsidyTiming::AfterClearing };
+    let full = Subsidy {
+        percent_bp: 10_000,
+        cap: None,
+        timing: SubsidyTiming::AfterClearing,
+    };
     let s = schedule(&terms(100_000, 12, "7.35", Method::Staged, 8), &full);
     let payments: Vec<Fen> = s.rows.iter().map(|r| r.payment).collect();
     assert_eq!(&payments[..8], &[Fen(61_250); 8]);
@@ -57,32 +67,53 @@ fn seed_tianmen_staged_8_plus_4() {
     assert_eq!(s.rows[0].date.to_string(), "2017-07-07");
     assert_eq!(s.rows[11].date.to_string(), "2018-06-07");
     // 先付后贴, after clearing: the whole 6,435.92 is advanced and comes back at the end.
-    let a = advance(&s, Date::new(2017, 6, 7).unwrap(), SubsidyTiming::AfterClearing);
+    let a = advance(
+        &s,
+        Date::new(2017, 6, 7).unwrap(),
+        SubsidyTiming::AfterClearing,
+    );
     assert_eq!(a.peak, Fen(643_592));
     assert_eq!(a.refunds.len(), 1);
     assert_eq!(a.refunds[0].date.to_string(), "2018-06-07");
     // Paid directly, nothing is advanced.
-    assert_eq!(advance(&s, Date::new(2017, 6, 7).unwrap(), SubsidyTiming::Direct).peak, Fen::ZERO);
+    assert_eq!(
+        advance(&s, Date::new(2017, 6, 7).unwrap(), SubsidyTiming::Direct).peak,
+        Fen::ZERO
+    );
     // Quarterly refunds: at most one quarter's interest is ever out of pocket.
     let q = advance(&s, Date::new(2017, 6, 7).unwrap(), SubsidyTiming::Quarterly);
     assert_eq!(q.refunds.len(), 4);
     assert_eq!(q.refunds[0].amount, Fen(61_250 * 3));
-    assert_eq!(q.refunds.iter().map(|r| r.amount).sum::<Fen>(), Fen(643_592));
+    assert_eq!(
+        q.refunds.iter().map(|r| r.amount).sum::<Fen>(),
+        Fen(643_592)
+    );
     assert!(q.peak < a.peak);
 }
 
 #[test]
 fn interest_only_bullet_and_quarterly() {
     // 5万, 12 months, 4.35 %: interest 181.25 a month; 利随本清 2,175.00 at the end.
-    let m = schedule(&terms(50_000, 12, "4.35", Method::MonthlyInterest, 0), &Subsidy::NONE);
-    assert!(m.rows[..11].iter().all(|r| r.payment == Fen(18_125) && r.principal == Fen::ZERO));
+    let m = schedule(
+        &terms(50_000, 12, "4.35", Method::MonthlyInterest, 0),
+        &Subsidy::NONE,
+    );
+    assert!(m.rows[..11]
+        .iter()
+        .all(|r| r.payment == Fen(18_125) && r.principal == Fen::ZERO));
     assert_eq!(m.last_payment(), Fen(5_018_125));
-    let b = schedule(&terms(50_000, 12, "4.35", Method::Bullet, 0), &Subsidy::NONE);
+    let b = schedule(
+        &terms(50_000, 12, "4.35", Method::Bullet, 0),
+        &Subsidy::NONE,
+    );
     assert_eq!(b.rows.len(), 1);
     assert_eq!(b.rows[0].interest, Fen(217_500));
     assert_eq!(b.rows[0].payment, Fen(5_217_500));
     // 按季: 543.75 per quarter; 14 months leave a last 2-month period of 362.50.
-    let q = schedule(&terms(50_000, 14, "4.35", Method::QuarterlyInterest, 0), &Subsidy::NONE);
+    let q = schedule(
+        &terms(50_000, 14, "4.35", Method::QuarterlyInterest, 0),
+        &Subsidy::NONE,
+    );
     assert_eq!(q.rows.len(), 5);
     assert_eq!(q.rows[0].payment, Fen(54_375));
     assert_eq!(q.rows[4].months, 2);
@@ -97,7 +128,10 @@ fn zero_rate_works_for_every_method() {
         assert_eq!(s.total_interest(), Fen::ZERO, "{method:?}");
         assert_eq!(s.total_principal(), Fen::from_yuan(10_000), "{method:?}");
     }
-    let s = schedule(&terms(10_000, 3, "0", Method::EqualInstallment, 0), &Subsidy::NONE);
+    let s = schedule(
+        &terms(10_000, 3, "0", Method::EqualInstallment, 0),
+        &Subsidy::NONE,
+    );
     // 10000/3 = 3333.33, 3333.33, 3333.34.
     let p: Vec<Fen> = s.rows.iter().map(|r| r.payment).collect();
     assert_eq!(p, vec![Fen(333_333), Fen(333_333), Fen(333_334)]);
@@ -106,39 +140,69 @@ fn zero_rate_works_for_every_method() {
 #[test]
 fn subsidy_only_on_the_capped_principal() {
     // 8万 at 3.5 % with the 5万 cap and full subsidy: 5/8 of each period's interest.
-    let capped = Subsidy { percent_bp: 10_000, cap: Some(Fen::from_yuan(50_000)), timing: SubsidyTiming::Direct };
-    let s = schedule(&terms(80_000, 12, "3.5", Method::MonthlyInterest, 0), &capped);
+    let capped = Subsidy {
+        percent_bp: 10_000,
+        cap: Some(Fen::from_yuan(50_000)),
+        timing: SubsidyTiming::Direct,
+    };
+    let s = schedule(
+        &terms(80_000, 12, "3.5", Method::MonthlyInterest, 0),
+        &capped,
+    );
     // Interest 233.33 a month; subsidy 233.33 × 5/8 = 145.83.
     assert_eq!(s.rows[0].interest, Fen(23_333));
     assert_eq!(s.rows[0].subsidy, Fen(14_583));
     assert_eq!(s.rows[0].net, Fen(23_333 - 14_583));
     // Half subsidy (天门 business loans).
-    let half = Subsidy { percent_bp: 5_000, cap: None, timing: SubsidyTiming::AfterClearing };
-    let s = schedule(&terms(500_000, 12, "7.35", Method::MonthlyInterest, 0), &half);
+    let half = Subsidy {
+        percent_bp: 5_000,
+        cap: None,
+        timing: SubsidyTiming::AfterClearing,
+    };
+    let s = schedule(
+        &terms(500_000, 12, "7.35", Method::MonthlyInterest, 0),
+        &half,
+    );
     assert_eq!(s.rows[0].interest, Fen(306_250));
     assert_eq!(s.rows[0].subsidy, Fen(153_125));
 }
 
 #[test]
 fn yearly_refunds_on_anniversaries() {
-    let full = Subsidy { percent_bp: 10_000, cap: None, timing: SubsidyTiming::Yearly };
+    let full = Subsidy {
+        percent_bp: 10_000,
+        cap: None,
+        timing: SubsidyTiming::Yearly,
+    };
     let t = terms(50_000, 36, "3.5", Method::EqualInstallment, 0);
     let s = schedule(&t, &full);
     let a = advance(&s, t.start, SubsidyTiming::Yearly);
     assert_eq!(a.refunds.len(), 3);
     assert_eq!(a.refunds[0].date.to_string(), "2018-06-07");
-    assert_eq!(a.refunds.iter().map(|r| r.amount).sum::<Fen>(), s.total_subsidy());
+    assert_eq!(
+        a.refunds.iter().map(|r| r.amount).sum::<Fen>(),
+        s.total_subsidy()
+    );
     // The first year's interest is the largest, so the peak is reached then.
     assert_eq!(a.peak, a.refunds[0].amount);
 }
 
 #[test]
 fn phases_summarise_runs_of_equal_payments() {
-    let s = schedule(&terms(100_000, 12, "7.35", Method::Staged, 8), &Subsidy::NONE);
+    let s = schedule(
+        &terms(100_000, 12, "7.35", Method::Staged, 8),
+        &Subsidy::NONE,
+    );
     let ph = s.phases();
     assert_eq!(ph.len(), 2);
-    assert_eq!((ph[0].first, ph[0].last, ph[0].payment), (1, 8, Fen(61_250)));
-    assert_eq!((ph[1].first, ph[1].last, ph[1].payment), (9, 12, Fen(2_538_398)));
+    assert_eq!(
+        (ph[0].first, ph[0].last, ph[0].payment),
+        (1, 8, Fen(61_250))
+    );
+    assert_eq!(
+        (ph[1].first, ph[1].last, ph[1].payment),
+        (9, 12, Fen(2_538_398))
+    );
 }
 
 #[test]

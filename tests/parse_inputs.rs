@@ -1,7 +1,11 @@
 //! What villagers type, and what bad input gets back.
+// Amounts in fen are written yuan_fen (50_000_00 = 50,000.00 元) on purpose.
+#![allow(clippy::inconsistent_digit_grouping)]
 
 use bangfu::money::Fen;
-use bangfu::parse::{parse_amount, parse_amount_or_zero, parse_months, parse_percent, parse_rate, Rate};
+use bangfu::parse::{
+    parse_amount, parse_amount_or_zero, parse_months, parse_percent, parse_rate, Rate,
+};
 
 #[test]
 fn amounts_in_every_form() {

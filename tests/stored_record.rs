@@ -5,24 +5,49 @@ use bangfu::store::{backup_key, decode, encode, Loaded, Record, VERSION};
 
 #[test]
 fn round_trip() {
-    let mut r = Record::default();
-    r.loan = Some(LoanForm { amount: "5万".into(), ..LoanForm::default() });
-    r.facts.age = "45".into();
-    assert_eq!(decode(Some(&encode(&r))), Loaded::Ok(r));
+    let r = Record {
+        loan: Some(LoanForm {
+            amount: "5万".into(),
+            ..LoanForm::default()
+        }),
+        facts: bangfu::eligibility::Facts {
+            age: "45".into(),
+            ..Default::default()
+        },
+        ..Record::default()
+    };
+    assert_eq!(decode(Some(&encode(&r))), Loaded::Ok(Box::new(r)));
 }
 
 #[test]
 fn bad_records_are_flagged_not_used() {
     assert_eq!(decode(None), Loaded::Empty);
-    for raw in ["", "{", "null", "[]", "\"x\"", "{\"loan\":{}}", "{\"version\":\"1\"}", "{\"version\":0}", "{\"version\":1,\"loan\":5}"] {
+    for raw in [
+        "",
+        "{",
+        "null",
+        "[]",
+        "\"x\"",
+        "{\"loan\":{}}",
+        "{\"version\":\"1\"}",
+        "{\"version\":0}",
+        "{\"version\":1,\"loan\":5}",
+    ] {
         assert_eq!(decode(Some(raw)), Loaded::Unreadable, "{raw}");
     }
-    assert_eq!(decode(Some("{\"version\":7,\"whatever\":[1,2]}")), Loaded::Newer(7));
+    assert_eq!(
+        decode(Some("{\"version\":7,\"whatever\":[1,2]}")),
+        Loaded::Newer(7)
+    );
 }
 
 #[test]
 fn missing_fields_are_tolerated() {
-    let Loaded::Ok(r) = decode(Some(&format!("{{\"version\":{VERSION},\"loan\":{{\"amount\":\"3万\"}}}}"))) else { panic!() };
+    let Loaded::Ok(r) = decode(Some(&format!(
+        "{{\"version\":{VERSION},\"loan\":{{\"amount\":\"3万\"}}}}"
+    ))) else {
+        panic!()
+    };
     assert_eq!(r.loan.unwrap().amount, "3万");
 }
 
@@ -30,5 +55,8 @@ fn missing_fields_are_tolerated() {
 fn backup_keys_never_clobber() {
     assert_eq!(backup_key(|_| false), "bangfu.backup");
     assert_eq!(backup_key(|k| k == "bangfu.backup"), "bangfu.backup.2");
-    assert_eq!(backup_key(|k| k == "bangfu.backup" || k == "bangfu.backup.2"), "bangfu.backup.3");
+    assert_eq!(
+        backup_key(|k| k == "bangfu.backup" || k == "bangfu.backup.2"),
+        "bangfu.backup.3"
+    );
 }

@@ -28,7 +28,11 @@ pub struct Advance {
 /// every 3rd/12th month after `start`, after any payment on the same day, and
 /// whatever remains comes back when the loan is cleared.
 pub fn advance(schedule: &Schedule, start: Date, timing: SubsidyTiming) -> Advance {
-    let mut out = Advance { peak: Fen::ZERO, peak_date: None, refunds: Vec::new() };
+    let mut out = Advance {
+        peak: Fen::ZERO,
+        peak_date: None,
+        refunds: Vec::new(),
+    };
     if timing == SubsidyTiming::Direct {
         return out;
     }
@@ -43,7 +47,7 @@ pub fn advance(schedule: &Schedule, start: Date, timing: SubsidyTiming) -> Advan
             out.peak_date = Some(row.date);
         }
         let due = match timing.refund_every() {
-            Some(every) => elapsed % every == 0 || i == last_index,
+            Some(every) => elapsed.is_multiple_of(every) || i == last_index,
             None => i == last_index,
         };
         if due && outstanding > Fen::ZERO {
@@ -51,7 +55,10 @@ pub fn advance(schedule: &Schedule, start: Date, timing: SubsidyTiming) -> Advan
                 Some(every) if i != last_index => start.add_months(elapsed / every * every),
                 _ => row.date,
             };
-            out.refunds.push(Refund { date, amount: outstanding });
+            out.refunds.push(Refund {
+                date,
+                amount: outstanding,
+            });
             outstanding = Fen::ZERO;
         }
     }

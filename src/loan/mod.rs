@@ -93,11 +93,15 @@ impl Method {
     pub fn explain(self) -> &'static str {
         match self {
             Method::EqualInstallment => "每月还一样多的钱（本金加利息），最省心。",
-            Method::EqualPrincipal => "每月还一样多的本金，利息越还越少，开始几个月压力大，总利息最少。",
+            Method::EqualPrincipal => {
+                "每月还一样多的本金，利息越还越少，开始几个月压力大，总利息最少。"
+            }
             Method::MonthlyInterest => "每月只还利息，到期一次还清本金。平时压力小，到期要备足钱。",
             Method::QuarterlyInterest => "每三个月还一次利息，到期一次还清本金。",
             Method::Bullet => "到期时本金和利息一次还清，中间不用还。",
-            Method::Staged => "前几个月只还利息，之后按等额本息还本付息，适合养殖等前期没收入的项目。",
+            Method::Staged => {
+                "前几个月只还利息，之后按等额本息还本付息，适合养殖等前期没收入的项目。"
+            }
         }
     }
 }
@@ -178,5 +182,9 @@ pub struct Subsidy {
 }
 
 impl Subsidy {
-    pub const NONE: Subsidy = Subsidy { percent_bp: 0, cap: None, timing: SubsidyTiming::Direct };
+    pub const NONE: Subsidy = Subsidy {
+        percent_bp: 0,
+        cap: None,
+        timing: SubsidyTiming::Direct,
+    };
 }

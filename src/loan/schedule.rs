@@ -64,7 +64,11 @@ impl Schedule {
         self.rows.last().map_or(Fen::ZERO, |r| r.payment)
     }
     pub fn largest_payment(&self) -> Fen {
-        self.rows.iter().map(|r| r.payment).max().unwrap_or(Fen::ZERO)
+        self.rows
+            .iter()
+            .map(|r| r.payment)
+            .max()
+            .unwrap_or(Fen::ZERO)
     }
 
     /// Consecutive payments of the same amount and spacing, merged.
@@ -73,7 +77,12 @@ impl Schedule {
         for r in &self.rows {
             match phases.last_mut() {
                 Some(p) if p.payment == r.payment && p.every == r.months => p.last = r.number,
-                _ => phases.push(Phase { first: r.number, last: r.number, payment: r.payment, every: r.months }),
+                _ => phases.push(Phase {
+                    first: r.number,
+                    last: r.number,
+                    payment: r.payment,
+                    every: r.months,
+                }),
             }
         }
         phases
@@ -107,7 +116,10 @@ fn subsidy_on(interest: Fen, balance: Fen, subsidy: &Subsidy) -> Fen {
     if balance.0 <= 0 || interest.0 <= 0 || subsidy.percent_bp == 0 {
         return Fen::ZERO;
     }
-    let covered = subsidy.cap.map_or(balance, |cap| cap.min(balance)).max(Fen::ZERO);
+    let covered = subsidy
+        .cap
+        .map_or(balance, |cap| cap.min(balance))
+        .max(Fen::ZERO);
     let num = interest.0 as i128 * subsidy.percent_bp as i128 * covered.0 as i128;
     let den = 10_000i128 * balance.0 as i128;
     Fen(div_round_half_up(num, den) as i64).min(interest)
@@ -146,14 +158,22 @@ pub fn schedule(terms: &LoanTerms, subsidy: &Subsidy) -> Schedule {
 
     match terms.method {
         Method::EqualInstallment | Method::Staged => {
-            let io = if terms.method == Method::Staged { terms.interest_only_months.min(n - 1) } else { 0 };
+            let io = if terms.method == Method::Staged {
+                terms.interest_only_months.min(n - 1)
+            } else {
+                0
+            };
             for _ in 0..io {
                 push(1, Fen::ZERO, &mut balance, &mut month);
             }
             let amortizing = n - io;
             let level = level_payment(p, rate, amortizing);
             for k in 0..amortizing {
-                let principal_due = if k + 1 == amortizing { balance } else { level - interest(balance, rate, 1) };
+                let principal_due = if k + 1 == amortizing {
+                    balance
+                } else {
+                    level - interest(balance, rate, 1)
+                };
                 push(1, principal_due, &mut balance, &mut month);
             }
         }
@@ -173,7 +193,11 @@ pub fn schedule(terms: &LoanTerms, subsidy: &Subsidy) -> Schedule {
         Method::QuarterlyInterest => {
             while month < n {
                 let months = 3.min(n - month);
-                let due = if month + months == n { balance } else { Fen::ZERO };
+                let due = if month + months == n {
+                    balance
+                } else {
+                    Fen::ZERO
+                };
                 push(months, due, &mut balance, &mut month);
             }
         }

@@ -1,0 +1,105 @@
+//! Thin wrappers over the browser: location and history, today's date, copying
+//! text, and the panic screen. Everything here tolerates a missing API.
+
+use crate::date::Date;
+use wasm_bindgen::JsCast;
+
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// `location.search`, or "" when unavailable.
+pub fn search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The page itself without query or fragment: the app works from any sub-path
+/// because it only ever changes the query string.
+fn path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "./".into())
+}
+
+/// An absolute link to this page with `query` (which starts with `?` or is empty).
+pub fn absolute_link(query: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{}{query}", path())
+}
+
+fn history(push: bool, query: &str) {
+    let Some(h) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let url = format!("{}{}", path(), query);
+    let _ = if push {
+        h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+pub fn push_query(query: &str) {
+    history(true, query);
+}
+
+pub fn replace_query(query: &str) {
+    history(false, query);
+}
+
+pub fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    Date::new(
+        d.get_full_year() as i32,
+        d.get_month() as u8 + 1,
+        d.get_date() as u8,
+    )
+    .unwrap_or(Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    })
+}
+
+pub fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Copies the text of `input` (selecting it first, so a long-press copy works
+/// where scripted copying is refused, as in some WebViews). True on success.
+pub fn copy_from(input: &web_sys::HtmlInputElement) -> bool {
+    input.select();
+    let _ = input.set_selection_range(0, 10_000);
+    document()
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false)
+}
+
+/// A panic must not leave a frozen page: show a recovery message instead.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+        let Some(doc) = document() else { return };
+        let Some(body) = doc.body() else { return };
+        if doc.get_element_by_id("fatal").is_some() {
+            return;
+        }
+        if let Ok(el) = doc.create_element("div") {
+            el.set_id("fatal");
+            el.set_class_name("fatal");
+            el.set_attribute("role", "alert").ok();
+            el.set_inner_html(
+                "<div><h2>出错了，请刷新页面</h2><p>您填过的内容已保存在手机上，刷新后还在。</p>\
+                 <button type=\"button\" onclick=\"location.reload()\">刷新页面</button></div>",
+            );
+            let _ = body.append_child(&el);
+        }
+    }));
+}

@@ -1,0 +1,451 @@
+//! What the estimator says: summary, cash to advance, schedule, comparison,
+//! eligibility, the share link and the product's sources.
+
+use super::app::use_app;
+use super::browser;
+use super::chart;
+use super::loan::Estimate;
+use crate::eligibility::{assess, Outcome};
+use crate::loan::{advance, schedule, Method, Schedule, SubsidyTiming, CONVENTIONS};
+use crate::money::Fen;
+use crate::parse;
+use crate::query::loan_query;
+use leptos::html::Input;
+use leptos::prelude::*;
+
+fn money(f: Fen) -> impl IntoView {
+    view! { <span class="money">{f.plain()}</span> }
+}
+
+/// "每月", "每季", or "到期一次" for a payment covering `months`.
+fn every(months: u32) -> String {
+    match months {
+        1 => "每月".into(),
+        3 => "每季".into(),
+        m => format!("每{m}个月"),
+    }
+}
+
+/// Plain-language lines: "第1–8期 每月还 612.50 元".
+fn payment_lines(s: &Schedule) -> Vec<(String, Fen)> {
+    let phases = s.phases();
+    if s.rows.len() == 1 {
+        return vec![(
+            format!("到期一次还（{}）", s.rows[0].date.chinese()),
+            s.rows[0].payment,
+        )];
+    }
+    if phases.len() <= 3 {
+        return phases
+            .iter()
+            .map(|p| {
+                if p.first == p.last {
+                    (format!("第{}期还", p.first), p.payment)
+                } else {
+                    (
+                        format!("第{}–{}期，{}还", p.first, p.last, every(p.every)),
+                        p.payment,
+                    )
+                }
+            })
+            .collect();
+    }
+    vec![
+        ("第1期还".to_string(), s.first_payment()),
+        (
+            format!("以后逐期变少，第{}期还", s.rows.len()),
+            s.last_payment(),
+        ),
+    ]
+}
+
+#[component]
+pub fn Summary(estimate: Signal<Estimate>) -> impl IntoView {
+    view! {
+        <section class="card summary" aria-labelledby="summary-title" id="summary">
+            <h2 id="summary-title">"要还多少"</h2>
+            {move || {
+                let e = estimate.get();
+                let s = &e.schedule;
+                let lines = payment_lines(s)
+                    .into_iter()
+                    .map(|(label, amount)| {
+                        view! {
+                            <p class="phase">
+                                {label} " " {money(amount)} " 元"
+                            </p>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <div id="payment-lines">{lines}</div>
+                    <dl>
+                        <dt>"一共还"</dt>
+                        <dd id="total-payment">{money(s.total_payment())} " 元"</dd>
+                        <dt>"其中利息"</dt>
+                        <dd id="total-interest">{money(s.total_interest())} " 元"</dd>
+                        <dt>"政府贴息"</dt>
+                        <dd id="total-subsidy">{money(s.total_subsidy())} " 元"</dd>
+                        <dt>"您实际负担的利息"</dt>
+                        <dd class="total" id="net-interest">{money(s.net_interest())} " 元"</dd>
+                    </dl>
+                    <p class="hint">
+                        {format!(
+                            "借 {} 元，{} 个月，年利率 {}%，{}。",
+                            e.terms.principal.spoken(),
+                            e.terms.months,
+                            e.terms.rate.percent_text(),
+                            e.terms.method.label(),
+                        )}
+                    </p>
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn Advice(estimate: Signal<Estimate>) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="advance-title" id="advance">
+            <h2 id="advance-title">"要先垫多少钱"</h2>
+            {move || {
+                let e = estimate.get();
+                let s = &e.schedule;
+                let total = s.total_subsidy();
+                if total == Fen::ZERO {
+                    return view! { <p>"这笔贷款没有贴息，不用垫钱，利息全部自己付。"</p> }.into_any();
+                }
+                let first_net = s.rows.first().map_or(Fen::ZERO, |r| r.net);
+                let direct_line = view! {
+                    <p id="direct-line">
+                        "如果是直接贴息：不用垫钱，第1期只付自己那部分 " {money(first_net)} " 元。"
+                    </p>
+                };
+                if e.subsidy.timing == SubsidyTiming::Direct {
+                    return view! {
+                        <p>"直接贴息：每期只付自己那部分，不用先垫钱。"</p>
+                        {direct_line}
+                    }
+                        .into_any();
+                }
+                let a = advance(s, e.terms.start, e.subsidy.timing);
+                let refunds = a.refunds.len();
+                let shown: Vec<_> = a.refunds.iter().take(6).copied().collect();
+                view! {
+                    <p>
+                        "先付后贴：每期要按全额还利息，政府的贴息之后再返还。您最多要先垫 "
+                        <strong id="peak-advance">{money(a.peak)} " 元"</strong>
+                        {a.peak_date.map(|d| format!("（到 {} 时）", d.chinese()))}
+                        "。"
+                    </p>
+                    <h3>"什么时候返还"</h3>
+                    <ul id="refunds">
+                        {shown
+                            .into_iter()
+                            .map(|r| {
+                                let when = if e.subsidy.timing == SubsidyTiming::AfterClearing {
+                                    format!("{} 还清贷款后申请", r.date.chinese())
+                                } else {
+                                    format!("{} 以后", r.date.chinese())
+                                };
+                                view! { <li>{when} "：" {money(r.amount)} " 元"</li> }
+                            })
+                            .collect_view()}
+                        {(refunds > 6).then(|| view! { <li>{format!("……共 {refunds} 次")}</li> })}
+                    </ul>
+                    <p class="hint">"返还要等银行和财政部门审核，到账时间以当地为准。"</p>
+                    {direct_line}
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn ScheduleView(estimate: Signal<Estimate>) -> impl IntoView {
+    let show_all = RwSignal::new(false);
+    view! {
+        <section class="card" aria-labelledby="schedule-title">
+            <h2 id="schedule-title">"每期还款明细"</h2>
+            <div class="chart" inner_html=move || chart::svg(&estimate.get().schedule)></div>
+            <div class="legend" aria-hidden="true">
+                <span>
+                    <i style=format!("background:{}", chart::PRINCIPAL_COLOUR)></i>
+                    "本金"
+                </span>
+                <span>
+                    <i style=format!("background:{}", chart::INTEREST_COLOUR)></i>
+                    "利息"
+                </span>
+            </div>
+            <div class="scroll">
+                <table id="schedule">
+                    <thead>
+                        <tr>
+                            <th scope="col">"期数"</th>
+                            <th scope="col">"日期"</th>
+                            <th scope="col">"本金"</th>
+                            <th scope="col">"利息"</th>
+                            <th scope="col">"应还"</th>
+                            <th scope="col">"贴息"</th>
+                            <th scope="col">"实际负担"</th>
+                            <th scope="col">"剩余本金"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let e = estimate.get();
+                            let limit = if show_all.get() { usize::MAX } else { 12 };
+                            e.schedule
+                                .rows
+                                .iter()
+                                .take(limit)
+                                .map(|r| {
+                                    view! {
+                                        <tr>
+                                            <td>{r.number}</td>
+                                            <td>{r.date.iso()}</td>
+                                            <td>{r.principal.plain()}</td>
+                                            <td>{r.interest.plain()}</td>
+                                            <td>{r.payment.plain()}</td>
+                                            <td>{r.subsidy.plain()}</td>
+                                            <td>{r.net.plain()}</td>
+                                            <td>{r.balance.plain()}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            {move || {
+                let n = estimate.with(|e| e.schedule.rows.len());
+                (n > 12)
+                    .then(|| {
+                        view! {
+                            <button class="secondary" id="toggle-rows" on:click=move |_| show_all.update(|v| *v = !*v)>
+                                {move || if show_all.get() { "只看前12期".to_string() } else { format!("显示全部 {n} 期") }}
+                            </button>
+                        }
+                    })
+            }}
+            <details>
+                <summary>"怎么算的"</summary>
+                <ul class="small">{CONVENTIONS.iter().map(|c| view! { <li>{*c}</li> }).collect_view()}</ul>
+            </details>
+        </section>
+    }
+}
+
+#[component]
+pub fn Compare(estimate: Signal<Estimate>) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <section class="card" aria-labelledby="compare-title">
+            <h2 id="compare-title">"换一种还款方式会怎样"</h2>
+            <div class="scroll">
+                <table id="compare">
+                    <thead>
+                        <tr>
+                            <th scope="col">"还款方式"</th>
+                            <th scope="col">"第1期"</th>
+                            <th scope="col">"最后一期"</th>
+                            <th scope="col">"总利息"</th>
+                            <th scope="col">"最多垫付"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            let e = estimate.get();
+                            let io = if e.terms.interest_only_months > 0 {
+                                e.terms.interest_only_months
+                            } else {
+                                app.form.with(|f| f.product().interest_only_months)
+                            };
+                            Method::ALL
+                                .iter()
+                                .map(|&m| {
+                                    let current = m == e.terms.method;
+                                    if m == Method::Staged && (io == 0 || io >= e.terms.months) {
+                                        return view! {
+                                            <tr class:current=current>
+                                                <td class="method">{m.label()}</td>
+                                                <td colspan="4" class="small">"选这种方式并填只还利息的月数后可比较"</td>
+                                            </tr>
+                                        }
+                                            .into_any();
+                                    }
+                                    let terms = crate::loan::LoanTerms { method: m, interest_only_months: io, ..e.terms };
+                                    let s = schedule(&terms, &e.subsidy);
+                                    let peak = advance(&s, terms.start, e.subsidy.timing).peak;
+                                    let label = if m == Method::Staged { format!("{}（前{io}个月只付息）", m.label()) } else { m.label().to_string() };
+                                    view! {
+                                        <tr class:current=current>
+                                            <td class="method">{label}</td>
+                                            <td>{s.first_payment().plain()}</td>
+                                            <td>{s.last_payment().plain()}</td>
+                                            <td>{s.total_interest().plain()}</td>
+                                            <td>{peak.plain()}</td>
+                                        </tr>
+                                    }
+                                        .into_any()
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            <p class="hint">"黄色一行是您现在选的方式。单位：元。"</p>
+        </section>
+    }
+}
+
+#[component]
+pub fn Eligibility(estimate: Signal<Option<Estimate>>) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <section class="card" aria-labelledby="verdict-title" id="eligibility">
+            <h2 id="verdict-title">"能不能贷"</h2>
+            {move || {
+                let product = app.form.with(|f| f.product());
+                let e = estimate.get();
+                let a = app.facts.with(|facts| assess(product, e.as_ref().map(|e| &e.terms), facts));
+                let class = match a.verdict {
+                    crate::eligibility::Verdict::Eligible => "verdict ok",
+                    crate::eligibility::Verdict::Caution => "verdict warn",
+                    crate::eligibility::Verdict::NotEligible => "verdict bad",
+                };
+                view! {
+                    <p class=class id="verdict">{a.verdict.label()}</p>
+                    <p class="hint">{format!("按“{}”的条件逐条看：", product.short)}</p>
+                    <ul class="rules">
+                        {a
+                            .rules
+                            .into_iter()
+                            .map(|r| {
+                                let (cls, mark, word) = match r.outcome {
+                                    Outcome::Pass => ("ok", "✓", "符合"),
+                                    Outcome::Warn => ("warn", "!", "注意"),
+                                    Outcome::Fail => ("bad", "✗", "不符合"),
+                                };
+                                view! {
+                                    <li class=cls>
+                                        <span class="mark" aria-label=word>{mark}</span>
+                                        <div>
+                                            <strong>{r.title}</strong>
+                                            "：" {r.detail}
+                                            <div class="src">"依据：" {r.source}</div>
+                                        </div>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                    <p class="hint">"这只是按公开政策的初步判断，不是银行或政府的审批结果。"</p>
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn CopyLink() -> impl IntoView {
+    let app = use_app();
+    let input = NodeRef::<Input>::new();
+    let copied = RwSignal::new(None::<bool>);
+    let link = move || browser::absolute_link(&app.form.with(loan_query));
+    view! {
+        <section class="card copy" aria-labelledby="share-title">
+            <h2 id="share-title">"把这个测算发给别人"</h2>
+            <p class="hint">"链接里只有贷款数字，不包含年龄、身份等家庭情况。"</p>
+            <input id="share-link" node_ref=input readonly prop:value=link aria-label="测算链接"/>
+            <button
+                id="copy-link"
+                on:click=move |_| {
+                    copied.set(input.get().map(|i| browser::copy_from(&i)));
+                }
+            >
+                "复制链接"
+            </button>
+            <p role="status" id="copy-status">
+                {move || match copied.get() {
+                    Some(true) => "已复制，可以粘贴到微信里发送。",
+                    Some(false) => "没能自动复制，请长按上面的链接，选“复制”。",
+                    None => "",
+                }}
+            </p>
+        </section>
+    }
+}
+
+#[component]
+pub fn ProductInfo() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <section class="card" aria-labelledby="product-title" id="product-info">
+            {move || {
+                let p = app.form.with(|f| f.product());
+                let mut params: Vec<(&str, String, &str, bool)> = Vec::new();
+                if let Some(m) = p.max_amount {
+                    params.push(("额度上限", format!("{} 元", m.value.spoken()), m.source, m.verified));
+                }
+                if let Some(m) = p.max_months {
+                    params.push(("期限上限", format!("{} 个月", m.value), m.source, m.verified));
+                }
+                params.push(("示例期限", format!("{} 个月", p.months.value), p.months.source, p.months.verified));
+                params.push(("示例年利率", format!("{}%", p.rate.value.percent_text()), p.rate.source, p.rate.verified));
+                params.push(("示例还款方式", p.method.value.label().to_string(), p.method.source, p.method.verified));
+                params.push((
+                    "贴息比例",
+                    format!("{}%", parse::bp_percent_text(p.subsidy_percent_bp.value)),
+                    p.subsidy_percent_bp.source,
+                    p.subsidy_percent_bp.verified,
+                ));
+                if let Some(c) = p.subsidy_cap {
+                    params.push(("贴息本金上限", format!("{} 元", c.value.spoken()), c.source, c.verified));
+                }
+                params.push(("贴息方式", p.subsidy_timing.value.label().to_string(), p.subsidy_timing.source, p.subsidy_timing.verified));
+                if let Some(r) = p.risk_share {
+                    params.push(("风险分担", r.value.to_string(), r.source, r.verified));
+                }
+                if let Some(a) = p.age {
+                    params.push(("年龄", format!("{}–{} 周岁", a.value.0, a.value.1), a.source, a.verified));
+                }
+                view! {
+                    <h2 id="product-title">{p.name}</h2>
+                    <p>{p.summary}</p>
+                    <div class="banner warn">{p.local_note}</div>
+                    <p class="small">
+                        "主要依据：" {p.document.title} " " {p.document.number} "（" {p.document.date} "）"
+                        <br/>
+                        <span class="src">{p.document.url}</span>
+                    </p>
+                    <details>
+                        <summary>"每个数字从哪来"</summary>
+                        <ul class="rules">
+                            {params
+                                .into_iter()
+                                .map(|(name, value, source, verified)| {
+                                    view! {
+                                        <li class=if verified { "ok" } else { "warn" }>
+                                            <span class="mark">{if verified { "✓" } else { "!" }}</span>
+                                            <div>
+                                                <strong>{name}</strong> "：" {value}
+                                                {(!verified).then_some(" （以当地银行和文件为准）")}
+                                                <div class="src">{source}</div>
+                                            </div>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </details>
+                    <p class="small muted">{format!("这些数字最近核对于 {}。", p.checked.chinese())}</p>
+                }
+            }}
+        </section>
+    }
+}
