@@ -311,7 +311,7 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
                     "贷款金额",
                     Outcome::Pass,
                     format!(
-                        "{} 元，不超过 {} 元。",
+                        "{}元，不超过 {}元。",
                         t.principal.spoken(),
                         max.value.spoken()
                     ),
@@ -322,7 +322,7 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
                     "贷款金额",
                     Outcome::Fail,
                     format!(
-                        "{} 元，超过了上限 {} 元。",
+                        "{}元，超过了上限 {}元。",
                         t.principal.spoken(),
                         max.value.spoken()
                     ),
@@ -434,7 +434,7 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
                             "已有贷款余额",
                             Outcome::Fail,
                             format!(
-                                "已有 {} 元加上这次 {} 元，共 {} 元，超过合计上限 {} 元。",
+                                "已有 {}元加上这次 {}元，共 {}元，超过合计上限 {}元。",
                                 held.spoken(),
                                 t.principal.spoken(),
                                 total.spoken(),
@@ -447,7 +447,7 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
                             "已有贷款余额",
                             Outcome::Warn,
                             format!(
-                                "合计 {} 元，没超过 {} 元；但超过 {} 元的部分不贴息，利息要自己付。",
+                                "合计 {}元，没超过 {}元；但超过 {}元的部分不贴息，利息要自己付。",
                                 total.spoken(),
                                 total_cap.value.spoken(),
                                 cap.value.spoken()
@@ -459,7 +459,7 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
                             "已有贷款余额",
                             Outcome::Pass,
                             format!(
-                                "合计 {} 元，没超过 {} 元。",
+                                "合计 {}元，没超过 {}元。",
                                 total.spoken(),
                                 total_cap.value.spoken()
                             ),

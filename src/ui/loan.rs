@@ -3,7 +3,7 @@
 use super::app::use_app;
 use super::loan_inputs::{FactsInputs, LoanInputs, ProductPicker};
 use super::loan_results::{
-    Advice, Compare, CopyLink, Eligibility, ProductInfo, ScheduleView, Summary,
+    Advice, AnswerBar, Compare, CopyLink, Eligibility, ProductInfo, ScheduleView, Summary,
 };
 use crate::form;
 use crate::loan::{schedule, LoanTerms, Schedule, Subsidy};
@@ -80,5 +80,6 @@ pub fn LoanPage() -> impl IntoView {
         <Eligibility estimate=Signal::derive(move || estimate.get())/>
         <CopyLink/>
         <ProductInfo/>
+        <AnswerBar estimate=Signal::derive(move || estimate.get())/>
     }
 }

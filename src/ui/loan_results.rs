@@ -13,8 +13,9 @@ use crate::query::loan_query;
 use leptos::html::Input;
 use leptos::prelude::*;
 
+/// An amount with its unit, never split across lines.
 fn money(f: Fen) -> impl IntoView {
-    view! { <span class="money">{f.plain()}</span> }
+    view! { <span class="money">{f.plain()} " 元"</span> }
 }
 
 /// "每月", "每季", or "到期一次" for a payment covering `months`.
@@ -59,6 +60,37 @@ fn payment_lines(s: &Schedule) -> Vec<(String, Fen)> {
     ]
 }
 
+/// A bar fixed to the bottom of the screen with the first payment, so the
+/// answer is in sight while the inputs above are edited.
+#[component]
+pub fn AnswerBar(estimate: Signal<Option<Estimate>>) -> impl IntoView {
+    view! {
+        <div class="answer-bar" id="answer-bar" role="status">
+            {move || match estimate.get() {
+                Some(e) => {
+                    let (label, amount) = payment_lines(&e.schedule).into_iter().next().unwrap_or_default();
+                    view! {
+                        <a href="#summary">
+                            <span>{label} " " <strong>{money(amount)}</strong></span>
+                            <span class="go">"看明细"</span>
+                        </a>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <a href="#loan-inputs-title">
+                            <span>"有内容要改正"</span>
+                            <span class="go">"去修改"</span>
+                        </a>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
 #[component]
 pub fn Summary(estimate: Signal<Estimate>) -> impl IntoView {
     view! {
@@ -72,7 +104,7 @@ pub fn Summary(estimate: Signal<Estimate>) -> impl IntoView {
                     .map(|(label, amount)| {
                         view! {
                             <p class="phase">
-                                {label} " " {money(amount)} " 元"
+                                {label} " " {money(amount)}
                             </p>
                         }
                     })
@@ -81,17 +113,17 @@ pub fn Summary(estimate: Signal<Estimate>) -> impl IntoView {
                     <div id="payment-lines">{lines}</div>
                     <dl>
                         <dt>"一共还"</dt>
-                        <dd id="total-payment">{money(s.total_payment())} " 元"</dd>
+                        <dd id="total-payment">{money(s.total_payment())}</dd>
                         <dt>"其中利息"</dt>
-                        <dd id="total-interest">{money(s.total_interest())} " 元"</dd>
+                        <dd id="total-interest">{money(s.total_interest())}</dd>
                         <dt>"政府贴息"</dt>
-                        <dd id="total-subsidy">{money(s.total_subsidy())} " 元"</dd>
+                        <dd id="total-subsidy">{money(s.total_subsidy())}</dd>
                         <dt>"您实际负担的利息"</dt>
-                        <dd class="total" id="net-interest">{money(s.net_interest())} " 元"</dd>
+                        <dd class="total" id="net-interest">{money(s.net_interest())}</dd>
                     </dl>
                     <p class="hint">
                         {format!(
-                            "借 {} 元，{} 个月，年利率 {}%，{}。",
+                            "借 {}元，{} 个月，年利率 {}%，{}。",
                             e.terms.principal.spoken(),
                             e.terms.months,
                             e.terms.rate.percent_text(),
@@ -119,7 +151,7 @@ pub fn Advice(estimate: Signal<Estimate>) -> impl IntoView {
                 let first_net = s.rows.first().map_or(Fen::ZERO, |r| r.net);
                 let direct_line = view! {
                     <p id="direct-line">
-                        "如果是直接贴息：不用垫钱，第1期只付自己那部分 " {money(first_net)} " 元。"
+                        "如果是直接贴息：不用垫钱，第1期只付自己那部分 " {money(first_net)} "。"
                     </p>
                 };
                 if e.subsidy.timing == SubsidyTiming::Direct {
@@ -135,7 +167,7 @@ pub fn Advice(estimate: Signal<Estimate>) -> impl IntoView {
                 view! {
                     <p>
                         "先付后贴：每期要按全额还利息，政府的贴息之后再返还。您最多要先垫 "
-                        <strong id="peak-advance">{money(a.peak)} " 元"</strong>
+                        <strong id="peak-advance">{money(a.peak)}</strong>
                         {a.peak_date.map(|d| format!("（到 {} 时）", d.chinese()))}
                         "。"
                     </p>
@@ -149,7 +181,7 @@ pub fn Advice(estimate: Signal<Estimate>) -> impl IntoView {
                                 } else {
                                     format!("{} 以后", r.date.chinese())
                                 };
-                                view! { <li>{when} "：" {money(r.amount)} " 元"</li> }
+                                view! { <li>{when} "：" {money(r.amount)}</li> }
                             })
                             .collect_view()}
                         {(refunds > 6).then(|| view! { <li>{format!("……共 {refunds} 次")}</li> })}
@@ -390,7 +422,7 @@ pub fn ProductInfo() -> impl IntoView {
                 let p = app.form.with(|f| f.product());
                 let mut params: Vec<(&str, String, &str, bool)> = Vec::new();
                 if let Some(m) = p.max_amount {
-                    params.push(("额度上限", format!("{} 元", m.value.spoken()), m.source, m.verified));
+                    params.push(("额度上限", format!("{}元", m.value.spoken()), m.source, m.verified));
                 }
                 if let Some(m) = p.max_months {
                     params.push(("期限上限", format!("{} 个月", m.value), m.source, m.verified));
@@ -405,7 +437,7 @@ pub fn ProductInfo() -> impl IntoView {
                     p.subsidy_percent_bp.verified,
                 ));
                 if let Some(c) = p.subsidy_cap {
-                    params.push(("贴息本金上限", format!("{} 元", c.value.spoken()), c.source, c.verified));
+                    params.push(("贴息本金上限", format!("{}元", c.value.spoken()), c.source, c.verified));
                 }
                 params.push(("贴息方式", p.subsidy_timing.value.label().to_string(), p.subsidy_timing.source, p.subsidy_timing.verified));
                 if let Some(r) = p.risk_share {

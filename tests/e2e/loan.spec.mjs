@@ -1,0 +1,168 @@
+// The loan estimator in a real browser at phone size (360×740).
+import { test, expect } from '@playwright/test';
+
+const SEED =
+  '?v=loan&product=tianmen2017&amount=100000&months=12&rate=7.35&method=staged&io=8' +
+  '&subsidy=100&subsidy_timing=after_clearing&start=2017-06-07';
+const WECHAT = '&from=singlemessage&isappinstalled=0';
+const shot = (name) => `tests/e2e/screenshots/${name}.png`;
+
+async function ready(page) {
+  await expect(page.locator('.topbar .brand')).toBeVisible();
+}
+
+test('a shared link with WeChat parameters shows the seed case figures', async ({ page }) => {
+  await page.goto('/' + SEED + WECHAT);
+  await ready(page);
+  const lines = page.locator('#payment-lines');
+  await expect(lines).toContainText('第1–8期，每月还 612.50 元');
+  await expect(lines).toContainText('第9–12期，每月还 25,383.98 元');
+  await expect(page.locator('#total-interest')).toHaveText('6,435.92 元');
+  await expect(page.locator('#total-subsidy')).toHaveText('6,435.92 元');
+  await expect(page.locator('#net-interest')).toHaveText('0.00 元');
+  // 先付后贴: all 6,435.92 is advanced and returned after clearing.
+  await expect(page.locator('#peak-advance')).toHaveText('6,435.92 元');
+  await expect(page.locator('#refunds')).toContainText('2018年6月7日 还清贷款后申请');
+  await expect(page.locator('#direct-line')).toBeVisible();
+  await expect(page.locator('#not-a-grant')).toContainText('扶贫贷款不是扶贫款');
+  // WeChat's parameters are ignored silently and dropped from the address.
+  await expect(page.locator('#link-notes')).toHaveCount(0);
+  await expect.poll(() => page.url()).not.toContain('from=');
+  expect(page.url()).toContain('method=staged');
+  // Schedule rows.
+  const rows = page.locator('#schedule tbody tr');
+  await expect(rows).toHaveCount(12);
+  await expect(rows.nth(8)).toContainText('25,383.98');
+  await expect(rows.nth(0)).toContainText('2017-07-07');
+  await page.screenshot({ path: shot('loan-seed-360x740') });
+  await page.screenshot({ path: shot('loan-seed-full'), fullPage: true });
+});
+
+test('works from a sub-path and the link reproduces the estimate', async ({ page }) => {
+  await page.goto('/bangfu/' + SEED + WECHAT);
+  await expect(page.locator('#total-interest')).toHaveText('6,435.92 元');
+  const link = await page.locator('#share-link').inputValue();
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/bangfu\/\?v=loan&product=tianmen2017&amount=100000&months=12&rate=7\.35&method=staged&io=8/);
+  const other = await page.context().newPage();
+  await other.goto(link);
+  await expect(other.locator('#total-interest')).toHaveText('6,435.92 元');
+});
+
+test('independent figures: 100万, 30年, 4.9%', async ({ page }) => {
+  await page.goto('/?v=loan&product=custom&amount=100万&months=360&rate=4.9&method=equal_installment&subsidy=0');
+  await expect(page.locator('#payment-lines')).toContainText('5,307.27');
+  await page.selectOption('#method', 'equal_principal');
+  await expect(page.locator('#payment-lines')).toContainText('第1期还 6,861.11 元');
+  await expect(page.locator('#schedule tbody tr')).toHaveCount(12);
+  await page.click('#toggle-rows');
+  await expect(page.locator('#schedule tbody tr')).toHaveCount(360);
+});
+
+test('changing an input changes the schedule; reload keeps the inputs', async ({ page }) => {
+  await page.goto('/' + SEED);
+  const firstInterest = page.locator('#schedule tbody tr').first().locator('td').nth(3);
+  await expect(firstInterest).toHaveText('612.50');
+  await page.fill('#amount', '５万');
+  await expect(firstInterest).toHaveText('306.25');
+  await expect(page.locator('#total-interest')).toHaveText('3,217.97 元'); // Python Decimal, half-up per period
+  await page.fill('#rate', 'abc');
+  await expect(page.locator('#rate-error')).toContainText('看不懂“abc”');
+  await expect(page.locator('#fix-inputs')).toBeVisible();
+  await page.fill('#rate', '7.35');
+  await page.fill('#age', '45');
+  await page.selectOption('#status', 'tuopin');
+  await page.selectOption('#purpose', 'yangzhi');
+  await page.selectOption('#bad_credit', 'no');
+  await expect(page.locator('#verdict')).toHaveText('可以申请');
+  await page.reload();
+  await expect(page.locator('#amount')).toHaveValue('5万');
+  await expect(page.locator('#age')).toHaveValue('45');
+  await expect(firstInterest).toHaveText('306.25');
+  // Opened without a query, the stored estimate comes back too.
+  await page.goto('/?v=loan');
+  await expect(page.locator('#amount')).toHaveValue('5万');
+  await expect(page.locator('#status')).toHaveValue('tuopin');
+});
+
+test('eligibility explains each rule and a bad purpose is refused', async ({ page }) => {
+  await page.goto('/?v=loan&product=tuopin2021&amount=5万&months=36&rate=3.5&start=2025-06-01');
+  await page.fill('#age', '45');
+  await page.selectOption('#status', 'jiance');
+  await page.selectOption('#purpose', 'jianfang');
+  await page.selectOption('#bad_credit', 'no');
+  await expect(page.locator('#verdict')).toHaveText('不符合');
+  await expect(page.locator('#eligibility')).toContainText('建房、买房不能用这项贷款');
+  await expect(page.locator('#eligibility')).toContainText('银监发〔2017〕42号');
+  await page.selectOption('#purpose', 'zhongzhi');
+  await expect(page.locator('#verdict')).toHaveText('可以申请');
+  await page.locator('#verdict-title').evaluate((el) => el.scrollIntoView());
+  await page.screenshot({ path: shot('loan-eligibility-360x740') });
+});
+
+test('a corrupted stored record is backed up and a banner says so', async ({ page }) => {
+  await page.goto('/?v=loan');
+  await ready(page);
+  await page.evaluate(() => localStorage.setItem('bangfu', '{"version":1,"loan":5,"mine":"keep me"}'));
+  await page.reload();
+  await expect(page.locator('#storage-banner')).toContainText('读不出来');
+  await expect(page.locator('#storage-banner')).toContainText('bangfu.backup');
+  expect(await page.evaluate(() => localStorage.getItem('bangfu.backup'))).toBe('{"version":1,"loan":5,"mine":"keep me"}');
+  // A record from a newer app is kept too, under the next free key.
+  await page.evaluate(() => localStorage.setItem('bangfu', '{"version":9,"x":1}'));
+  await page.reload();
+  await expect(page.locator('#storage-banner')).toContainText('更新版本');
+  expect(await page.evaluate(() => localStorage.getItem('bangfu.backup'))).toBe('{"version":1,"loan":5,"mine":"keep me"}');
+  expect(await page.evaluate(() => localStorage.getItem('bangfu.backup.2'))).toBe('{"version":9,"x":1}');
+  await page.screenshot({ path: shot('storage-banner-360x740') });
+});
+
+test('bad link values fall back and are named', async ({ page }) => {
+  await page.goto('/?v=loan&product=tuopin2021&amount=abc&rate=999&method=weekly' + WECHAT);
+  const notes = page.locator('#link-notes');
+  await expect(notes).toContainText('贷款金额“abc”无效');
+  await expect(notes).toContainText('年利率“999”无效');
+  await expect(notes).toContainText('还款方式“weekly”无效');
+  await expect(page.locator('#amount')).toHaveValue('5万');
+  await expect(page.locator('#total-interest')).not.toBeEmpty();
+});
+
+test('home screen leads to the estimator and back works', async ({ page }) => {
+  await page.goto('/?from=singlemessage&isappinstalled=0');
+  await expect(page.locator('h1')).toHaveText('帮扶助手');
+  await page.screenshot({ path: shot('home-360x740') });
+  await page.click('#open-loan');
+  await expect(page.locator('h1')).toHaveText('贷款测算');
+  expect(page.url()).toContain('v=loan');
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('帮扶助手');
+  await page.goForward();
+  await expect(page.locator('h1')).toHaveText('贷款测算');
+});
+
+test('without localStorage the app still works and says so', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  await page.goto('/' + SEED);
+  await expect(page.locator('#storage-banner')).toContainText('不让保存');
+  await expect(page.locator('#total-interest')).toHaveText('6,435.92 元');
+});
+
+test('a browser without WebAssembly gets a readable message', async ({ page }) => {
+  await page.addInitScript(() => { delete window.WebAssembly; });
+  await page.goto('/');
+  await expect(page.locator('.shell .fail')).toBeVisible();
+  await expect(page.locator('#fail-text')).toContainText('WebAssembly');
+});
+
+test('no request leaves the app\'s own origin', async ({ page }) => {
+  const foreign = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http://127.0.0.1')) foreign.push(r.url());
+  });
+  await page.goto('/' + SEED);
+  await expect(page.locator('#total-interest')).toHaveText('6,435.92 元');
+  await page.click('#copy-link');
+  await expect(page.locator('#copy-status')).not.toBeEmpty();
+  expect(foreign).toEqual([]);
+});
