@@ -20,14 +20,36 @@ pub enum View {
     #[default]
     Home,
     Loan,
+    /// 家庭自查 questionnaire and results.
+    Check,
+    /// The cadre's household list.
+    Households,
+    /// 政策解读: the library, or one entry with `id`.
+    Policy,
 }
 
 impl View {
+    pub const ALL: [View; 5] = [
+        View::Home,
+        View::Loan,
+        View::Check,
+        View::Households,
+        View::Policy,
+    ];
+
+    /// The value of `v=` in links; part of the public URL contract.
     pub fn key(self) -> &'static str {
         match self {
             View::Home => "home",
             View::Loan => "loan",
+            View::Check => "check",
+            View::Households => "households",
+            View::Policy => "policy",
         }
+    }
+
+    pub fn from_key(key: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == key)
     }
 }
 
@@ -37,6 +59,8 @@ pub struct Parsed {
     pub view: View,
     /// `Some` when the link carries any loan input: it then wins over the stored form.
     pub loan: Option<LoanForm>,
+    /// `id=` of a policy entry (only with `v=policy`); checked by the page.
+    pub policy_id: Option<String>,
     /// One plain sentence for each value that was ignored.
     pub ignored: Vec<String>,
 }
@@ -111,12 +135,24 @@ pub fn parse_query(search: &str, today: Date) -> Parsed {
     let mut parsed = Parsed::default();
     match get("v") {
         None => {}
-        Some(Some(v)) if v == "loan" => parsed.view = View::Loan,
-        Some(Some(v)) if v == "home" || v.is_empty() => {}
+        Some(Some(v)) if v.is_empty() => {}
+        Some(Some(v)) if View::from_key(&v).is_some() => {
+            parsed.view = View::from_key(&v).unwrap_or_default()
+        }
         Some(v) => parsed.ignored.push(format!(
             "链接里的页面“{}”不存在，已打开首页。",
             short(v.as_deref().unwrap_or("?"))
         )),
+    }
+    if parsed.view == View::Policy {
+        parsed.policy_id = get("id")
+            .flatten()
+            .filter(|id| !id.is_empty())
+            .map(|id| short(&id));
+    }
+    // Loan inputs only matter on the estimator (or a link with no view).
+    if !matches!(parsed.view, View::Home | View::Loan) {
+        return parsed;
     }
     if !LOAN_KEYS.iter().any(|k| get(k).is_some()) {
         return parsed;

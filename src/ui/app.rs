@@ -2,8 +2,10 @@
 //! place, and the view switch driven by the query string.
 
 use super::browser;
+use super::check::{CheckPage, HouseholdsPage};
 use super::home::Home;
 use super::loan::LoanPage;
+use super::policy::PolicyPage;
 use super::storage::{self, StorageNote};
 use crate::date::Date;
 use crate::eligibility::Facts;
@@ -23,6 +25,8 @@ pub struct AppState {
     pub link_notes: RwSignal<Vec<String>>,
     /// The user's own estimate that a shared link replaced, to bring back.
     pub replaced: RwSignal<Option<LoanForm>>,
+    /// The policy entry open in the explainer (`?v=policy&id=`), if any.
+    pub policy_id: RwSignal<Option<String>>,
     pub today: Date,
 }
 
@@ -30,13 +34,23 @@ impl AppState {
     /// Go to another screen, as a new history entry.
     pub fn go(&self, view: View) {
         let q = match view {
-            View::Home => "?v=home".to_string(),
             View::Loan => loan_query(&self.form.get_untracked()),
+            View::Policy => match self.policy_id.get_untracked() {
+                Some(id) => format!("?v=policy&id={}", query::percent_encode(&id)),
+                None => "?v=policy".to_string(),
+            },
+            other => format!("?v={}", other.key()),
         };
         browser::push_query(&q);
         self.link_notes.set(Vec::new());
         self.view.set(view);
         browser::scroll_to_top();
+    }
+
+    /// Open the policy explainer at an entry (or the library for `None`).
+    pub fn open_policy(&self, id: Option<&str>) {
+        self.policy_id.set(id.map(str::to_string));
+        self.go(View::Policy);
     }
 }
 
@@ -63,6 +77,7 @@ pub fn App() -> impl IntoView {
         facts: RwSignal::new(record.facts.clone()),
         link_notes: RwSignal::new(parsed.ignored.clone()),
         replaced: RwSignal::new(replaced),
+        policy_id: RwSignal::new(parsed.policy_id.clone()),
         today,
     };
     provide_context(state);
@@ -95,6 +110,7 @@ pub fn App() -> impl IntoView {
             state.form.set(f);
         }
         state.link_notes.set(parsed.ignored);
+        state.policy_id.set(parsed.policy_id);
         state.view.set(parsed.view);
     });
 
@@ -159,6 +175,9 @@ pub fn App() -> impl IntoView {
             {move || match state.view.get() {
                 View::Home => view! { <Home/> }.into_any(),
                 View::Loan => view! { <LoanPage/> }.into_any(),
+                View::Check => view! { <CheckPage/> }.into_any(),
+                View::Households => view! { <HouseholdsPage/> }.into_any(),
+                View::Policy => view! { <PolicyPage/> }.into_any(),
             }}
             <footer>
                 <p>

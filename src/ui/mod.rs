@@ -4,10 +4,12 @@
 mod app;
 mod browser;
 mod chart;
+mod check;
 mod home;
 mod loan;
 mod loan_inputs;
 mod loan_results;
+mod policy;
 mod storage;
 
 use wasm_bindgen::JsCast;
