@@ -5,9 +5,12 @@
 
 #[path = "build/products.rs"]
 mod products;
+#[path = "build/screening.rs"]
+mod screening;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=build");
     products::generate();
+    screening::generate();
 }

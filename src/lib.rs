@@ -2,6 +2,7 @@
 //! `cargo test` checks every figure natively; `ui` is the only part that touches
 //! Leptos and web-sys and is compiled for wasm32 only.
 
+pub mod check;
 pub mod date;
 pub mod eligibility;
 pub mod form;

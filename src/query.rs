@@ -61,6 +61,8 @@ pub struct Parsed {
     pub loan: Option<LoanForm>,
     /// `id=` of a policy entry (only with `v=policy`); checked by the page.
     pub policy_id: Option<String>,
+    /// `r=`: self-check answers someone shared (only with `v=check`).
+    pub shared_check: Option<String>,
     /// One plain sentence for each value that was ignored.
     pub ignored: Vec<String>,
 }
@@ -143,6 +145,11 @@ pub fn parse_query(search: &str, today: Date) -> Parsed {
             "链接里的页面“{}”不存在，已打开首页。",
             short(v.as_deref().unwrap_or("?"))
         )),
+    }
+    if parsed.view == View::Check {
+        parsed.shared_check = get("r")
+            .flatten()
+            .filter(|r| !r.is_empty() && r.len() <= 4096);
     }
     if parsed.view == View::Policy {
         parsed.policy_id = get("id")

@@ -3,6 +3,8 @@
 //! newer version of the app, is never overwritten silently; the caller copies
 //! it to a backup key and starts fresh.
 
+use crate::check::households::Household;
+use crate::check::Answers;
 use crate::eligibility::Facts;
 use crate::form::LoanForm;
 use serde::{Deserialize, Serialize};
@@ -10,7 +12,10 @@ use serde::{Deserialize, Serialize};
 pub const KEY: &str = "bangfu";
 /// Unreadable records are copied here (with a number appended if taken).
 pub const BACKUP_KEY: &str = "bangfu.backup";
-pub const VERSION: u32 = 1;
+/// 2 added the self-check and the household list. A version-1 record reads
+/// as version 2 with those empty; an app that only knows version 1 backs a
+/// version-2 record up instead of dropping the household list.
+pub const VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
@@ -19,6 +24,23 @@ pub struct Record {
     pub loan: Option<LoanForm>,
     #[serde(default)]
     pub facts: Facts,
+    /// The self-check in progress.
+    #[serde(default)]
+    pub check: CheckState,
+    #[serde(default)]
+    pub households: Vec<Household>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CheckState {
+    pub answers: Answers,
+    /// Section the user was on (index), to resume there.
+    pub section: usize,
+    /// Household being edited, if the answers belong to one in the list.
+    pub editing: Option<String>,
+    /// The results page was reached.
+    pub finished: bool,
 }
 
 impl Default for Record {
@@ -27,6 +49,8 @@ impl Default for Record {
             version: VERSION,
             loan: None,
             facts: Facts::default(),
+            check: CheckState::default(),
+            households: Vec::new(),
         }
     }
 }
@@ -58,7 +82,10 @@ pub fn decode(raw: Option<&str>) -> Loaded {
         return Loaded::Unreadable;
     }
     match serde_json::from_value::<Record>(value) {
-        Ok(r) => Loaded::Ok(Box::new(r)),
+        Ok(mut r) => {
+            r.version = VERSION;
+            Loaded::Ok(Box::new(r))
+        }
         Err(_) => Loaded::Unreadable,
     }
 }

@@ -60,3 +60,15 @@ fn backup_keys_never_clobber() {
         "bangfu.backup.3"
     );
 }
+
+#[test]
+fn version_1_records_are_migrated() {
+    let Loaded::Ok(r) = decode(Some(
+        r#"{"version":1,"loan":{"amount":"3万"},"facts":{"age":"50"}}"#,
+    )) else {
+        panic!()
+    };
+    assert_eq!(r.version, VERSION);
+    assert_eq!(r.facts.age, "50");
+    assert!(r.households.is_empty());
+}

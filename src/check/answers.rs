@@ -1,0 +1,170 @@
+//! Answers as given, keyed by question id. Kept as text, like the loan form, so
+//! nothing typed is lost; the rules read them through the typed accessors here.
+
+use super::questions::{self, Kind, Question, UNKNOWN};
+use crate::money::Fen;
+use crate::parse;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Question id → answer. Multiple choices are joined by `,`; `unknown` is 不清楚.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(pub BTreeMap<String, String>);
+
+impl Answers {
+    pub fn get(&self, id: &str) -> Option<&str> {
+        self.0.get(id).map(String::as_str).filter(|v| !v.is_empty())
+    }
+
+    pub fn set(&mut self, id: &str, value: String) {
+        if value.is_empty() {
+            self.0.remove(id);
+        } else {
+            self.0.insert(id.to_string(), value);
+        }
+    }
+
+    pub fn is(&self, id: &str, key: &str) -> bool {
+        self.get(id) == Some(key)
+    }
+
+    pub fn unknown(&self, id: &str) -> bool {
+        self.is(id, UNKNOWN)
+    }
+
+    /// The chosen keys of a multiple-choice question.
+    pub fn many(&self, id: &str) -> Vec<&str> {
+        self.get(id)
+            .map(|v| v.split(',').filter(|k| !k.is_empty()).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn has(&self, id: &str, key: &str) -> bool {
+        self.many(id).contains(&key)
+    }
+
+    /// Toggles one option of a multiple-choice question; `none` and `unknown`
+    /// exclude every other choice.
+    pub fn toggle(&mut self, id: &str, key: &str) {
+        let mut chosen: Vec<String> = self.many(id).into_iter().map(str::to_string).collect();
+        if let Some(i) = chosen.iter().position(|k| k == key) {
+            chosen.remove(i);
+        } else if key == "none" || key == UNKNOWN {
+            chosen = vec![key.to_string()];
+        } else {
+            chosen.retain(|k| k != "none" && k != UNKNOWN);
+            chosen.push(key.to_string());
+        }
+        self.set(id, chosen.join(","));
+    }
+
+    pub fn count(&self, id: &str) -> Option<u32> {
+        let v = self.get(id).filter(|v| *v != UNKNOWN)?;
+        let n = parse::normalize(v);
+        let n = n.trim_end_matches(['人', '岁']);
+        n.parse().ok()
+    }
+
+    /// Money answers in 元; `None` if empty, unknown or unreadable.
+    pub fn money(&self, id: &str) -> Option<Fen> {
+        let v = self.get(id).filter(|v| *v != UNKNOWN)?;
+        parse::parse_amount_or_zero(v).ok()
+    }
+
+    /// Whether a question is shown at all, given the other answers.
+    pub fn visible(&self, q: &Question) -> bool {
+        q.only_if.is_none_or(|(id, key)| self.is(id, key))
+    }
+
+    /// Answered (不清楚 counts as an answer) or optional.
+    pub fn done(&self, q: &Question) -> bool {
+        q.optional
+            || (self.get(q.id).is_some() && check_value(q, self.get(q.id).unwrap_or("")).is_ok())
+    }
+
+    /// (answered, total) over the questions currently shown.
+    pub fn progress(&self) -> (usize, usize) {
+        let shown: Vec<_> = questions::all_questions()
+            .filter(|q| self.visible(q) && !q.optional)
+            .collect();
+        (shown.iter().filter(|q| self.done(q)).count(), shown.len())
+    }
+
+    /// Drops answers that are not valid for their question (from an old or
+    /// mangled backup or link) and says which.
+    pub fn sanitized(&self) -> (Answers, Vec<String>) {
+        let mut clean = Answers::default();
+        let mut dropped = Vec::new();
+        for (id, v) in &self.0 {
+            match questions::question(id) {
+                Some(q) if check_value(q, v).is_ok() => clean.set(id, v.clone()),
+                Some(q) => dropped.push(format!("“{}”的答案无效，已忽略", q.text)),
+                None => dropped.push(format!("不认识的问题“{}”，已忽略", crate::form::short(id))),
+            }
+        }
+        (clean, dropped)
+    }
+}
+
+/// Is `value` an acceptable answer to `q`? The message says what to fix.
+pub fn check_value(q: &Question, value: &str) -> Result<(), String> {
+    if value == UNKNOWN {
+        return Ok(());
+    }
+    match q.kind {
+        Kind::One(opts) => {
+            if opts.iter().any(|o| o.key == value) {
+                Ok(())
+            } else {
+                Err("请选一项".into())
+            }
+        }
+        Kind::Many(opts) => {
+            let keys: Vec<&str> = value.split(',').collect();
+            if !keys.is_empty() && keys.iter().all(|k| opts.iter().any(|o| o.key == *k)) {
+                Ok(())
+            } else {
+                Err("请至少选一项".into())
+            }
+        }
+        Kind::Count { min, max, unit } => {
+            let n = parse::normalize(value);
+            match n.trim_end_matches(['人', '岁']).parse::<u32>() {
+                Ok(v) if (min..=max).contains(&v) => Ok(()),
+                Ok(_) => Err(format!("请填 {min} 到 {max} 之间的数（{unit}）")),
+                Err(_) => Err(format!("看不懂“{}”：请填整数", crate::form::short(value))),
+            }
+        }
+        Kind::Money => parse::parse_amount_or_zero(value).map(|_| ()),
+        Kind::Province => {
+            if super::province(value).is_some() {
+                Ok(())
+            } else {
+                Err("请选省份".into())
+            }
+        }
+    }
+}
+
+/// Answers packed into one link value (`id=value|id=value`, percent-encoded by
+/// the caller). Household labels are never part of answers, so a shared
+/// result carries no name.
+pub fn to_link_value(a: &Answers) -> String {
+    a.0.iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The inverse of [`to_link_value`]; anything unreadable is dropped and named.
+pub fn from_link_value(s: &str) -> (Answers, Vec<String>) {
+    let mut raw = Answers::default();
+    for pair in s.split('|').take(64) {
+        if let Some((k, v)) = pair.split_once('=') {
+            raw.0
+                .insert(k.chars().take(32).collect(), v.chars().take(64).collect());
+        }
+    }
+    raw.sanitized()
+}

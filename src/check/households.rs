@@ -1,0 +1,238 @@
+//! The cadre's household list: saved answers per household, CSV export that
+//! Excel opens in Chinese, and a JSON backup whose import never loses or
+//! silently overwrites what is already on the phone.
+
+use super::answers::Answers;
+use super::rules::{assess, Risk};
+use super::text;
+use crate::date::Date;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Household {
+    /// Stable id, unique on this phone and across backups.
+    pub id: String,
+    /// A label, not necessarily a name (e.g. "3组 王家").
+    pub label: String,
+    pub village: String,
+    /// Date of the visit, YYYY-MM-DD.
+    pub date: String,
+    pub answers: Answers,
+}
+
+impl Household {
+    pub fn risk(&self) -> Risk {
+        assess(&self.answers).risk()
+    }
+
+    /// The most important finding's title, or "暂无需要特别处理的事".
+    pub fn top_finding(&self) -> String {
+        let r = assess(&self.answers);
+        r.top(1).first().map_or_else(
+            || "暂无需要特别处理的事".to_string(),
+            |f| finding_line(f.id, f.level),
+        )
+    }
+}
+
+fn finding_line(id: &str, level: super::Level) -> String {
+    let t = text(id);
+    if super::rules::BASICS.contains(&id) {
+        format!("{}：{}", t.title, level.label())
+    } else {
+        format!("{}（{}）", t.title, level.label())
+    }
+}
+
+const BACKUP_APP: &str = "bangfu";
+const BACKUP_KIND: &str = "households";
+const BACKUP_VERSION: u32 = 1;
+/// Larger files are refused before parsing: a real list is a few hundred KB.
+pub const MAX_BACKUP_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Serialize, Deserialize)]
+struct Backup {
+    app: String,
+    kind: String,
+    version: u32,
+    exported: String,
+    households: Vec<Household>,
+}
+
+pub fn backup_json(list: &[Household], today: Date) -> String {
+    let b = Backup {
+        app: BACKUP_APP.into(),
+        kind: BACKUP_KIND.into(),
+        version: BACKUP_VERSION,
+        exported: today.to_string(),
+        households: list.to_vec(),
+    };
+    serde_json::to_string_pretty(&b).unwrap_or_default()
+}
+
+/// Reads a backup file. A file that is not a household backup of a version we
+/// understand is refused with a message; answers that are no longer valid are
+/// dropped and listed.
+pub fn read_backup(text: &str) -> Result<(Vec<Household>, Vec<String>), String> {
+    if text.len() > MAX_BACKUP_BYTES {
+        return Err("文件太大，不是帮扶助手的备份文件。".into());
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| {
+        "这个文件读不出来：不是帮扶助手导出的备份（JSON）文件，或者文件已损坏。".to_string()
+    })?;
+    if value.get("app").and_then(|v| v.as_str()) != Some(BACKUP_APP)
+        || value.get("kind").and_then(|v| v.as_str()) != Some(BACKUP_KIND)
+    {
+        return Err("这不是帮扶助手的农户名单备份文件。".into());
+    }
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v as u32 <= BACKUP_VERSION && v >= 1 => {}
+        Some(v) => {
+            return Err(format!(
+                "这个备份来自更新版本的帮扶助手（第{v}版），请先更新本页面再导入。"
+            ))
+        }
+        None => return Err("备份文件缺少版本号，已损坏。".into()),
+    }
+    let backup: Backup =
+        serde_json::from_value(value).map_err(|_| "备份文件的内容不完整或已损坏。".to_string())?;
+    let mut notes = Vec::new();
+    let mut seen = Vec::new();
+    let mut out = Vec::with_capacity(backup.households.len());
+    for (i, mut h) in backup.households.into_iter().enumerate() {
+        let n = i + 1;
+        if h.id.trim().is_empty() || h.id.len() > 64 {
+            return Err(format!("第{n}户的编号无效，文件已损坏。"));
+        }
+        if seen.contains(&h.id) {
+            return Err(format!("第{n}户的编号和前面重复，文件已损坏。"));
+        }
+        if h.label.chars().count() > 100 || h.village.chars().count() > 100 {
+            return Err(format!("第{n}户的名称太长，文件已损坏。"));
+        }
+        if Date::parse(&h.date).is_none() {
+            return Err(format!(
+                "第{n}户的日期“{}”无效，文件已损坏。",
+                crate::form::short(&h.date)
+            ));
+        }
+        let (clean, dropped) = h.answers.sanitized();
+        for d in dropped {
+            notes.push(format!(
+                "{}：{}",
+                if h.label.is_empty() {
+                    format!("第{n}户")
+                } else {
+                    h.label.clone()
+                },
+                d
+            ));
+        }
+        h.answers = clean;
+        seen.push(h.id.clone());
+        out.push(h);
+    }
+    Ok((out, notes))
+}
+
+/// What importing would do.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportPlan {
+    /// Not on the phone yet: added.
+    pub new: Vec<Household>,
+    /// Already on the phone with the same content: nothing to do.
+    pub unchanged: usize,
+    /// On the phone with different content: only replaced if the user says so.
+    pub conflicts: Vec<Household>,
+}
+
+pub fn plan_import(existing: &[Household], incoming: Vec<Household>) -> ImportPlan {
+    let mut plan = ImportPlan::default();
+    for h in incoming {
+        match existing.iter().find(|e| e.id == h.id) {
+            None => plan.new.push(h),
+            Some(e) if *e == h => plan.unchanged += 1,
+            Some(_) => plan.conflicts.push(h),
+        }
+    }
+    plan
+}
+
+/// Applies a plan; conflicts replace the phone's version only with `overwrite`.
+pub fn apply_import(existing: &mut Vec<Household>, plan: ImportPlan, overwrite: bool) {
+    if overwrite {
+        for h in plan.conflicts {
+            if let Some(e) = existing.iter_mut().find(|e| e.id == h.id) {
+                *e = h;
+            }
+        }
+    }
+    existing.extend(plan.new);
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// CSV for Excel: UTF-8 with a byte-order mark (or Excel shows 乱码), CRLF lines.
+pub fn csv(list: &[Household]) -> String {
+    let mut out =
+        String::from("\u{feff}标签,村/组,日期,风险,最重要的事,人口,人均年收入,全部发现\r\n");
+    for h in list {
+        let r = assess(&h.answers);
+        let all: Vec<String> = r
+            .findings
+            .iter()
+            .filter(|f| f.id != "everyone" && f.level != super::Level::Secure)
+            .map(|f| finding_line(f.id, f.level))
+            .collect();
+        let income = r.income.map_or("不清楚".to_string(), |(lo, hi)| match hi {
+            Some(hi) if hi == lo => format!("{lo}"),
+            Some(hi) => format!("{lo}-{hi}"),
+            None => format!("{lo}以上"),
+        });
+        let row = [
+            h.label.clone(),
+            h.village.clone(),
+            h.date.clone(),
+            h.risk().label().to_string(),
+            h.top_finding(),
+            h.answers
+                .count("members")
+                .map_or("不清楚".into(), |m| m.to_string()),
+            income,
+            all.join("；"),
+        ];
+        let cells: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Sorting for the list view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortBy {
+    Risk,
+    DateNewest,
+    Label,
+}
+
+pub fn sorted(list: &[Household], by: SortBy, only: Option<Risk>) -> Vec<Household> {
+    let mut v: Vec<(Risk, Household)> = list
+        .iter()
+        .map(|h| (h.risk(), h.clone()))
+        .filter(|(r, _)| only.is_none_or(|o| o == *r))
+        .collect();
+    match by {
+        SortBy::Risk => v.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.date.cmp(&a.1.date))),
+        SortBy::DateNewest => v.sort_by(|a, b| b.1.date.cmp(&a.1.date)),
+        SortBy::Label => v.sort_by(|a, b| a.1.label.cmp(&b.1.label)),
+    }
+    v.into_iter().map(|(_, h)| h).collect()
+}

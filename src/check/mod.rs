@@ -1,0 +1,71 @@
+//! 家庭自查: the questionnaire, the answers, and the rules that turn them into
+//! findings with reasons. Parameters and texts come from `data/screening.toml`;
+//! the rules hold no figures of their own. Results lean towards inclusion: an
+//! unknown answer gives 可能符合 or 不清楚, never a false 不符合, and nothing
+//! here is an official determination.
+
+pub mod answers;
+pub mod households;
+pub mod questions;
+pub mod rules;
+
+pub use answers::Answers;
+pub use rules::{assess, Finding, Level, Report, Risk};
+
+/// A figure with its year and source; `verified = false` marks a screening
+/// convention or local practice rather than a published standard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Figure {
+    pub value: u32,
+    pub year: u32,
+    pub source: &'static str,
+    pub verified: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Params {
+    pub checked: &'static str,
+    /// 元 per person per year (national baseline).
+    pub monitoring_line: Figure,
+    pub rigid_likely_percent: Figure,
+    pub rigid_possible_percent: Figure,
+    pub dibao_edge_percent: Figure,
+    pub tekun_elderly_age: Figure,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Province {
+    pub key: &'static str,
+    pub name: &'static str,
+    /// 元 per person per year.
+    pub monitoring_line: Option<Figure>,
+    /// 元 per person per month.
+    pub dibao_month: Option<Figure>,
+}
+
+/// What to tell people about one finding (from the data file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FindingText {
+    pub id: &'static str,
+    pub title: &'static str,
+    /// Id of the matching entry in the policy explainer.
+    pub policy: &'static str,
+    pub explain: &'static str,
+    pub steps: &'static [&'static str],
+    pub bring: &'static [&'static str],
+    pub place: &'static str,
+    pub source: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/screening.rs"));
+
+pub fn province(key: &str) -> Option<&'static Province> {
+    PROVINCES.iter().find(|p| p.key == key)
+}
+
+pub fn text(id: &str) -> &'static FindingText {
+    FINDINGS
+        .iter()
+        .find(|t| t.id == id)
+        .unwrap_or(&FINDINGS[FINDINGS.len() - 1])
+}

@@ -1,0 +1,120 @@
+//! The cadre's list: CSV for Excel, JSON backup, and imports that never lose data.
+
+use bangfu::check::households::{
+    apply_import, backup_json, csv, plan_import, read_backup, sorted, Household, SortBy,
+};
+use bangfu::check::{Answers, Risk};
+use bangfu::date::Date;
+
+fn household(id: &str, label: &str, answers: &[(&str, &str)]) -> Household {
+    let mut a = Answers::default();
+    for (k, v) in answers {
+        a.set(k, v.to_string());
+    }
+    Household {
+        id: id.into(),
+        label: label.into(),
+        village: "梅河村".into(),
+        date: "2026-11-20".into(),
+        answers: a,
+    }
+}
+
+fn two() -> Vec<Household> {
+    vec![
+        household(
+            "h1",
+            "3组 王家, \"老宅\"",
+            &[("members", "4"), ("income", "lt4000"), ("food", "no")],
+        ),
+        household("h2", "5组 李家", &[("members", "2"), ("income", "gt15000")]),
+    ]
+}
+
+#[test]
+fn csv_opens_in_excel() {
+    let text = csv(&two());
+    assert!(text.starts_with('\u{feff}'), "UTF-8 BOM for Excel");
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "标签,村/组,日期,风险,最重要的事,人口,人均年收入,全部发现"
+    );
+    assert!(
+        lines[1].starts_with("\"3组 王家, \"\"老宅\"\"\",梅河村,2026-11-20,需要尽快帮扶,"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[1].contains("可以向村委会申报防返贫监测"));
+    assert!(lines[2].starts_with("5组 李家,梅河村,2026-11-20,"));
+    assert_eq!(lines.len(), 4); // header, two rows, trailing empty
+}
+
+#[test]
+fn backup_round_trips() {
+    let list = two();
+    let json = backup_json(&list, Date::new(2026, 11, 29).unwrap());
+    let (back, notes) = read_backup(&json).unwrap();
+    assert_eq!(back, list);
+    assert!(notes.is_empty());
+}
+
+#[test]
+fn bad_backups_are_refused_with_a_message() {
+    for (text, expected) in [
+        ("", "读不出来"),
+        ("hello", "读不出来"),
+        ("{}", "不是帮扶助手"),
+        (
+            r#"{"app":"bangfu","kind":"households","version":9,"exported":"x","households":[]}"#,
+            "更新版本",
+        ),
+        (
+            r#"{"app":"bangfu","kind":"households","version":1,"exported":"x","households":{}}"#,
+            "损坏",
+        ),
+        (
+            r#"{"app":"bangfu","kind":"households","version":1,"exported":"x","households":[{"id":"a","label":"x","village":"","date":"2026-02-30","answers":{}}]}"#,
+            "日期",
+        ),
+        (
+            r#"{"app":"bangfu","kind":"households","version":1,"exported":"x","households":[{"id":"a","label":"x","village":"","date":"2026-02-03","answers":{}},{"id":"a","label":"y","village":"","date":"2026-02-03","answers":{}}]}"#,
+            "重复",
+        ),
+    ] {
+        let err = read_backup(text).unwrap_err();
+        assert!(err.contains(expected), "{text}: {err}");
+    }
+}
+
+#[test]
+fn import_adds_new_and_asks_before_overwriting() {
+    let mut phone = two();
+    let mut changed = phone[1].clone();
+    changed.label = "5组 李家（改过）".into();
+    let incoming = vec![
+        phone[0].clone(),
+        changed.clone(),
+        household("h3", "新的一户", &[]),
+    ];
+    let plan = plan_import(&phone, incoming.clone());
+    assert_eq!(plan.new.len(), 1);
+    assert_eq!(plan.unchanged, 1);
+    assert_eq!(plan.conflicts, vec![changed.clone()]);
+    apply_import(&mut phone, plan, false);
+    assert_eq!(phone.len(), 3);
+    assert_eq!(phone[1].label, "5组 李家", "kept without asking");
+    let plan = plan_import(&phone, incoming);
+    apply_import(&mut phone, plan, true);
+    assert_eq!(phone[1].label, "5组 李家（改过）");
+    assert_eq!(phone.len(), 3);
+}
+
+#[test]
+fn sorting_and_filtering_by_risk() {
+    let list = two();
+    let by_risk = sorted(&list, SortBy::Risk, None);
+    assert_eq!(by_risk[0].id, "h1");
+    assert_eq!(sorted(&list, SortBy::Risk, Some(Risk::High)).len(), 1);
+    assert_eq!(sorted(&list, SortBy::Label, None)[0].id, "h1");
+}

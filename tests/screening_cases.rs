@@ -1,0 +1,136 @@
+//! Runs the rule cases in tests/screening_cases.toml: answers in, expected
+//! findings out. Every answer in a case must be valid for its question, so a
+//! case cannot silently test nothing.
+
+use bangfu::check::answers::check_value;
+use bangfu::check::questions::question;
+use bangfu::check::{assess, Answers};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    answers: BTreeMap<String, String>,
+    #[serde(default)]
+    expect: BTreeMap<String, String>,
+    #[serde(default)]
+    absent: Vec<String>,
+    risk: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct File {
+    case: Vec<Case>,
+}
+
+#[test]
+fn every_case_in_the_data_file() {
+    let text = std::fs::read_to_string("tests/screening_cases.toml").unwrap();
+    let file: File = toml::from_str(&text).unwrap();
+    assert!(
+        file.case.len() >= 30,
+        "at least 30 cases, found {}",
+        file.case.len()
+    );
+    let mut failures = Vec::new();
+    for c in &file.case {
+        for (id, v) in &c.answers {
+            let q = question(id).unwrap_or_else(|| panic!("{}: no question {id}", c.name));
+            assert!(
+                check_value(q, v).is_ok(),
+                "{}: {id} = {v:?} is not a valid answer",
+                c.name
+            );
+        }
+        let report = assess(&Answers(c.answers.clone()));
+        for (id, level) in &c.expect {
+            match report.get(id) {
+                Some(f) if f.level.key() == level => {}
+                Some(f) => failures.push(format!(
+                    "{}: {id} is {} not {level} ({:?})",
+                    c.name,
+                    f.level.key(),
+                    f.why
+                )),
+                None => failures.push(format!("{}: {id} missing", c.name)),
+            }
+        }
+        for id in &c.absent {
+            if let Some(f) = report.get(id) {
+                failures.push(format!(
+                    "{}: {id} should be absent, is {} ({:?})",
+                    c.name,
+                    f.level.key(),
+                    f.why
+                ));
+            }
+        }
+        if let Some(r) = &c.risk {
+            if report.risk().key() != r {
+                failures.push(format!("{}: risk {} not {r}", c.name, report.risk().key()));
+            }
+        }
+        // Inclusion: nothing is ever a flat "no"; every finding has its text.
+        for f in &report.findings {
+            assert_eq!(
+                bangfu::check::text(f.id).id,
+                f.id,
+                "{}: no text for {}",
+                c.name,
+                f.id
+            );
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failing:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn shared_answers_round_trip_and_drop_junk() {
+    use bangfu::check::answers::{from_link_value, to_link_value};
+    let mut a = Answers::default();
+    a.set("members", "4".into());
+    a.set("events", "disaster,job".into());
+    a.set("inc_wage", "1.8万".into());
+    let (back, notes) = from_link_value(&to_link_value(&a));
+    assert_eq!(back, a);
+    assert!(notes.is_empty());
+    let (back, notes) = from_link_value("members=4|income=bogus|evil=<script>|nonsense");
+    assert_eq!(back.get("members"), Some("4"));
+    assert_eq!(back.get("income"), None);
+    assert_eq!(notes.len(), 2);
+}
+
+#[test]
+fn multiple_choice_toggles_exclusive_options() {
+    let mut a = Answers::default();
+    a.toggle("events", "disaster");
+    a.toggle("events", "job");
+    assert_eq!(a.get("events"), Some("disaster,job"));
+    a.toggle("events", "none");
+    assert_eq!(a.get("events"), Some("none"));
+    a.toggle("events", "job");
+    assert_eq!(a.get("events"), Some("job"));
+    a.toggle("events", "job");
+    assert_eq!(a.get("events"), None);
+}
+
+#[test]
+fn progress_counts_only_shown_questions() {
+    let mut a = Answers::default();
+    let (_, total) = a.progress();
+    a.set("income", "calc".into());
+    let (_, with_calc) = a.progress();
+    // The calculator's fields are optional: they do not lengthen the check.
+    assert_eq!(total, with_calc);
+    a.set("members", "3".into());
+    assert_eq!(a.progress().0, 2);
+    a.set("members", "abc".into());
+    assert_eq!(a.progress().0, 1);
+}
