@@ -7,12 +7,15 @@ use super::home::Home;
 use super::loan::LoanPage;
 use super::policy::PolicyPage;
 use super::storage::{self, StorageNote};
+use crate::check::answers::from_link_value;
+use crate::check::households::Household;
+use crate::check::Answers;
 use crate::date::Date;
 use crate::eligibility::Facts;
 use crate::form::LoanForm;
 use crate::products;
 use crate::query::{self, loan_query, View};
-use crate::store::Record;
+use crate::store::{CheckState, Record};
 use leptos::ev;
 use leptos::prelude::*;
 
@@ -27,6 +30,12 @@ pub struct AppState {
     pub replaced: RwSignal<Option<LoanForm>>,
     /// The policy entry open in the explainer (`?v=policy&id=`), if any.
     pub policy_id: RwSignal<Option<String>>,
+    /// The self-check in progress (answers, section, household being edited).
+    pub check: RwSignal<CheckState>,
+    /// Answers someone shared by link (`?v=check&r=`), shown read-only.
+    pub shared: RwSignal<Option<Answers>>,
+    /// The cadre's household list.
+    pub households: RwSignal<Vec<Household>>,
     pub today: Date,
 }
 
@@ -43,6 +52,7 @@ impl AppState {
         };
         browser::push_query(&q);
         self.link_notes.set(Vec::new());
+        self.shared.set(None);
         self.view.set(view);
         browser::scroll_to_top();
     }
@@ -52,6 +62,20 @@ impl AppState {
         self.policy_id.set(id.map(str::to_string));
         self.go(View::Policy);
     }
+}
+
+/// Shared self-check answers from a link: cleaned, with a note for each one
+/// that could not be used.
+fn read_shared(state: AppState, raw: Option<&str>) {
+    let Some(raw) = raw else {
+        state.shared.set(None);
+        return;
+    };
+    let (answers, notes) = from_link_value(raw);
+    if !notes.is_empty() {
+        state.link_notes.update(|n| n.extend(notes));
+    }
+    state.shared.set(Some(answers));
 }
 
 pub fn use_app() -> AppState {
@@ -78,9 +102,13 @@ pub fn App() -> impl IntoView {
         link_notes: RwSignal::new(parsed.ignored.clone()),
         replaced: RwSignal::new(replaced),
         policy_id: RwSignal::new(parsed.policy_id.clone()),
+        check: RwSignal::new(record.check.clone()),
+        shared: RwSignal::new(None),
+        households: RwSignal::new(record.households.clone()),
         today,
     };
     provide_context(state);
+    read_shared(state, parsed.shared_check.as_deref());
     let storage_note = RwSignal::new(note);
 
     // Persistence: one effect saves the whole record on any change.
@@ -89,6 +117,8 @@ pub fn App() -> impl IntoView {
         let record = Record {
             loan: Some(state.form.get()),
             facts: state.facts.get(),
+            check: state.check.get(),
+            households: state.households.get(),
             ..Record::default()
         };
         if storage_ok {
@@ -111,6 +141,7 @@ pub fn App() -> impl IntoView {
         }
         state.link_notes.set(parsed.ignored);
         state.policy_id.set(parsed.policy_id);
+        read_shared(state, parsed.shared_check.as_deref());
         state.view.set(parsed.view);
     });
 

@@ -103,3 +103,48 @@ pub fn install_panic_hook() {
         }
     }));
 }
+
+/// Offers `text` as a file download (CSV, backup). False where the browser
+/// refuses (some WebViews), so the caller can show the text instead.
+pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    let Some(doc) = document() else { return false };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    true
+}
+
+/// The text of the first file chosen in a file input.
+pub async fn read_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+    let file = input.files().and_then(|f| f.get(0)).ok_or("没有选中文件")?;
+    if file.size() > crate::check::households::MAX_BACKUP_BYTES as f64 {
+        return Err("文件太大，不是帮扶助手的备份文件。".into());
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| "文件读不出来".to_string())?;
+    text.as_string().ok_or_else(|| "文件读不出来".to_string())
+}
+
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

@@ -1,0 +1,388 @@
+//! Results of the self-check: the most important things first, then every
+//! finding with why, what to do, where to go, what to bring and the source.
+
+use super::app::use_app;
+use super::browser;
+use crate::check::answers::to_link_value;
+use crate::check::households::Household;
+use crate::check::rules::BASICS;
+use crate::check::{assess, text, Answers, Finding, Level, PARAMS};
+use crate::eligibility::Facts;
+use crate::form::LoanForm;
+use crate::products;
+use crate::query::{percent_encode, View};
+use crate::store::CheckState;
+use leptos::html::Input;
+use leptos::prelude::*;
+
+fn badge(level: Level) -> impl IntoView {
+    view! { <span class=format!("badge {}", level.key())>{level.label()}</span> }
+}
+
+#[component]
+pub fn Results(answers: Answers, shared: bool) -> impl IntoView {
+    let app = use_app();
+    let report = assess(&answers);
+    let top: Vec<Finding> = report.top(3).into_iter().cloned().collect();
+    let basics: Vec<Finding> = BASICS
+        .iter()
+        .filter_map(|id| report.get(id).cloned())
+        .collect();
+    let others: Vec<Finding> = report
+        .findings
+        .iter()
+        .filter(|f| !(BASICS.contains(&f.id) && f.level == Level::Secure))
+        .cloned()
+        .collect();
+    let (done, total) = answers.progress();
+    let line = report.line.clone();
+    let shared_answers = answers.clone();
+    view! {
+        <h1>"自查结果"</h1>
+        {shared
+            .then(|| {
+                view! {
+                    <div class="banner info" role="status" id="shared-banner">
+                        <p>"这是别人通过链接分享的自查结果（链接里没有姓名）。您自己的答案没有改动。"</p>
+                        <button
+                            class="secondary"
+                            on:click=move |_| {
+                                app.check
+                                    .set(CheckState {
+                                        answers: shared_answers.clone(),
+                                        section: 0,
+                                        editing: None,
+                                        finished: false,
+                                    });
+                                app.go(View::Check);
+                            }
+                        >
+                            "用这些答案开始自查"
+                        </button>
+                    </div>
+                }
+            })}
+        <p class="hint">
+            {format!("已回答 {done}/{total} 题。")}
+            "这是按公开政策做的初步判断，不是官方认定；能不能享受，以村里核查和有关部门审核为准。"
+        </p>
+        <section class="card" aria-labelledby="top-title" id="top-actions">
+            <h2 id="top-title">"最要紧的事"</h2>
+            {if top.is_empty() {
+                view! {
+                    <p>
+                        "按您的回答，暂时没有发现必须马上办的事。下面“每个家庭都用得上”的几条，值得记下来。"
+                    </p>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <ol class="top">
+                        {top
+                            .iter()
+                            .map(|f| {
+                                let t = text(f.id);
+                                view! {
+                                    <li>
+                                        <strong>{t.title}</strong>
+                                        " "
+                                        {badge(f.level)}
+                                        <br/>
+                                        <span class="small">"第一步：" {t.steps.first().copied().unwrap_or("")}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                }
+                    .into_any()
+            }}
+        </section>
+        <section class="card" aria-labelledby="basics-title" id="basics">
+            <h2 id="basics-title">"两不愁三保障和饮水安全"</h2>
+            <ul class="basics">
+                {basics
+                    .into_iter()
+                    .map(|f| {
+                        view! {
+                            <li id=format!("basic-{}", f.id)>
+                                <span>{text(f.id).title}</span>
+                                {badge(f.level)}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="all-title" id="findings">
+            <h2 id="all-title">"逐条说明"</h2>
+            {others.into_iter().map(|f| view! { <FindingCard f=f answers=answers.clone()/> }).collect_view()}
+        </section>
+        <p class="small muted" id="line-used">
+            {format!("判断收入用的监测线：每人每年 {} 元。{}。", line.0, line.1)}
+        </p>
+        <p class="small muted">{format!("这些规则最近核对于 {}。", PARAMS.checked)}</p>
+        {(!shared).then(|| view! { <ResultActions answers=answers.clone()/> })}
+    }
+}
+
+#[component]
+fn FindingCard(f: Finding, answers: Answers) -> impl IntoView {
+    let app = use_app();
+    let t = text(f.id);
+    let policy = t.policy;
+    let is_loan = f.id == "loan";
+    view! {
+        <article class="card finding" id=format!("finding-{}", f.id)>
+            <h3>{t.title} " " {badge(f.level)}</h3>
+            {(!f.why.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="why">
+                            <strong>"为什么："</strong>
+                            <ul>{f.why.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
+                        </div>
+                    }
+                })}
+            <p>{t.explain}</p>
+            <details>
+                <summary>"怎么办、去哪里、带什么"</summary>
+                <ol>{t.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+                <p>
+                    <strong>"去哪里："</strong>
+                    {t.place}
+                </p>
+                <p>
+                    <strong>"要带："</strong>
+                    {t.bring.join("、")}
+                </p>
+            </details>
+            <p class="src">"依据：" {t.source}</p>
+            <div class="actions">
+                <a
+                    class="button secondary"
+                    href=format!("?v=policy&id={policy}")
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        app.open_policy(Some(policy));
+                    }
+                >
+                    "看政策解读"
+                </a>
+                {is_loan
+                    .then(|| {
+                        let answers = answers.clone();
+                        view! {
+                            <button
+                                id="to-loan"
+                                on:click=move |_| {
+                                    prefill_loan(&answers);
+                                    app.go(View::Loan);
+                                }
+                            >
+                                "算一算贷款"
+                            </button>
+                        }
+                    })}
+            </div>
+        </article>
+    }
+}
+
+/// Carries what the self-check knows into the loan estimator: the 2026
+/// product, and the age and status facts (kept on the phone, not in links).
+fn prefill_loan(a: &Answers) {
+    let app = use_app();
+    if let Some(p) = products::product("bangfu2026") {
+        app.form.set(LoanForm::for_product(p));
+    }
+    let status = match a.get("status") {
+        Some("tuopin") => "tuopin",
+        Some("jiance") => "jiance",
+        Some("dibao") | Some("none") => "need",
+        _ => "",
+    };
+    app.facts.update(|f: &mut Facts| {
+        if let Some(age) = a.count("main_age") {
+            f.age = age.to_string();
+        }
+        if !status.is_empty() {
+            f.status = status.to_string();
+        }
+    });
+}
+
+#[component]
+fn ResultActions(answers: Answers) -> impl IntoView {
+    let app = use_app();
+    let editing = app.check.with_untracked(|c| c.editing.clone());
+    let existing = editing.as_ref().and_then(|id| {
+        app.households
+            .with_untracked(|l| l.iter().find(|h| &h.id == id).cloned())
+    });
+    let label = RwSignal::new(existing.as_ref().map_or(String::new(), |h| h.label.clone()));
+    let village = RwSignal::new(
+        existing
+            .as_ref()
+            .map_or(String::new(), |h| h.village.clone()),
+    );
+    let saved = RwSignal::new(None::<String>);
+    let share_open = RwSignal::new(false);
+    let share_input = NodeRef::<Input>::new();
+    let copied = RwSignal::new(None::<bool>);
+    let link = browser::absolute_link(&format!(
+        "?v=check&r={}",
+        percent_encode(&to_link_value(&answers))
+    ));
+    let answers_for_save = answers.clone();
+    let save = move |_| {
+        let label_text = label.get_untracked().trim().to_string();
+        if label_text.is_empty() {
+            saved.set(Some(
+                "请先填一个称呼（不一定是姓名，比如“3组王家”）。".into(),
+            ));
+            return;
+        }
+        let today = app.today.to_string();
+        let editing = app.check.with_untracked(|c| c.editing.clone());
+        let answers = answers_for_save.clone();
+        let village_text = village.get_untracked().trim().to_string();
+        let id = app.households.try_update(|list| {
+            match editing.and_then(|id| list.iter_mut().find(|h| h.id == id)) {
+                Some(h) => {
+                    h.label = label_text.clone();
+                    h.village = village_text.clone();
+                    h.answers = answers.clone();
+                    h.date = today.clone();
+                    h.id.clone()
+                }
+                None => {
+                    let id = new_id(list);
+                    list.push(Household {
+                        id: id.clone(),
+                        label: label_text.clone(),
+                        village: village_text.clone(),
+                        date: today.clone(),
+                        answers: answers.clone(),
+                    });
+                    id
+                }
+            }
+        });
+        app.check.update(|c| c.editing = id);
+        saved.set(Some(format!("已保存到农户名单：{label_text}")));
+    };
+    view! {
+        <section class="card no-print" aria-labelledby="save-title" id="save-household">
+            <h2 id="save-title">"村干部：保存到农户名单"</h2>
+            <p class="hint">"只存在这部手机上。称呼不一定写姓名。"</p>
+            <div class="field">
+                <label for="hh-label">"称呼"</label>
+                <input id="hh-label" type="text" prop:value=label on:input=move |ev| label.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="hh-village">"村/组"</label>
+                <input
+                    id="hh-village"
+                    type="text"
+                    prop:value=village
+                    on:input=move |ev| village.set(event_target_value(&ev))
+                />
+            </div>
+            <button id="save-hh" on:click=save>
+                {move || if app.check.with(|c| c.editing.is_some()) { "保存修改" } else { "保存这一户" }}
+            </button>
+            <p role="status" id="save-status">{move || saved.get()}</p>
+        </section>
+        <div class="nav-buttons no-print">
+            <button
+                class="secondary"
+                id="edit-answers"
+                on:click=move |_| {
+                    app.check
+                        .update(|c| {
+                            c.finished = false;
+                            c.section = 0;
+                        });
+                    browser::scroll_to_top();
+                }
+            >
+                "修改答案"
+            </button>
+            <button class="secondary" id="print" on:click=move |_| browser::print()>
+                "打印"
+            </button>
+        </div>
+        <div class="nav-buttons no-print">
+            <button
+                class="secondary"
+                id="new-check"
+                on:click=move |_| {
+                    app.check.set(CheckState::default());
+                    browser::scroll_to_top();
+                }
+            >
+                "开始新的一户"
+            </button>
+            <a
+                class="button secondary"
+                href="?v=households"
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    app.go(View::Households);
+                }
+            >
+                "农户名单"
+            </a>
+        </div>
+        <section class="card no-print" aria-labelledby="share-check-title">
+            <h2 id="share-check-title">"分享结果"</h2>
+            <Show
+                when=move || share_open.get()
+                fallback=move || {
+                    view! {
+                        <button class="secondary" id="share-check" on:click=move |_| share_open.set(true)>
+                            "生成分享链接"
+                        </button>
+                    }
+                }
+            >
+                <div class="banner warn" id="privacy-warning">
+                    "注意：链接里有这家的回答（收入、疾病等），没有称呼和姓名。只发给信得过的人，比如帮扶干部。"
+                </div>
+                <input id="check-link" node_ref=share_input readonly prop:value=link.clone() aria-label="结果链接"/>
+                <button on:click=move |_| copied.set(share_input.get().map(|i| browser::copy_from(&i)))>
+                    "复制链接"
+                </button>
+                <p role="status">
+                    {move || match copied.get() {
+                        Some(true) => "已复制。",
+                        Some(false) => "没能自动复制，请长按上面的链接，选“复制”。",
+                        None => "",
+                    }}
+                </p>
+            </Show>
+        </section>
+    }
+}
+
+/// A short id unique in the list and unlikely to clash with another phone's.
+fn new_id(list: &[Household]) -> String {
+    let now = js_sys::Date::now() as u64;
+    let mut n = 0u64;
+    loop {
+        let id = format!(
+            "h{}{}",
+            now,
+            if n == 0 {
+                String::new()
+            } else {
+                format!("-{n}")
+            }
+        );
+        if !list.iter().any(|h| h.id == id) {
+            return id;
+        }
+        n += 1;
+    }
+}

@@ -1,0 +1,185 @@
+// 家庭自查 and the cadre's household list, at phone size (360×740).
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+
+const shot = (name) => `tests/e2e/screenshots/${name}.png`;
+
+// A poor household: income below the line, a sick member, a cracked house,
+// wants to raise pigs and needs money.
+const POOR = {
+  members: '4', workers: '2', main_age: '45', who: ['elderly', 'child'], support: 'yes', province: 'hubei',
+  status: 'tuopin',
+  income: 'lt4000', income_drop: 'some',
+  food: 'yes', water: 'yes',
+  school: 'yes', vocational: 'yes',
+  insured: 'yes', illness: ['chronic'], medical: '5000_10000',
+  house: 'problem',
+  events: ['illness'],
+  plan: 'yes', needs: ['money', 'skills'],
+};
+
+const WELL = {
+  members: '3', workers: '2', main_age: '38', who: ['none'], support: 'yes', province: 'zhejiang', status: 'none',
+  income: 'gt15000', income_drop: 'no', food: 'yes', water: 'yes', school: 'na', vocational: 'no',
+  insured: 'yes', illness: ['none'], medical: 'lt2000', house: 'safe', events: ['none'], plan: 'no', needs: ['none'],
+};
+
+async function answerVisible(page, answers) {
+  for (const [id, value] of Object.entries(answers)) {
+    const q = page.locator(`#question-${id}`);
+    if ((await q.count()) === 0 || !(await q.isVisible())) continue;
+    if (Array.isArray(value)) {
+      for (const v of value) await q.locator(`input[value="${v}"]`).check();
+    } else if ((await q.locator(`input[type="radio"]`).count()) > 0) {
+      await q.locator(`input[value="${value}"]`).check();
+    } else if ((await q.locator('select').count()) > 0) {
+      await q.locator('select').selectOption(value);
+    } else {
+      await q.locator('input[type="text"]').fill(value);
+    }
+  }
+}
+
+async function answerAll(page, answers, { screenshotFirst } = {}) {
+  for (let i = 0; i < 20; i++) {
+    await answerVisible(page, answers);
+    if (i === 0 && screenshotFirst) await page.screenshot({ path: shot(screenshotFirst) });
+    if (await page.locator('#finish').count()) {
+      await page.click('#finish');
+      return;
+    }
+    await page.click('#next');
+  }
+  throw new Error('questionnaire did not end');
+}
+
+test('a new user answers the whole questionnaire and sees what to do', async ({ page }) => {
+  await page.goto('/');
+  await page.click('#tile-check');
+  await expect(page.locator('h1')).toHaveText('家庭自查');
+  expect(page.url()).toContain('v=check');
+  await answerAll(page, POOR, { screenshotFirst: 'check-questionnaire-360x740' });
+  await expect(page.locator('h1')).toHaveText('自查结果');
+  const top = page.locator('#top-actions');
+  await expect(top).toContainText('可以向村委会申报防返贫监测');
+  await expect(top).toContainText('住房安全');
+  await expect(page.locator('#basic-housing')).toContainText('有风险');
+  await expect(page.locator('#basic-food')).toContainText('有保障');
+  await expect(page.locator('#finding-jiance')).toContainText('低于监测线 6000元');
+  await expect(page.locator('#finding-jiance')).toContainText('脱贫不稳定户');
+  await expect(page.locator('#finding-yulu')).toContainText('很可能符合');
+  await expect(page.locator('#finding-loan')).toBeVisible();
+  await expect(page.locator('#line-used')).toContainText('没找到湖北公布的监测线');
+  await page.screenshot({ path: shot('check-results-360x740') });
+  await page.screenshot({ path: shot('check-results-full'), fullPage: true });
+  // The loan finding leads into the estimator, prefilled.
+  await page.click('#to-loan');
+  await expect(page.locator('h1')).toHaveText('贷款测算');
+  await expect(page.locator('#product')).toHaveValue('bangfu2026');
+  await expect(page.locator('#age')).toHaveValue('45');
+  await expect(page.locator('#status')).toHaveValue('tuopin');
+});
+
+test('reloading midway resumes where the user stopped', async ({ page }) => {
+  await page.goto('/?v=check');
+  await answerVisible(page, POOR);
+  await page.click('#next');
+  await page.locator('#question-income input[value="calc"]').check();
+  await page.fill('#a-inc_wage', '１.８万');
+  await page.reload();
+  await expect(page.locator('#section-title')).toHaveText('收入');
+  await expect(page.locator('#question-income input[value="calc"]')).toBeChecked();
+  await expect(page.locator('#a-inc_wage')).toHaveValue('１.８万');
+  await page.click('#prev');
+  await expect(page.locator('#a-members')).toHaveValue('4');
+  await expect(page.locator('#question-status input[value="tuopin"]')).toBeChecked();
+  // Partial results at any time.
+  await page.click('#results-now');
+  await expect(page.locator('h1')).toHaveText('自查结果');
+});
+
+test('a cadre saves two households, exports CSV and a backup, and restores it elsewhere', async ({ page, browser }) => {
+  await page.goto('/?v=check');
+  await answerAll(page, POOR);
+  await page.fill('#hh-label', '3组 王家');
+  await page.fill('#hh-village', '梅河村');
+  await page.click('#save-hh');
+  await expect(page.locator('#save-status')).toContainText('已保存');
+  await page.click('#new-check');
+  await answerAll(page, WELL);
+  await page.fill('#hh-label', '5组 李家');
+  await page.fill('#hh-village', '梅河村');
+  await page.click('#save-hh');
+  await page.goto('/?v=households');
+  const items = page.locator('#household-list li.household');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText('3组 王家');
+  await expect(items.nth(0)).toContainText('需要尽快帮扶');
+  await page.screenshot({ path: shot('households-360x740') });
+
+  const [csvDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csvText = fs.readFileSync(await csvDl.path(), 'utf8');
+  expect(csvText.charCodeAt(0)).toBe(0xfeff);
+  const lines = csvText.slice(1).split('\r\n');
+  expect(lines[0]).toBe('标签,村/组,日期,风险,最重要的事,人口,人均年收入,全部发现');
+  expect(lines[1]).toMatch(/^3组 王家,梅河村,\d{4}-\d\d-\d\d,需要尽快帮扶,/);
+  expect(lines[2]).toMatch(/^5组 李家,梅河村,/);
+
+  const [jsonDl] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const backupPath = test.info().outputPath('backup.json');
+  await jsonDl.saveAs(backupPath);
+
+  // A cleared browser (a fresh context) imports the backup.
+  const fresh = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'zh-CN' });
+  const other = await fresh.newPage();
+  await other.goto('/?v=households');
+  await expect(other.locator('#household-list')).toContainText('还没有保存的农户');
+  await other.setInputFiles('#import-file', backupPath);
+  await expect(other.locator('#io-status')).toContainText('已导入 2 户');
+  await expect(other.locator('#household-list li.household')).toHaveCount(2);
+  // Open one: its results come back.
+  await other.locator('#household-list li.household').first().getByRole('button', { name: '打开' }).click();
+  await expect(other.locator('h1')).toHaveText('自查结果');
+  await expect(other.locator('#hh-label')).toHaveValue('3组 王家');
+  await fresh.close();
+});
+
+test('a malformed import is refused and changes nothing; delete can be undone', async ({ page }) => {
+  await page.goto('/?v=check');
+  await answerAll(page, WELL);
+  await page.fill('#hh-label', '1组 张家');
+  await page.click('#save-hh');
+  await page.goto('/?v=households');
+  const before = await page.evaluate(() => localStorage.getItem('bangfu'));
+  await page.setInputFiles('#import-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"app":"bangfu","kind":"households","version":1,"households":[{"id":"x"}]}') });
+  await expect(page.locator('#io-status')).toContainText('没有导入');
+  await expect(page.locator('#io-status')).toContainText('没有任何改动');
+  await page.setInputFiles('#import-file', { name: 'photo.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') });
+  await expect(page.locator('#io-status')).toContainText('读不出来');
+  expect(await page.evaluate(() => localStorage.getItem('bangfu'))).toBe(before);
+  await expect(page.locator('#household-list li.household')).toHaveCount(1);
+
+  await page.getByRole('button', { name: '删除' }).click();
+  await expect(page.locator('#household-list li.household')).toHaveCount(0);
+  await page.click('#undo');
+  await expect(page.locator('#household-list li.household')).toHaveCount(1);
+  await expect(page.locator('#household-list')).toContainText('1组 张家');
+});
+
+test('sharing a result is explicit, warns about privacy and carries no name', async ({ page, context }) => {
+  await page.goto('/?v=check');
+  await answerAll(page, POOR);
+  await page.fill('#hh-label', '3组 王家');
+  await page.click('#save-hh');
+  await expect(page.locator('#check-link')).toHaveCount(0);
+  await page.click('#share-check');
+  await expect(page.locator('#privacy-warning')).toContainText('没有称呼和姓名');
+  const link = await page.locator('#check-link').inputValue();
+  expect(link).toContain('?v=check&r=');
+  expect(decodeURIComponent(link)).not.toContain('王家');
+  const other = await context.newPage();
+  await other.goto(link + '&from=singlemessage&isappinstalled=0');
+  await expect(other.locator('#shared-banner')).toBeVisible();
+  await expect(other.locator('#top-actions')).toContainText('可以向村委会申报防返贫监测');
+  await expect(other.locator('#save-household')).toHaveCount(0);
+});
