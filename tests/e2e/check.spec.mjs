@@ -43,7 +43,10 @@ async function answerVisible(page, answers) {
 async function answerAll(page, answers, { screenshotFirst } = {}) {
   for (let i = 0; i < 20; i++) {
     await answerVisible(page, answers);
-    if (i === 0 && screenshotFirst) await page.screenshot({ path: shot(screenshotFirst) });
+    if (i === 0 && screenshotFirst) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: shot(screenshotFirst) });
+    }
     if (await page.locator('#finish').count()) {
       await page.click('#finish');
       return;
