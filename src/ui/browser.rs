@@ -143,7 +143,18 @@ pub async fn read_file(input: &web_sys::HtmlInputElement) -> Result<String, Stri
     text.as_string().ok_or_else(|| "文件读不出来".to_string())
 }
 
+/// Prints the page with every collapsed section opened, so the paper copy
+/// has the steps and the list of what to bring.
 pub fn print() {
+    if let Some(doc) = document() {
+        if let Ok(all) = doc.query_selector_all("details") {
+            for i in 0..all.length() {
+                if let Some(el) = all.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = el.set_attribute("open", "");
+                }
+            }
+        }
+    }
     if let Some(w) = web_sys::window() {
         let _ = w.print();
     }
