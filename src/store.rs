@@ -66,12 +66,19 @@ pub enum Loaded {
     Newer(u32),
 }
 
+/// Just the version, read first so a newer record is recognised whatever else
+/// it holds (parsed without `serde_json::Value`, which costs WebAssembly size).
+#[derive(Deserialize)]
+struct Header {
+    version: Option<u64>,
+}
+
 pub fn decode(raw: Option<&str>) -> Loaded {
     let Some(raw) = raw else { return Loaded::Empty };
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(raw) else {
-        return Loaded::Unreadable;
-    };
-    let Some(version) = value.get("version").and_then(|v| v.as_u64()) else {
+    let Ok(Header {
+        version: Some(version),
+    }) = serde_json::from_str::<Header>(raw)
+    else {
         return Loaded::Unreadable;
     };
     if version > VERSION as u64 {
@@ -81,7 +88,7 @@ pub fn decode(raw: Option<&str>) -> Loaded {
     if version < 1 {
         return Loaded::Unreadable;
     }
-    match serde_json::from_value::<Record>(value) {
+    match serde_json::from_str::<Record>(raw) {
         Ok(mut r) => {
             r.version = VERSION;
             Loaded::Ok(Box::new(r))

@@ -50,6 +50,14 @@ const BACKUP_VERSION: u32 = 1;
 /// Larger files are refused before parsing: a real list is a few hundred KB.
 pub const MAX_BACKUP_BYTES: usize = 5 * 1024 * 1024;
 
+/// The fields checked before the whole file is read.
+#[derive(Deserialize)]
+struct Header {
+    app: Option<String>,
+    kind: Option<String>,
+    version: Option<u64>,
+}
+
 #[derive(Serialize, Deserialize)]
 struct Backup {
     app: String,
@@ -78,16 +86,14 @@ pub fn read_backup(text: &str) -> Result<(Vec<Household>, Vec<String>), String> 
         return Err("文件太大，不是帮扶助手的备份文件。".into());
     }
     let text = text.trim_start_matches('\u{feff}');
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| {
+    let header: Header = serde_json::from_str(text).map_err(|_| {
         "这个文件读不出来：不是帮扶助手导出的备份（JSON）文件，或者文件已损坏。".to_string()
     })?;
-    if value.get("app").and_then(|v| v.as_str()) != Some(BACKUP_APP)
-        || value.get("kind").and_then(|v| v.as_str()) != Some(BACKUP_KIND)
-    {
+    if header.app.as_deref() != Some(BACKUP_APP) || header.kind.as_deref() != Some(BACKUP_KIND) {
         return Err("这不是帮扶助手的农户名单备份文件。".into());
     }
-    match value.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v as u32 <= BACKUP_VERSION && v >= 1 => {}
+    match header.version {
+        Some(v) if (1..=BACKUP_VERSION as u64).contains(&v) => {}
         Some(v) => {
             return Err(format!(
                 "这个备份来自更新版本的帮扶助手（第{v}版），请先更新本页面再导入。"
@@ -96,7 +102,7 @@ pub fn read_backup(text: &str) -> Result<(Vec<Household>, Vec<String>), String> 
         None => return Err("备份文件缺少版本号，已损坏。".into()),
     }
     let backup: Backup =
-        serde_json::from_value(value).map_err(|_| "备份文件的内容不完整或已损坏。".to_string())?;
+        serde_json::from_str(text).map_err(|_| "备份文件的内容不完整或已损坏。".to_string())?;
     let mut notes = Vec::new();
     let mut seen = Vec::new();
     let mut out = Vec::with_capacity(backup.households.len());

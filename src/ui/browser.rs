@@ -149,7 +149,10 @@ pub fn print() {
     if let Some(doc) = document() {
         if let Ok(all) = doc.query_selector_all("details") {
             for i in 0..all.length() {
-                if let Some(el) = all.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                if let Some(el) = all
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
                     let _ = el.set_attribute("open", "");
                 }
             }
