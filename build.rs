@@ -3,11 +3,14 @@
 //! and field named, and the app ships no TOML parser (every KB of WebAssembly
 //! counts). One generator per data file, in `build/`.
 
+#[path = "build/policies.rs"]
+mod policies;
 #[path = "build/products.rs"]
 mod products;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=build");
-    products::generate();
+    let products = products::generate();
+    policies::generate(&products);
 }

@@ -8,6 +8,7 @@ pub mod form;
 pub mod loan;
 pub mod money;
 pub mod parse;
+pub mod policy;
 pub mod products;
 pub mod query;
 pub mod store;
