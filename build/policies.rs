@@ -167,7 +167,7 @@ fn date(file: &str, who: &str, field: &str, s: &str) -> ((u32, u32, u32), String
     };
     let Some(nums) = nums else { bad() };
     let days = |y: u32, m: u32| match m {
-        2 if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) => 29,
+        2 if y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400)) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -178,7 +178,9 @@ fn date(file: &str, who: &str, field: &str, s: &str) -> ((u32, u32, u32), String
             ((y, m, 0), format!("{y}年{m}月"))
         }
         [y, m, d]
-            if (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=days(y, m)).contains(&d) =>
+            if (1990..=2100).contains(&y)
+                && (1..=12).contains(&m)
+                && (1..=days(y, m)).contains(&d) =>
         {
             ((y, m, d), format!("{y}年{m}月{d}日"))
         }
@@ -245,7 +247,10 @@ pub fn generate(products: &[(String, Option<String>)]) {
             .map(|(_, v)| *v)
             .unwrap_or_else(|| {
                 let allowed: Vec<_> = CATEGORIES.iter().map(|(k, _)| *k).collect();
-                panic!("{f}, {who}: category = {:?} is not one of {allowed:?}", e.category)
+                panic!(
+                    "{f}, {who}: category = {:?} is not one of {allowed:?}",
+                    e.category
+                )
             });
         filled(f, who, "title", &e.title);
         filled(f, who, "summary", &e.summary);
@@ -261,7 +266,10 @@ pub fn generate(products: &[(String, Option<String>)]) {
         list(f, who, "bring", &e.bring);
         list(f, who, "local", &e.local);
         list(f, who, "keywords", &e.keywords);
-        assert!(!e.myth.is_empty(), "{f}, {who}: add at least one [[entry.myth]] (常见误区)");
+        assert!(
+            !e.myth.is_empty(),
+            "{f}, {who}: add at least one [[entry.myth]] (常见误区)"
+        );
         for (i, m) in e.myth.iter().enumerate() {
             filled(f, who, &format!("myth {} wrong", i + 1), &m.wrong);
             filled(f, who, &format!("myth {} right", i + 1), &m.right);
@@ -274,7 +282,10 @@ pub fn generate(products: &[(String, Option<String>)]) {
                 );
             }
         }
-        assert!(!e.basis.is_empty(), "{f}, {who}: add at least one [[entry.basis]] (依据)");
+        assert!(
+            !e.basis.is_empty(),
+            "{f}, {who}: add at least one [[entry.basis]] (依据)"
+        );
         assert!(
             e.basis.iter().any(|b| b.date != NO_DATE),
             "{f}, {who}: at least one [[entry.basis]] needs a date"
@@ -342,12 +353,20 @@ pub fn generate(products: &[(String, Option<String>)]) {
     // Products → entries: every `policy = "…"` in data/products.toml resolves.
     for (pid, policy) in products {
         if let Some(id) = policy {
-            entry_ref("data/products.toml", &format!("product {pid}"), "policy", id);
+            entry_ref(
+                "data/products.toml",
+                &format!("product {pid}"),
+                "policy",
+                id,
+            );
         }
     }
 
     // Search helpers.
-    assert!(!policies.popular.is_empty(), "{POLICIES}: popular must list a few entry ids");
+    assert!(
+        !policies.popular.is_empty(),
+        "{POLICIES}: popular must list a few entry ids"
+    );
     for id in &policies.popular {
         entry_ref(POLICIES, "popular", "id", id);
     }

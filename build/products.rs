@@ -284,8 +284,5 @@ pub fn generate() -> Vec<(String, Option<String>)> {
     );
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("products.rs");
     std::fs::write(dest, out).unwrap();
-    file.product
-        .into_iter()
-        .map(|p| (p.id, p.policy))
-        .collect()
+    file.product.into_iter().map(|p| (p.id, p.policy)).collect()
 }

@@ -39,7 +39,11 @@ const REQUIRED: &[&str] = &[
 ];
 
 fn all_text(e: &policy::Entry) -> Vec<&'static str> {
-    let mut v: Vec<&'static str> = e.sections().iter().flat_map(|(_, s)| s.iter().copied()).collect();
+    let mut v: Vec<&'static str> = e
+        .sections()
+        .iter()
+        .flat_map(|(_, s)| s.iter().copied())
+        .collect();
     v.extend(e.myths.iter().flat_map(|m| [m.wrong, m.right]));
     v
 }
@@ -81,7 +85,10 @@ fn every_entry_has_every_field() {
         }
         assert!(!e.myths.is_empty(), "{id}: 常见误区");
         for m in e.myths {
-            assert!(!m.wrong.trim().is_empty() && !m.right.trim().is_empty(), "{id}: myth");
+            assert!(
+                !m.wrong.trim().is_empty() && !m.right.trim().is_empty(),
+                "{id}: myth"
+            );
         }
         assert!(!e.keywords.is_empty(), "{id}: keywords");
         assert!(!e.related.is_empty(), "{id}: related");
@@ -98,7 +105,10 @@ fn every_entry_has_a_source_and_a_date() {
             assert!(!b.number.trim().is_empty(), "{}: basis number", e.id);
             assert!(!b.link.trim().is_empty(), "{}: basis link", e.id);
             assert!(
-                b.date.ends_with('年') || b.date.ends_with('月') || b.date.ends_with('日') || b.date == "日期未查到",
+                b.date.ends_with('年')
+                    || b.date.ends_with('月')
+                    || b.date.ends_with('日')
+                    || b.date == "日期未查到",
                 "{}: basis date {:?}",
                 e.id,
                 b.date
@@ -164,7 +174,8 @@ fn glossary_terms_are_unique_defined_and_tappable_somewhere() {
                 .flatten()
                 .any(|p| matches!(p, Piece::Term(_, x) if x.term == t.term))
         }) || policy::entries().iter().any(|e| {
-            let myths: Vec<&'static str> = e.myths.iter().flat_map(|m| [m.wrong, m.right]).collect();
+            let myths: Vec<&'static str> =
+                e.myths.iter().flat_map(|m| [m.wrong, m.right]).collect();
             policy::linked(&myths)
                 .into_iter()
                 .flatten()
@@ -172,8 +183,19 @@ fn glossary_terms_are_unique_defined_and_tappable_somewhere() {
         });
         assert!(tappable, "{} is never tappable", t.term);
     }
-    for required in ["建档立卡", "贴息", "LPR", "监测对象", "民主评议", "公示", "兜底保障"] {
-        assert!(policy::term(required).is_some(), "glossary lacks {required}");
+    for required in [
+        "建档立卡",
+        "贴息",
+        "LPR",
+        "监测对象",
+        "民主评议",
+        "公示",
+        "兜底保障",
+    ] {
+        assert!(
+            policy::term(required).is_some(),
+            "glossary lacks {required}"
+        );
     }
     assert_eq!(policy::term("兜底").map(|t| t.term), Some("兜底保障"));
 }
@@ -223,10 +245,18 @@ fn popular_entries_resolve() {
 #[test]
 fn household_loan_entries_say_a_loan_is_not_a_grant() {
     // The seed's warning: people take 扶贫贷款 for 扶贫款 and do not repay.
-    for id in ["bangfu-xindai-2026", "tuopin-xindai", "fupin-xindai", "tianmen-2017", "zhengxin"] {
+    for id in [
+        "bangfu-xindai-2026",
+        "tuopin-xindai",
+        "fupin-xindai",
+        "tianmen-2017",
+        "zhengxin",
+    ] {
         let e = policy::entry(id).unwrap();
         assert!(
-            e.myths.iter().any(|m| m.right.contains("扶贫款") || m.right.contains("必须偿还")),
+            e.myths
+                .iter()
+                .any(|m| m.right.contains("扶贫款") || m.right.contains("必须偿还")),
             "{id} lacks 扶贫贷款≠扶贫款"
         );
     }

@@ -42,7 +42,12 @@ fn dibao_matches_dibao_bianyuan_too() {
     let found = ids("低保");
     assert_eq!(found.first(), Some(&"dibao"));
     assert!(found.contains(&"dibao-bianyuan"));
-    let h = &search("低保").hits.iter().find(|h| h.entry.id == "dibao-bianyuan").cloned().unwrap();
+    let h = &search("低保")
+        .hits
+        .iter()
+        .find(|h| h.entry.id == "dibao-bianyuan")
+        .cloned()
+        .unwrap();
     assert_eq!(marked(h.entry.title, &h.title), vec!["低保"]);
 }
 

@@ -7,7 +7,7 @@
 mod search;
 mod text;
 
-pub use search::{search, Hit, Marks, Results};
+pub use search::{is_blank, search, Hit, Marks, Results};
 pub use text::{linked, speech, Piece};
 
 use crate::date::Date;

@@ -40,37 +40,46 @@ const MAX_WORD_CHARS: usize = 24;
 /// The shortest word looked for inside a question.
 const MIN_INNER_CHARS: usize = 2;
 
-/// Full-width letters and digits to ASCII, ASCII to lower case, and anything
-/// that is not a letter, digit or CJK character to a space.
-fn normalize(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let c = match c {
-                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(' '),
-                c => c,
-            };
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
-            }
-        })
-        .collect()
+/// Punctuation and spaces (ASCII, Latin-1, general and CJK punctuation):
+/// they separate words. A few ranges instead of Unicode tables, which would
+/// add kilobytes of WebAssembly for nothing a Chinese query needs.
+fn is_separator(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => !c.is_ascii_alphanumeric(),
+        0x80..=0xBF | 0x2000..=0x206F | 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF5F..=0xFF65 => {
+            true
+        }
+        _ => false,
+    }
 }
 
+/// The words of a query: full-width letters and digits as ASCII, ASCII in
+/// lower case, split at punctuation and spaces.
 fn words(query: &str) -> Vec<String> {
-    normalize(query)
-        .split_whitespace()
-        .take(MAX_WORDS)
-        .map(|w| w.chars().take(MAX_WORD_CHARS).collect())
-        .collect()
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in query.chars().chain([' ']) {
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(' '),
+            c => c,
+        };
+        if is_separator(c) {
+            if !word.is_empty() && out.len() < MAX_WORDS {
+                out.push(std::mem::take(&mut word));
+            }
+            word.clear();
+        } else if word.chars().count() < MAX_WORD_CHARS {
+            word.push(c.to_ascii_lowercase());
+        }
+    }
+    out
 }
 
-/// The word itself and every word in a synonym group that contains it.
+/// The word itself and every word of each synonym group that contains it.
 fn expand(word: &str) -> Vec<String> {
     let mut out = vec![word.to_string()];
     for group in SYNONYMS {
-        if group.iter().any(|w| w.to_ascii_lowercase() == word) {
+        if group.iter().any(|w| w.eq_ignore_ascii_case(word)) {
             for w in *group {
                 let w = w.to_ascii_lowercase();
                 if !out.contains(&w) {
@@ -82,21 +91,46 @@ fn expand(word: &str) -> Vec<String> {
     out
 }
 
-/// Where any of `needles` occurs in `hay` (ASCII case ignored).
+/// A small stable sort: the lists here hold a few dozen items at most, and
+/// the standard sorts would compile kilobytes of code per element type.
+fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// Where any of `needles` (lower case) occurs in `hay`, ASCII case ignored.
+/// Byte comparison is enough: a UTF-8 needle can only match at a character
+/// boundary, and lower-casing leaves every non-ASCII byte alone.
 fn find(hay: &str, needles: &[String]) -> Marks {
-    let lower = hay.to_ascii_lowercase(); // same byte offsets as `hay`
-    let mut marks: Marks = needles
-        .iter()
-        .filter(|n| !n.is_empty())
-        .flat_map(|n| lower.match_indices(n.as_str()).map(|(i, m)| i..i + m.len()))
-        .collect();
+    let h = hay.as_bytes();
+    let mut marks = Vec::new();
+    for n in needles.iter().map(|n| n.as_bytes()).filter(|n| !n.is_empty()) {
+        let mut i = 0;
+        while i + n.len() <= h.len() {
+            if h[i..i + n.len()]
+                .iter()
+                .zip(n)
+                .all(|(a, b)| a.to_ascii_lowercase() == *b)
+            {
+                marks.push(i..i + n.len());
+                i += n.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
     merge(&mut marks);
     marks
 }
 
 /// Sorts and joins overlapping or touching ranges.
 fn merge(marks: &mut Marks) {
-    marks.sort_by_key(|r| (r.start, r.end));
+    sort_by_key(marks, |r| (r.start, r.end));
     let mut out: Marks = Vec::with_capacity(marks.len());
     for r in marks.drain(..) {
         match out.last_mut() {
@@ -176,7 +210,7 @@ fn run(words: &[String]) -> Vec<Hit> {
         })
         .collect();
     // Stable: equal scores keep the library's order.
-    hits.sort_by(|a, b| b.score.cmp(&a.score));
+    sort_by_key(&mut hits, |h| std::cmp::Reverse(h.score));
     hits
 }
 
@@ -195,6 +229,11 @@ fn known_words() -> impl Iterator<Item = &'static str> {
         .chain(Category::ALL.iter().map(|c| c.label()))
 }
 
+/// True when `query` holds nothing to search for (only spaces or punctuation).
+pub fn is_blank(query: &str) -> bool {
+    words(query).is_empty()
+}
+
 /// Entries matching every word of `query`; or, when none do, entries matching
 /// a known word that appears inside the query. Empty for an empty query.
 pub fn search(query: &str) -> Results {
@@ -207,16 +246,24 @@ pub fn search(query: &str) -> Results {
         };
     }
     let joined: String = words.concat();
-    let mut inner: Vec<String> = known_words()
-        .map(str::to_ascii_lowercase)
-        .filter(|w| w.chars().count() >= MIN_INNER_CHARS && joined.contains(w.as_str()))
-        .collect();
-    inner.sort();
-    inner.dedup();
+    let mut inner: Vec<String> = Vec::new();
+    for w in known_words() {
+        let w = w.to_ascii_lowercase();
+        if w.chars().count() >= MIN_INNER_CHARS
+            && !find(&joined, std::slice::from_ref(&w)).is_empty()
+            && !inner.contains(&w)
+        {
+            inner.push(w);
+        }
+    }
     // A word inside a longer found word adds nothing (五保 inside 五保户).
     let inner: Vec<String> = inner
         .iter()
-        .filter(|w| !inner.iter().any(|o| o.len() > w.len() && o.contains(w.as_str())))
+        .filter(|w| {
+            !inner
+                .iter()
+                .any(|o| o.len() > w.len() && !find(o, std::slice::from_ref(*w)).is_empty())
+        })
         .cloned()
         .collect();
     let mut hits: Vec<Hit> = Vec::new();
@@ -237,7 +284,7 @@ pub fn search(query: &str) -> Results {
             }
         }
     }
-    hits.sort_by(|a, b| b.score.cmp(&a.score));
+    sort_by_key(&mut hits, |h| std::cmp::Reverse(h.score));
     Results {
         guessed: !hits.is_empty(),
         hits,
@@ -249,9 +296,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn normalize_folds_width_case_and_punctuation() {
-        assert_eq!(normalize("ＬＰＲ，五保？"), "lpr 五保 ");
+    fn words_fold_width_case_and_punctuation() {
+        assert_eq!(words("ＬＰＲ，五保？"), vec!["lpr", "五保"]);
         assert_eq!(words("  贷款　2026 "), vec!["贷款", "2026"]);
+        assert_eq!(words("“低保”…"), vec!["低保"]);
+        assert!(words("，。？！　").is_empty());
+    }
+
+    #[test]
+    fn find_ignores_ascii_case_and_respects_characters() {
+        assert_eq!(find("按LPR算", &["lpr".to_string()]), vec![3..6]);
+        assert_eq!(find("低保低保", &["低保".to_string()]), vec![0..12]);
+        assert!(find("低", &["低保".to_string()]).is_empty());
+    }
+
+    #[test]
+    fn sort_is_stable() {
+        let mut v = vec![(1, 'a'), (0, 'b'), (1, 'c'), (0, 'd')];
+        sort_by_key(&mut v, |x| x.0);
+        assert_eq!(v, vec![(0, 'b'), (0, 'd'), (1, 'a'), (1, 'c')]);
     }
 
     #[test]

@@ -15,7 +15,11 @@ pub enum Piece {
 fn word_at(rest: &str) -> Option<(&'static str, &'static Term)> {
     GLOSSARY
         .iter()
-        .flat_map(|t| std::iter::once(t.term).chain(t.aliases.iter().copied()).map(move |w| (w, t)))
+        .flat_map(|t| {
+            std::iter::once(t.term)
+                .chain(t.aliases.iter().copied())
+                .map(move |w| (w, t))
+        })
         .filter(|(w, _)| rest.starts_with(w))
         .max_by_key(|(w, _)| w.len())
 }
@@ -65,7 +69,11 @@ pub fn speech(e: &Entry) -> Vec<String> {
         parts.push(format!("{heading}：{}。", said.join("。")));
     }
     for m in e.myths {
-        parts.push(format!("常见误区：{}。其实：{}。", end(m.wrong), end(m.right)));
+        parts.push(format!(
+            "常见误区：{}。其实：{}。",
+            end(m.wrong),
+            end(m.right)
+        ));
     }
     parts
 }

@@ -1,0 +1,40 @@
+//! 小额信贷大事记: how the micro-loan policy changed from 2014 to 2026, so a
+//! reader can place the loan a neighbour had in 2017 next to the one offered
+//! today.
+
+use super::PolicyLink;
+use crate::policy;
+use leptos::prelude::*;
+
+#[component]
+pub fn TimelinePage() -> impl IntoView {
+    view! {
+        <p class="crumbs">
+            <PolicyLink id=None text="‹ 政策解读"/>
+        </p>
+        <h1>"小额信贷大事记（2014–2026）"</h1>
+        <p>"从扶贫小额信贷到帮扶小额信贷，每一步改了什么。"</p>
+        <ol class="timeline" id="timeline">
+            {policy::timeline()
+                .iter()
+                .map(|ev| {
+                    view! {
+                        <li>
+                            <span class="when">{ev.when}</span>
+                            <strong>{ev.title}</strong>
+                            <p>{ev.text}</p>
+                            <p class="src">
+                                "依据：" {ev.source}
+                                {(!ev.verified).then(|| view! { <span class="tag">"未核实原文"</span> })}
+                            </p>
+                            {ev
+                                .entry
+                                .and_then(policy::entry)
+                                .map(|e| view! { <PolicyLink id=Some(e.id) text=format!("看：{}", e.title)/> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}
