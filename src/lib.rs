@@ -5,6 +5,7 @@
 pub mod date;
 pub mod eligibility;
 pub mod form;
+pub mod html;
 pub mod loan;
 pub mod money;
 pub mod parse;

@@ -3,12 +3,11 @@
 //! where the browser can, and a way into the loan estimator for loan entries.
 
 use super::super::app::use_app;
-use super::super::speech;
-use super::glossary::Linked;
-use super::icons::Icon;
-use super::library::tile;
-use super::{PolicyLink, ShareLink};
+use super::super::{browser, speech};
+use super::icons::icon;
+use super::{link, linked, tile, ShareLink, Static};
 use crate::form::LoanForm;
+use crate::html::Html;
 use crate::policy::{self, Entry};
 use crate::products;
 use crate::query::View;
@@ -18,110 +17,119 @@ use leptos::prelude::*;
 pub fn EntryPage(entry: &'static Entry) -> impl IntoView {
     let e = entry;
     // The tab title names the entry, so a shared or bookmarked page says what it is.
-    if let Some(doc) = super::super::browser::document() {
+    if let Some(doc) = browser::document() {
         let before = doc.title();
         doc.set_title(&format!("{} · 帮扶助手", e.title));
         on_cleanup(move || {
-            if let Some(doc) = super::super::browser::document() {
+            if let Some(doc) = browser::document() {
                 doc.set_title(&before);
             }
         });
     }
-    let sections = e.sections().map(|(heading, items)| {
-        let numbered = heading == "怎么申请";
-        let lines = policy::linked(items)
-            .into_iter()
-            .map(|pieces| view! { <li><Linked pieces here=e.id/></li> })
-            .collect_view();
-        let list = if numbered {
-            view! { <ol class="steps">{lines}</ol> }.into_any()
-        } else {
-            view! { <ul>{lines}</ul> }.into_any()
-        };
-        let class = if heading == "各地差异" {
-            "card local"
-        } else {
-            "card"
-        };
-        view! {
-            <section class=class>
-                <h2>{heading}</h2>
-                {list}
-            </section>
-        }
-    });
-    // Myths share one set of links: a term linked in one is not linked again.
-    let myth_texts: Vec<&'static str> = e.myths.iter().flat_map(|m| [m.wrong, m.right]).collect();
-    let mut myth_pieces = policy::linked(&myth_texts).into_iter();
-    let myths = e
-        .myths
-        .iter()
-        .map(|_| {
-            let wrong = myth_pieces.next().unwrap_or_default();
-            let right = myth_pieces.next().unwrap_or_default();
-            view! {
-                <div class="myth">
-                    <p class="wrong"><span class="mark" aria-label="错误说法">"✗"</span> <Linked pieces=wrong here=e.id/></p>
-                    <p class="right"><span class="mark" aria-label="实际情况">"✓"</span> <Linked pieces=right here=e.id/></p>
-                </div>
-            }
-        })
-        .collect_view();
-    let [who, gets, steps, bring, local] = sections;
-
     view! {
-        <p class="crumbs">
-            <PolicyLink id=None text="‹ 政策解读"/>
-            <span class="cat-label">
-                <Icon category=e.category/>
-                {e.category.label()}
-            </span>
-        </p>
         <article class="entry" id=format!("entry-{}", e.id)>
-            <h1 id="entry-title">{e.title}</h1>
-            <p class="lead" id="entry-summary">{e.summary}</p>
+            <Static html=head(e)/>
             <div class="actions">
                 <ReadAloud entry=e/>
                 <TryLoan entry=e/>
             </div>
-            {who}
-            {gets}
-            {steps}
-            {bring}
-            <section class="card myths" id="myths">
-                <h2>"常见误区"</h2>
-                {myths}
-            </section>
-            {local}
-            <section class="card" id="basis">
-                <h2>"依据"</h2>
-                <ol class="basis">
-                    {e
-                        .basis
-                        .iter()
-                        .map(|b| {
-                            view! {
-                                <li>
-                                    <strong>{b.title}</strong>
-                                    " " {b.number} "（" {b.date} "）"
-                                    {(!b.verified).then(|| view! { <span class="tag">"未核实原文"</span> })}
-                                    <span class="src">{b.link}</span>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ol>
-                <p class="small muted" id="checked">
-                    {format!("最近核对：{}。政策会变，办事以当地最新文件和有关部门的答复为准。", e.checked.chinese())}
-                </p>
-            </section>
+            <Static html=body(e) here=e.id/>
         </article>
-        <section aria-labelledby="related-title">
-            <h2 id="related-title">"相关政策"</h2>
-            <div class="tiles" id="related">{e.related_entries().map(tile).collect_view()}</div>
-        </section>
         <ShareLink id=e.id/>
     }
+}
+
+fn head(e: &Entry) -> String {
+    let mut h = Html::new();
+    h.open("p", &[("class", "crumbs")]);
+    link(&mut h, None, "", "‹ 政策解读");
+    h.open("span", &[("class", "cat-label")])
+        .trusted(icon(e.category))
+        .text(e.category.label())
+        .close("span")
+        .close("p")
+        .leaf("h1", &[("id", "entry-title")], e.title)
+        .leaf("p", &[("class", "lead"), ("id", "entry-summary")], e.summary);
+    h.finish()
+}
+
+fn body(e: &Entry) -> String {
+    let mut h = Html::new();
+    for (heading, items) in e.sections() {
+        if heading == "各地差异" {
+            myths(&mut h, e);
+        }
+        let (class, list, list_class) = match heading {
+            "怎么申请" => ("card", "ol", "steps"),
+            "各地差异" => ("card local", "ul", ""),
+            _ => ("card", "ul", ""),
+        };
+        h.open("section", &[("class", class)])
+            .leaf("h2", &[], heading)
+            .open(list, &[("class", list_class)]);
+        for pieces in policy::linked(items) {
+            h.open("li", &[]);
+            linked(&mut h, &pieces);
+            h.close("li");
+        }
+        h.close(list).close("section");
+    }
+    h.open("section", &[("class", "card"), ("id", "basis")])
+        .leaf("h2", &[], "依据")
+        .open("ol", &[("class", "basis")]);
+    for b in e.basis {
+        h.open("li", &[])
+            .leaf("strong", &[], b.title)
+            .text(&format!(" {}（{}）", b.number, b.date));
+        if !b.verified {
+            h.leaf("span", &[("class", "tag")], "未核实原文");
+        }
+        h.leaf("span", &[("class", "src")], b.link).close("li");
+    }
+    h.close("ol")
+        .leaf(
+            "p",
+            &[("class", "small muted"), ("id", "checked")],
+            &format!(
+                "最近核对：{}。政策会变，办事以当地最新文件和有关部门的答复为准。",
+                e.checked.chinese()
+            ),
+        )
+        .close("section")
+        .leaf("h2", &[("id", "related-title")], "相关政策")
+        .open("div", &[("class", "tiles"), ("id", "related")]);
+    for r in e.related_entries() {
+        tile(&mut h, r);
+    }
+    h.close("div");
+    h.finish()
+}
+
+/// 常见误区: what people believe, and what is true. The myths share one set of
+/// glossary links, like a section.
+fn myths(h: &mut Html, e: &Entry) {
+    let texts: Vec<&'static str> = e.myths.iter().flat_map(|m| [m.wrong, m.right]).collect();
+    h.open("section", &[("class", "card myths"), ("id", "myths")])
+        .leaf("h2", &[], "常见误区");
+    for (i, pieces) in policy::linked(&texts).iter().enumerate() {
+        let (class, mark, said) = if i % 2 == 0 {
+            ("wrong", "✗", "错误说法")
+        } else {
+            ("right", "✓", "实际情况")
+        };
+        if i % 2 == 0 {
+            h.open("div", &[("class", "myth")]);
+        }
+        h.open("p", &[("class", class)])
+            .leaf("span", &[("class", "mark"), ("aria-label", said)], mark)
+            .open("span", &[("class", "t")]);
+        linked(h, pieces);
+        h.close("span").close("p");
+        if i % 2 == 1 {
+            h.close("div");
+        }
+    }
+    h.close("section");
 }
 
 /// 朗读 / 停止, present only where the browser can read Chinese aloud.
@@ -137,7 +145,6 @@ fn ReadAloud(entry: &'static Entry) -> impl IntoView {
                     type="button"
                     class="secondary"
                     id="read-aloud"
-                    aria-pressed=move || if speaking.get() { "true" } else { "false" }
                     on:click=move |_| {
                         if speaking.get_untracked() {
                             speech::stop();

@@ -1,93 +1,94 @@
 //! Glossary terms inside entry text, and the glossary page. A term is a
 //! button in the sentence; tapping it opens its definition right below the
-//! sentence (no popover to position or dismiss on a small screen), tapping
+//! sentence (nothing to position or dismiss on a small screen), tapping it
 //! again closes it.
 
-use super::PolicyLink;
-use crate::policy::{self, Piece, Term};
-use leptos::prelude::*;
+use super::link;
+use crate::html::Html;
+use crate::policy::{self, Term};
 
-/// One sentence whose glossary terms can be tapped (`pieces` from
-/// [`policy::linked`]). `here` is the entry being read, so a definition does
-/// not offer a link back to the same page.
-#[component]
-pub fn Linked(pieces: Vec<Piece>, #[prop(optional)] here: &'static str) -> impl IntoView {
-    let open = RwSignal::new(None::<&'static Term>);
-    let is_open = move |t: &'static Term| open.get().is_some_and(|o| std::ptr::eq(o, t));
-    let words = pieces
-        .into_iter()
-        .map(|p| match p {
-            Piece::Text(text) => text.into_any(),
-            Piece::Term(word, term) => view! {
-                <button
-                    type="button"
-                    class="term"
-                    aria-expanded=move || if is_open(term) { "true" } else { "false" }
-                    on:click=move |_| {
-                        open.update(|o| *o = if o.is_some_and(|x| std::ptr::eq(x, term)) { None } else { Some(term) })
-                    }
-                >
-                    {word}
-                </button>
-            }
-            .into_any(),
-        })
-        .collect_view();
-    view! {
-        {words}
-        {move || {
-            open.get()
-                .map(|t| {
-                    view! {
-                        <span class="term-def" role="note">
-                            <strong>{t.term}</strong>
-                            "：" {t.definition}
-                            <span class="src">"出处：" {t.source}</span>
-                            {t
-                                .entry
-                                .filter(|id| *id != here)
-                                .and_then(policy::entry)
-                                .map(|e| {
-                                    view! {
-                                        <PolicyLink id=Some(e.id) text=format!("详细看：{}", e.title)/>
-                                    }
-                                })}
-                        </span>
-                    }
-                })
-        }}
+/// The definition box for `t`, with a link to its entry unless that entry is
+/// `here`, the page being read.
+fn definition(t: &Term, here: &str) -> String {
+    let mut h = Html::new();
+    h.open("span", &[("class", "term-def"), ("role", "note")])
+        .leaf("strong", &[], t.term)
+        .text("：")
+        .text(t.definition)
+        .open("span", &[("class", "src")])
+        .text("出处：")
+        .text(t.source)
+        .close("span");
+    if let Some(e) = t.entry.filter(|id| *id != here).and_then(policy::entry) {
+        link(&mut h, Some(e.id), "", &format!("详细看：{}", e.title));
+    }
+    h.close("span");
+    h.finish()
+}
+
+/// Opens or closes the definition of the term `button` stands for, inside
+/// the sentence that holds it; one definition open per sentence.
+pub fn toggle(button: &web_sys::Element) {
+    let Some(term) = button
+        .get_attribute("data-term")
+        .and_then(|i| i.parse::<usize>().ok())
+        .and_then(|i| policy::glossary().get(i))
+    else {
+        return;
+    };
+    let Some(block) = button.closest("li, dd, .t").ok().flatten() else {
+        return;
+    };
+    let was_open = button.get_attribute("aria-expanded").as_deref() == Some("true");
+    while let Ok(Some(def)) = block.query_selector(".term-def") {
+        def.remove();
+    }
+    while let Ok(Some(other)) = block.query_selector(".term[aria-expanded=\"true\"]") {
+        let _ = other.set_attribute("aria-expanded", "false");
+    }
+    if !was_open {
+        let here = button
+            .closest("[data-here]")
+            .ok()
+            .flatten()
+            .and_then(|c| c.get_attribute("data-here"))
+            .unwrap_or_default();
+        let _ = button.set_attribute("aria-expanded", "true");
+        let _ = block.insert_adjacent_html("beforeend", &definition(term, &here));
     }
 }
 
-#[component]
-pub fn GlossaryPage() -> impl IntoView {
-    view! {
-        <p class="crumbs">
-            <PolicyLink id=None text="‹ 政策解读"/>
-        </p>
-        <h1>"名词解释"</h1>
-        <p>{format!("政策里常见的 {} 个词，用大白话说明。", policy::glossary().len())}</p>
-        <dl class="glossary" id="glossary">
-            {policy::glossary()
-                .iter()
-                .map(|t| {
-                    view! {
-                        <dt>
-                            {t.term}
-                            {(!t.aliases.is_empty())
-                                .then(|| view! { <span class="small muted">{format!("（也说：{}）", t.aliases.join("、"))}</span> })}
-                        </dt>
-                        <dd>
-                            {t.definition}
-                            <span class="src">"出处：" {t.source}</span>
-                            {t
-                                .entry
-                                .and_then(policy::entry)
-                                .map(|e| view! { <PolicyLink id=Some(e.id) text=format!("详细看：{}", e.title)/> })}
-                        </dd>
-                    }
-                })
-                .collect_view()}
-        </dl>
+/// Every term with its definition.
+pub fn page() -> String {
+    let mut h = Html::new();
+    h.open("p", &[("class", "crumbs")]);
+    link(&mut h, None, "", "‹ 政策解读");
+    h.close("p")
+        .leaf("h1", &[], "名词解释")
+        .leaf(
+            "p",
+            &[],
+            &format!("政策里常见的 {} 个词，用大白话说明。", policy::glossary().len()),
+        )
+        .open("dl", &[("class", "glossary"), ("id", "glossary")]);
+    for t in policy::glossary() {
+        h.open("dt", &[]).text(t.term);
+        if !t.aliases.is_empty() {
+            h.leaf(
+                "span",
+                &[("class", "small muted")],
+                &format!("（也说：{}）", t.aliases.join("、")),
+            );
+        }
+        h.close("dt")
+            .open("dd", &[])
+            .text(t.definition)
+            .leaf("span", &[("class", "src")], &format!("出处：{}", t.source));
+        if let Some(e) = t.entry.and_then(policy::entry) {
+            link(&mut h, Some(e.id), "", &format!("详细看：{}", e.title));
+        }
+        h.close("dd");
     }
+    h.close("dl");
+    h.finish()
 }

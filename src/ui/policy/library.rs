@@ -2,10 +2,10 @@
 //! and every entry listed by category. While something is typed, the search
 //! results replace the list.
 
-use super::icons::Icon;
-use super::search::SearchResults;
-use super::{href, open, PolicyLink};
-use crate::policy::{self, Category, Entry, GLOSSARY_ID, TIMELINE_ID};
+use super::icons::icon;
+use super::{delegate, link, search, tile};
+use crate::html::Html;
+use crate::policy::{self, Category, GLOSSARY_ID, TIMELINE_ID};
 use leptos::prelude::*;
 
 thread_local! {
@@ -14,22 +14,13 @@ thread_local! {
     static QUERY: ArcRwSignal<String> = ArcRwSignal::new(String::new());
 }
 
-/// An entry as a tappable card: title and one-line summary.
-pub fn tile(e: &'static Entry) -> impl IntoView {
-    view! {
-        <a class="tile" href=href(Some(e.id)) on:click=open(Some(e.id))>
-            <strong>{e.title}</strong>
-            {e.summary}
-        </a>
-    }
-}
-
 #[component]
 pub fn Library() -> impl IntoView {
     let query = RwSignal::from(QUERY.with(Clone::clone));
     // Chinese input methods send pinyin while composing; search the characters.
     let composing = RwSignal::new(false);
     let results = Memo::new(move |_| query.with(|q| policy::search(q)));
+    let blank = move || query.with(|q| policy::is_blank(q));
     view! {
         <h1>"政策解读"</h1>
         <p>"用大白话讲清楚每项政策：谁能申请、能得到什么、怎么申请、依据是什么。"</p>
@@ -54,68 +45,55 @@ pub fn Library() -> impl IntoView {
                         query.set(event_target_value(&ev));
                     }
                 />
-                <Show when=move || !query.with(|q| q.is_empty())>
-                    <button class="secondary" id="clear-search" on:click=move |_| query.set(String::new())>
-                        "清空"
-                    </button>
-                </Show>
+                <button
+                    class="secondary"
+                    id="clear-search"
+                    hidden=move || query.with(String::is_empty)
+                    on:click=move |_| query.set(String::new())
+                >
+                    "清空"
+                </button>
             </div>
+            <p role="status" id="search-count">
+                {move || if blank() { String::new() } else { query.with(|q| results.with(|r| search::status(q, r))) }}
+            </p>
         </div>
-        {move || {
-            if query.with(|q| policy::is_blank(q)) {
-                view! { <Shelves/> }.into_any()
-            } else {
-                view! { <SearchResults results query/> }.into_any()
-            }
-        }}
-    }
-}
-
-/// Scrolls to a category's list.
-fn show_category(c: Category) {
-    if let Some(el) = super::super::browser::document()
-        .and_then(|d| d.get_element_by_id(&format!("cat-{}", c.key())))
-    {
-        el.scroll_into_view();
+        <div
+            id="library"
+            inner_html=move || if blank() { shelves() } else { results.with(search::results) }
+            on:click=delegate(Some(query))
+        ></div>
     }
 }
 
 /// Every entry, grouped by category, with the categories as a table of
 /// contents on top.
-#[component]
-fn Shelves() -> impl IntoView {
-    view! {
-        <nav class="cats" aria-label="分类" id="categories">
-            {Category::ALL
-                .iter()
-                .map(|&c| {
-                    view! {
-                        <button type="button" class="cat" on:click=move |_| show_category(c)>
-                            <Icon category=c/>
-                            <span>{c.label()}</span>
-                            <span class="count">{c.entries().count()}</span>
-                        </button>
-                    }
-                })
-                .collect_view()}
-        </nav>
-        <p class="more">
-            <PolicyLink id=Some(TIMELINE_ID) class="button secondary" elem_id="open-timeline" text="小额信贷大事记"/>
-            <PolicyLink id=Some(GLOSSARY_ID) class="button secondary" elem_id="open-glossary" text="名词解释"/>
-        </p>
-        {Category::ALL
-            .iter()
-            .map(|&c| {
-                view! {
-                    <section class="shelf" id=format!("cat-{}", c.key()) aria-label=c.label()>
-                        <h2>
-                            <Icon category=c/>
-                            {c.label()}
-                        </h2>
-                        <div class="tiles">{c.entries().map(tile).collect_view()}</div>
-                    </section>
-                }
-            })
-            .collect_view()}
+fn shelves() -> String {
+    let mut h = Html::new();
+    h.open("nav", &[("class", "cats"), ("aria-label", "分类"), ("id", "categories")]);
+    for c in Category::ALL {
+        h.open("button", &[("type", "button"), ("class", "cat"), ("data-cat", c.key())])
+            .trusted(icon(c))
+            .leaf("span", &[], c.label())
+            .leaf("span", &[("class", "count")], &c.entries().count().to_string())
+            .close("button");
     }
+    h.close("nav").open("p", &[("class", "more")]);
+    link(&mut h, Some(TIMELINE_ID), "button secondary", "小额信贷大事记");
+    link(&mut h, Some(GLOSSARY_ID), "button secondary", "名词解释");
+    h.close("p");
+    for c in Category::ALL {
+        let id = format!("cat-{}", c.key());
+        h.open("section", &[("class", "shelf"), ("id", &id), ("aria-label", c.label())])
+            .open("h2", &[])
+            .trusted(icon(c))
+            .text(c.label())
+            .close("h2")
+            .open("div", &[("class", "tiles")]);
+        for e in c.entries() {
+            tile(&mut h, e);
+        }
+        h.close("div").close("section");
+    }
+    h.finish()
 }
