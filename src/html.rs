@@ -59,7 +59,12 @@ impl Html {
     }
 
     /// An element holding only text.
-    pub fn leaf(&mut self, tag: &'static str, attrs: &[(&'static str, &str)], s: &str) -> &mut Html {
+    pub fn leaf(
+        &mut self,
+        tag: &'static str,
+        attrs: &[(&'static str, &str)],
+        s: &str,
+    ) -> &mut Html {
         self.open(tag, attrs).text(s).close(tag)
     }
 

@@ -46,9 +46,7 @@ const MIN_INNER_CHARS: usize = 2;
 fn is_separator(c: char) -> bool {
     match c as u32 {
         0..=0x7F => !c.is_ascii_alphanumeric(),
-        0x80..=0xBF | 0x2000..=0x206F | 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF5F..=0xFF65 => {
-            true
-        }
+        0x80..=0xBF | 0x2000..=0x206F | 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF5F..=0xFF65 => true,
         _ => false,
     }
 }
@@ -109,7 +107,11 @@ fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
 fn find(hay: &str, needles: &[String]) -> Marks {
     let h = hay.as_bytes();
     let mut marks = Vec::new();
-    for n in needles.iter().map(|n| n.as_bytes()).filter(|n| !n.is_empty()) {
+    for n in needles
+        .iter()
+        .map(|n| n.as_bytes())
+        .filter(|n| !n.is_empty())
+    {
         let mut i = 0;
         while i + n.len() <= h.len() {
             if h[i..i + n.len()]

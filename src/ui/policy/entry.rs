@@ -49,7 +49,11 @@ fn head(e: &Entry) -> String {
         .close("span")
         .close("p")
         .leaf("h1", &[("id", "entry-title")], e.title)
-        .leaf("p", &[("class", "lead"), ("id", "entry-summary")], e.summary);
+        .leaf(
+            "p",
+            &[("class", "lead"), ("id", "entry-summary")],
+            e.summary,
+        );
     h.finish()
 }
 

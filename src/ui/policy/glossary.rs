@@ -1,7 +1,7 @@
 //! Glossary terms inside entry text, and the glossary page. A term is a
-//! button in the sentence; tapping it opens its definition right below the
-//! sentence (nothing to position or dismiss on a small screen), tapping it
-//! again closes it.
+//! dotted link in the sentence (to the glossary page, should scripts fail);
+//! tapping it opens its definition right below the sentence (nothing to
+//! position or dismiss on a small screen), tapping it again closes it.
 
 use super::link;
 use crate::html::Html;
@@ -68,7 +68,10 @@ pub fn page() -> String {
         .leaf(
             "p",
             &[],
-            &format!("政策里常见的 {} 个词，用大白话说明。", policy::glossary().len()),
+            &format!(
+                "政策里常见的 {} 个词，用大白话说明。",
+                policy::glossary().len()
+            ),
         )
         .open("dl", &[("class", "glossary"), ("id", "glossary")]);
     for t in policy::glossary() {
@@ -80,10 +83,11 @@ pub fn page() -> String {
                 &format!("（也说：{}）", t.aliases.join("、")),
             );
         }
-        h.close("dt")
-            .open("dd", &[])
-            .text(t.definition)
-            .leaf("span", &[("class", "src")], &format!("出处：{}", t.source));
+        h.close("dt").open("dd", &[]).text(t.definition).leaf(
+            "span",
+            &[("class", "src")],
+            &format!("出处：{}", t.source),
+        );
         if let Some(e) = t.entry.and_then(policy::entry) {
             link(&mut h, Some(e.id), "", &format!("详细看：{}", e.title));
         }

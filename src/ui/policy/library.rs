@@ -70,26 +70,48 @@ pub fn Library() -> impl IntoView {
 /// contents on top.
 fn shelves() -> String {
     let mut h = Html::new();
-    h.open("nav", &[("class", "cats"), ("aria-label", "分类"), ("id", "categories")]);
+    h.open(
+        "nav",
+        &[
+            ("class", "cats"),
+            ("aria-label", "分类"),
+            ("id", "categories"),
+        ],
+    );
     for c in Category::ALL {
-        h.open("button", &[("type", "button"), ("class", "cat"), ("data-cat", c.key())])
-            .trusted(icon(c))
-            .leaf("span", &[], c.label())
-            .leaf("span", &[("class", "count")], &c.entries().count().to_string())
-            .close("button");
+        h.open(
+            "button",
+            &[("type", "button"), ("class", "cat"), ("data-cat", c.key())],
+        )
+        .trusted(icon(c))
+        .leaf("span", &[], c.label())
+        .leaf(
+            "span",
+            &[("class", "count")],
+            &c.entries().count().to_string(),
+        )
+        .close("button");
     }
     h.close("nav").open("p", &[("class", "more")]);
-    link(&mut h, Some(TIMELINE_ID), "button secondary", "小额信贷大事记");
+    link(
+        &mut h,
+        Some(TIMELINE_ID),
+        "button secondary",
+        "小额信贷大事记",
+    );
     link(&mut h, Some(GLOSSARY_ID), "button secondary", "名词解释");
     h.close("p");
     for c in Category::ALL {
         let id = format!("cat-{}", c.key());
-        h.open("section", &[("class", "shelf"), ("id", &id), ("aria-label", c.label())])
-            .open("h2", &[])
-            .trusted(icon(c))
-            .text(c.label())
-            .close("h2")
-            .open("div", &[("class", "tiles")]);
+        h.open(
+            "section",
+            &[("class", "shelf"), ("id", &id), ("aria-label", c.label())],
+        )
+        .open("h2", &[])
+        .trusted(icon(c))
+        .text(c.label())
+        .close("h2")
+        .open("div", &[("class", "tiles")]);
         for e in c.entries() {
             tile(&mut h, e);
         }

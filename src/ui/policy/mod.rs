@@ -29,7 +29,8 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn PolicyPage() -> impl IntoView {
     let app = use_app();
-    move || match app.policy_id.get() {
+    move || {
+        match app.policy_id.get() {
         None => view! { <library::Library/> }.into_any(),
         Some(id) if id == GLOSSARY_ID => view! { <Static html=glossary::page()/> }.into_any(),
         Some(id) if id == TIMELINE_ID => view! { <Static html=timeline::page()/> }.into_any(),
@@ -43,6 +44,7 @@ pub fn PolicyPage() -> impl IntoView {
             }
             .into_any(),
         },
+    }
     }
 }
 
@@ -58,17 +60,28 @@ pub fn href(id: Option<&str>) -> String {
 pub fn link(h: &mut Html, id: Option<&str>, class: &str, text: &str) {
     h.leaf(
         "a",
-        &[("class", class), ("href", &href(id)), ("data-open", id.unwrap_or(""))],
+        &[
+            ("class", class),
+            ("href", &href(id)),
+            ("data-open", id.unwrap_or("")),
+        ],
         text,
     );
 }
 
 /// An entry as a card: title and one-line summary.
 pub fn tile(h: &mut Html, e: &Entry) {
-    h.open("a", &[("class", "tile"), ("href", &href(Some(e.id))), ("data-open", e.id)])
-        .leaf("strong", &[], e.title)
-        .text(e.summary)
-        .close("a");
+    h.open(
+        "a",
+        &[
+            ("class", "tile"),
+            ("href", &href(Some(e.id))),
+            ("data-open", e.id),
+        ],
+    )
+    .leaf("strong", &[], e.title)
+    .text(e.summary)
+    .close("a");
 }
 
 /// `text` with the byte ranges in `marks` wrapped in `<mark>`; a range that
@@ -97,12 +110,15 @@ pub fn linked(h: &mut Html, pieces: &[Piece]) {
                     .position(|t| std::ptr::eq(t, term))
                     .unwrap_or(0)
                     .to_string();
+                // A link, not a <button>: it wraps with the sentence, and
+                // without the handler it still leads to the glossary.
                 h.leaf(
-                    "button",
+                    "a",
                     &[
-                        ("type", "button"),
                         ("class", "term"),
+                        ("role", "button"),
                         ("aria-expanded", "false"),
+                        ("href", &href(Some(GLOSSARY_ID))),
                         ("data-term", &i),
                     ],
                     word,
@@ -123,19 +139,23 @@ pub fn Static(html: String, #[prop(optional)] here: &'static str) -> impl IntoVi
 pub fn delegate(query: Option<RwSignal<String>>) -> impl Fn(leptos::ev::MouseEvent) + 'static {
     let app = use_app();
     move |ev| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
             return;
         };
         let find = |sel: &str| target.closest(sel).ok().flatten();
-        if let Some(a) = find("[data-open]") {
+        if let Some(b) = find("[data-term]") {
+            ev.prevent_default();
+            glossary::toggle(&b);
+        } else if let Some(a) = find("[data-open]") {
             if ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
                 return; // a new tab, as the browser would
             }
             ev.prevent_default();
             let id = a.get_attribute("data-open").unwrap_or_default();
             app.open_policy((!id.is_empty()).then_some(id.as_str()));
-        } else if let Some(b) = find("[data-term]") {
-            glossary::toggle(&b);
         } else if let (Some(b), Some(q)) = (find("[data-query]"), query) {
             q.set(b.get_attribute("data-query").unwrap_or_default());
             browser::scroll_to_top();

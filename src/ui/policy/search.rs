@@ -27,13 +27,24 @@ pub fn results(r: &Results) -> String {
     h.open("div", &[("class", "tiles"), ("id", "search-results")]);
     for hit in &r.hits {
         let e = hit.entry;
-        h.open("a", &[("class", "tile hit"), ("href", &href(Some(e.id))), ("data-open", e.id)])
-            .open("strong", &[]);
+        h.open(
+            "a",
+            &[
+                ("class", "tile hit"),
+                ("href", &href(Some(e.id))),
+                ("data-open", e.id),
+            ],
+        )
+        .open("strong", &[]);
         marked(&mut h, e.title, &hit.title);
         h.close("strong");
         marked(&mut h, e.summary, &hit.summary);
         if let Some((word, marks)) = &hit.because {
-            let label = if *word == e.category.label() { "分类：" } else { "相关词：" };
+            let label = if *word == e.category.label() {
+                "分类："
+            } else {
+                "相关词："
+            };
             h.open("span", &[("class", "why")]).text(label);
             marked(&mut h, word, marks);
             h.close("span");
@@ -56,10 +67,17 @@ fn no_match(h: &mut Html) {
         .leaf("h2", &[], "按分类找")
         .open("div", &[("class", "cats")]);
     for c in Category::ALL {
-        h.open("button", &[("type", "button"), ("class", "cat"), ("data-query", c.label())])
-            .trusted(icon(c))
-            .leaf("span", &[], c.label())
-            .close("button");
+        h.open(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "cat"),
+                ("data-query", c.label()),
+            ],
+        )
+        .trusted(icon(c))
+        .leaf("span", &[], c.label())
+        .close("button");
     }
     h.close("div")
         .leaf("h2", &[], "大家常看的")
