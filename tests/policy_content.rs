@@ -287,3 +287,20 @@ fn read_aloud_text_covers_every_section() {
         assert!(parts.iter().all(|p| !p.contains("。。")), "{}", e.id);
     }
 }
+
+#[test]
+fn every_page_of_the_library_survives_a_wechat_share() {
+    use bangfu::query::{parse_query, View};
+    let today = Date::new(2026, 11, 29).unwrap();
+    let ids = policy::entries()
+        .iter()
+        .map(|e| e.id)
+        .chain([policy::GLOSSARY_ID, policy::TIMELINE_ID]);
+    for id in ids {
+        let link = format!("?v=policy&id={id}&from=singlemessage&isappinstalled=0");
+        let p = parse_query(&link, today);
+        assert_eq!(p.view, View::Policy, "{link}");
+        assert_eq!(p.policy_id.as_deref(), Some(id), "{link}");
+        assert!(p.ignored.is_empty(), "{link}: {:?}", p.ignored);
+    }
+}
