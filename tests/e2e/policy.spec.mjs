@@ -96,6 +96,27 @@ test('a deep link with WeChat parameters opens the entry, with its sources and a
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?v=policy&id=tuopin-xindai$/);
   await page.click('#copy-policy-link');
   await expect(page.locator('#policy-copy-status')).not.toBeEmpty();
+  // A related entry opens in place; the tab title follows, and the library gets its own back.
+  await expect(page).toHaveTitle(/^脱贫人口小额信贷/);
+  await page.locator('#related .tile', { hasText: '财政贴息' }).click();
+  await expect(page.locator('#entry-title')).toHaveText('财政贴息和先付后贴');
+  await expect(page).toHaveTitle(/^财政贴息和先付后贴 · 帮扶助手$/);
+  await page.locator('.crumbs a').first().click();
+  await expect(page.locator('h1')).toHaveText('政策解读');
+  await expect(page).toHaveTitle(/^帮扶助手 · /);
+});
+
+test('printing leaves out the search box, buttons and share card', async ({ page }) => {
+  await page.goto('/?v=policy&id=yulu-jihua');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('#entry-title')).toBeVisible();
+  await expect(page.locator('#basis')).toBeVisible();
+  for (const sel of ['.topbar', '.crumbs', '#copy-policy-link', '#related']) {
+    await expect(page.locator(sel).first()).toBeHidden();
+  }
+  await page.goto('/?v=policy');
+  await expect(page.locator('.search')).toBeHidden();
+  await expect(page.locator('#library .tile').first()).toBeVisible();
 });
 
 test('a glossary term opens its definition in place', async ({ page }) => {
@@ -132,6 +153,8 @@ test('glossary and timeline pages', async ({ page }) => {
   await expect(page.locator('h1')).toHaveText('名词解释');
   await expect(page.locator('#glossary dt', { hasText: 'LPR' })).toBeVisible();
   await expect(page.locator('#glossary')).toContainText('建档立卡');
+  await noSidewaysScroll(page);
+  await page.screenshot({ path: shot('policy-glossary-360x740') });
 });
 
 test('from a loan estimate to its policy entry and back, figures intact', async ({ page }) => {
