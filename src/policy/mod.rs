@@ -194,7 +194,7 @@ pub fn popular() -> impl Iterator<Item = &'static Entry> {
     POPULAR.iter().filter_map(|id| entry(id))
 }
 
-/// The entries whose `product` is this loan product.
+/// The entry whose `product` is this loan product.
 pub fn for_product(product: &str) -> Option<&'static Entry> {
     ENTRIES.iter().find(|e| e.product == Some(product))
 }
