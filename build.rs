@@ -3,6 +3,8 @@
 //! and field named, and the app ships no TOML parser (every KB of WebAssembly
 //! counts). One generator per data file, in `build/`.
 
+#[path = "build/policies.rs"]
+mod policies;
 #[path = "build/products.rs"]
 mod products;
 #[path = "build/screening.rs"]
@@ -11,6 +13,7 @@ mod screening;
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=build");
-    products::generate();
+    let products = products::generate();
     screening::generate();
+    policies::generate(&products);
 }

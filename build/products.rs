@@ -82,6 +82,8 @@ struct Product {
     subsidy_timing: P<String>,
     risk_share: Option<P<String>>,
     age: Option<Age>,
+    /// The 政策解读 entry about this product (checked by build/policies.rs).
+    policy: Option<String>,
 }
 
 const METHODS: &[(&str, &str)] = &[
@@ -173,7 +175,8 @@ fn opt<T>(p: &Option<P<T>>, f: impl Fn(&T) -> String) -> String {
     })
 }
 
-pub fn generate() {
+/// Returns each product's id and `policy` link, for build/policies.rs to check.
+pub fn generate() -> Vec<(String, Option<String>)> {
     println!("cargo:rerun-if-changed=data/products.toml");
     let text = std::fs::read_to_string("data/products.toml").expect("read data/products.toml");
     let file: File =
@@ -241,7 +244,7 @@ pub fn generate() {
         });
         writeln!(
             out,
-            "    Product {{\n        id: {id:?},\n        name: {:?},\n        short: {:?},\n        summary: {:?},\n        borrower: Borrower::{},\n        example_amount: Fen::from_yuan({}),\n        valid_from: {},\n        valid_until: {},\n        checked: {},\n        local_note: {:?},\n        example_start: {},\n        document: Document {{ title: {:?}, number: {:?}, date: {:?}, url: {:?} }},\n        statuses: {},\n        max_amount: {},\n        max_months: {},\n        max_total_balance: {},\n        months: {},\n        rate: {},\n        rate_cap_lpr: {},\n        method: {},\n        interest_only_months: {},\n        subsidy_percent_bp: {},\n        subsidy_cap: {},\n        subsidy_timing: {},\n        risk_share: {},\n        age: {},\n    }},",
+            "    Product {{\n        id: {id:?},\n        name: {:?},\n        short: {:?},\n        summary: {:?},\n        borrower: Borrower::{},\n        example_amount: Fen::from_yuan({}),\n        valid_from: {},\n        valid_until: {},\n        checked: {},\n        local_note: {:?},\n        example_start: {},\n        document: Document {{ title: {:?}, number: {:?}, date: {:?}, url: {:?} }},\n        statuses: {},\n        max_amount: {},\n        max_months: {},\n        max_total_balance: {},\n        months: {},\n        rate: {},\n        rate_cap_lpr: {},\n        method: {},\n        interest_only_months: {},\n        subsidy_percent_bp: {},\n        subsidy_cap: {},\n        subsidy_timing: {},\n        risk_share: {},\n        age: {},\n        policy: {:?},\n    }},",
             p.name,
             p.short,
             p.summary,
@@ -270,6 +273,7 @@ pub fn generate() {
             sourced(format!("SubsidyTiming::{timing}"), &p.subsidy_timing.source, p.subsidy_timing.verified),
             opt(&p.risk_share, |v| format!("{v:?}")),
             age,
+            p.policy,
         )
         .unwrap();
     }
@@ -280,4 +284,5 @@ pub fn generate() {
     );
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("products.rs");
     std::fs::write(dest, out).unwrap();
+    file.product.into_iter().map(|p| (p.id, p.policy)).collect()
 }

@@ -117,6 +117,8 @@ pub struct Product {
     pub subsidy_timing: Sourced<SubsidyTiming>,
     pub risk_share: Option<Sourced<&'static str>>,
     pub age: Option<Sourced<(u32, u32)>>,
+    /// The 政策解读 entry that explains this product (`?v=policy&id=`), if any.
+    pub policy: Option<&'static str>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/products.rs"));

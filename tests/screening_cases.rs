@@ -134,3 +134,15 @@ fn progress_counts_only_shown_questions() {
     a.set("members", "abc".into());
     assert_eq!(a.progress().0, 1);
 }
+
+#[test]
+fn every_finding_links_to_a_policy_entry() {
+    for t in bangfu::check::FINDINGS {
+        assert!(
+            bangfu::policy::entry(t.policy).is_some(),
+            "finding {} links to unknown policy entry {}",
+            t.id,
+            t.policy
+        );
+    }
+}

@@ -476,6 +476,21 @@ pub fn ProductInfo() -> impl IntoView {
                         </ul>
                     </details>
                     <p class="small muted">{format!("这些数字最近核对于 {}。", p.checked.chinese())}</p>
+                    {p.policy.and_then(crate::policy::entry).map(|e| {
+                        view! {
+                            <a
+                                class="button secondary"
+                                id="product-policy"
+                                href=format!("?v=policy&id={}", e.id)
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    app.open_policy(Some(e.id));
+                                }
+                            >
+                                "看这项贷款的政策解读"
+                            </a>
+                        }
+                    })}
                 }
             }}
         </section>

@@ -12,6 +12,7 @@ mod loan;
 mod loan_inputs;
 mod loan_results;
 mod policy;
+mod speech;
 mod storage;
 
 use wasm_bindgen::JsCast;

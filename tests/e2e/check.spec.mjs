@@ -186,3 +186,14 @@ test('sharing a result is explicit, warns about privacy and carries no name', as
   await expect(other.locator('#top-actions')).toContainText('可以向村委会申报防返贫监测');
   await expect(other.locator('#save-household')).toHaveCount(0);
 });
+
+test('a finding links to its policy explanation and back returns to the results', async ({ page }) => {
+  await page.goto('/?v=check');
+  await answerAll(page, POOR);
+  await page.locator('#finding-yulu').getByRole('link', { name: '看政策解读' }).click();
+  await expect(page).toHaveURL(/v=policy&id=yulu-jihua/);
+  await expect(page.locator('h1')).toContainText('雨露计划');
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('自查结果');
+  await expect(page.locator('#finding-yulu')).toBeVisible();
+});

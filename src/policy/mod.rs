@@ -1,0 +1,200 @@
+//! 政策解读: the policy library as plain data, with search and glossary
+//! linking. The entries, glossary and timeline are written in `data/*.toml`
+//! by people who know the policies, checked and turned into static Rust by
+//! `build/policies.rs`, so the app allocates nothing for them at startup and
+//! ships no TOML parser. No browser dependency: `cargo test` checks all of it.
+
+mod search;
+mod text;
+
+pub use search::{is_blank, search, Hit, Marks, Results};
+pub use text::{linked, speech, Piece};
+
+use crate::date::Date;
+
+/// The library's shelves, in the order the page shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Category {
+    Loans,
+    Health,
+    School,
+    Housing,
+    Work,
+    Safety,
+    Identify,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::Loans,
+        Category::Health,
+        Category::School,
+        Category::Housing,
+        Category::Work,
+        Category::Safety,
+        Category::Identify,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Loans => "贷款与资金",
+            Category::Health => "看病",
+            Category::School => "上学",
+            Category::Housing => "住房",
+            Category::Work => "就业与产业",
+            Category::Safety => "兜底保障",
+            Category::Identify => "识别与监测",
+        }
+    }
+
+    /// Used in element ids, so the page can scroll to a shelf.
+    pub fn key(self) -> &'static str {
+        match self {
+            Category::Loans => "loans",
+            Category::Health => "health",
+            Category::School => "school",
+            Category::Housing => "housing",
+            Category::Work => "work",
+            Category::Safety => "safety",
+            Category::Identify => "identify",
+        }
+    }
+
+    pub fn entries(self) -> impl Iterator<Item = &'static Entry> {
+        ENTRIES.iter().filter(move |e| e.category == self)
+    }
+}
+
+/// A misunderstanding people have, and what is true instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Myth {
+    pub wrong: &'static str,
+    pub right: &'static str,
+}
+
+/// A document an entry rests on. `verified = false` when only a repost or a
+/// report of it was found; the page then says 未核实原文.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Basis {
+    pub title: &'static str,
+    pub number: &'static str,
+    /// Already in words: "2021年3月15日", "2026年2月" or "2014年".
+    pub date: &'static str,
+    /// Where it was read, as text (the app makes no network requests).
+    pub link: &'static str,
+    pub verified: bool,
+}
+
+/// One policy, in plain words. Every list holds short sentences.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Stable: used in links (`?v=policy&id=`) and by the self-check.
+    pub id: &'static str,
+    pub category: Category,
+    pub title: &'static str,
+    /// One line, at most 40 characters.
+    pub summary: &'static str,
+    /// 谁能申请
+    pub who: &'static [&'static str],
+    /// 能得到什么
+    pub gets: &'static [&'static str],
+    /// 怎么申请, in order.
+    pub steps: &'static [&'static str],
+    /// 要带什么
+    pub bring: &'static [&'static str],
+    /// 常见误区
+    pub myths: &'static [Myth],
+    /// 各地差异: what varies by locality.
+    pub local: &'static [&'static str],
+    /// 依据
+    pub basis: &'static [Basis],
+    /// When the entry was last checked against its sources.
+    pub checked: Date,
+    pub related: &'static [&'static str],
+    /// Other words people use for it; searched but not shown.
+    pub keywords: &'static [&'static str],
+    /// The loan product (data/products.toml) this entry explains, if any.
+    pub product: Option<&'static str>,
+}
+
+impl Entry {
+    /// The sections in reading order, each with its heading, for every place
+    /// that walks the whole text (glossary linking, read-aloud, tests).
+    pub fn sections(&self) -> [(&'static str, &'static [&'static str]); 5] {
+        [
+            ("谁能申请", self.who),
+            ("能得到什么", self.gets),
+            ("怎么申请", self.steps),
+            ("要带什么", self.bring),
+            ("各地差异", self.local),
+        ]
+    }
+
+    pub fn related_entries(&self) -> impl Iterator<Item = &'static Entry> {
+        self.related.iter().filter_map(|id| entry(id))
+    }
+}
+
+/// A word explained in one or two sentences, tappable wherever it appears.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Term {
+    pub term: &'static str,
+    /// Other spellings linked to the same explanation (先收后贴 for 先付后贴).
+    pub aliases: &'static [&'static str],
+    pub definition: &'static str,
+    pub source: &'static str,
+    /// The entry that tells more.
+    pub entry: Option<&'static str>,
+}
+
+/// A step in the history of the micro-loan policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub year: u32,
+    /// "2021年3月4日", "2017年12月" or "2014年".
+    pub when: &'static str,
+    pub title: &'static str,
+    pub text: &'static str,
+    pub source: &'static str,
+    pub verified: bool,
+    pub entry: Option<&'static str>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/policies.rs"));
+
+/// Pages of the library that are not entries, reachable as `?v=policy&id=…`.
+pub const GLOSSARY_ID: &str = "glossary";
+pub const TIMELINE_ID: &str = "timeline";
+
+pub fn entries() -> &'static [Entry] {
+    ENTRIES
+}
+
+pub fn entry(id: &str) -> Option<&'static Entry> {
+    ENTRIES.iter().find(|e| e.id == id)
+}
+
+pub fn glossary() -> &'static [Term] {
+    GLOSSARY
+}
+
+/// The glossary entry for a term or one of its aliases.
+pub fn term(word: &str) -> Option<&'static Term> {
+    GLOSSARY
+        .iter()
+        .find(|t| t.term == word || t.aliases.contains(&word))
+}
+
+pub fn timeline() -> &'static [Event] {
+    TIMELINE
+}
+
+/// Entries worth offering when a search finds nothing.
+pub fn popular() -> impl Iterator<Item = &'static Entry> {
+    POPULAR.iter().filter_map(|id| entry(id))
+}
+
+/// The entry whose `product` is this loan product.
+pub fn for_product(product: &str) -> Option<&'static Entry> {
+    ENTRIES.iter().find(|e| e.product == Some(product))
+}

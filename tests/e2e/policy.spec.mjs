@@ -1,0 +1,230 @@
+// 政策解读 (policy explainer) in a real browser at phone size (360×740).
+import { test, expect } from '@playwright/test';
+
+const WECHAT = '&from=singlemessage&isappinstalled=0';
+const SEED =
+  '?v=loan&product=tianmen2017&amount=100000&months=12&rate=7.35&method=staged&io=8' +
+  '&subsidy=100&subsidy_timing=after_clearing&start=2017-06-07';
+const shot = (name) => `tests/e2e/screenshots/${name}.png`;
+
+/** Nothing may stick out sideways at 360 px (a scrolling page is hard to read). */
+async function noSidewaysScroll(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test('the library lists every category and entry, and opens from home', async ({ page }) => {
+  await page.goto('/');
+  await page.click('#tile-policy');
+  await expect(page.locator('h1')).toHaveText('政策解读');
+  expect(page.url()).toContain('v=policy');
+  const cats = page.locator('#categories .cat');
+  await expect(cats).toHaveCount(7);
+  for (const label of ['贷款与资金', '看病', '上学', '住房', '就业与产业', '兜底保障', '识别与监测']) {
+    await expect(page.locator('#categories')).toContainText(label);
+  }
+  await expect(page.locator('#library .shelf .tile')).toHaveCount(26);
+  await noSidewaysScroll(page);
+  await page.screenshot({ path: shot('policy-library-360x740') });
+  // A category button brings its list into view.
+  await page.locator('#categories .cat', { hasText: '兜底保障' }).click();
+  await expect(page.locator('#cat-safety h2')).toBeInViewport();
+  await page.screenshot({ path: shot('policy-library-full'), fullPage: true });
+});
+
+test('search 五保 and open 特困人员供养', async ({ page }) => {
+  await page.goto('/?v=policy');
+  await page.fill('#policy-search', '五保');
+  await expect(page.locator('#search-count')).toContainText('找到');
+  const first = page.locator('#search-results .tile').first();
+  await expect(first).toContainText('特困人员供养');
+  // Both the synonym and the word typed are marked.
+  await expect(first.locator('mark')).toContainText(['特困人员供养', '五保']);
+  await noSidewaysScroll(page);
+  await page.screenshot({ path: shot('policy-search-360x740') });
+  await first.click();
+  await expect(page.locator('#entry-title')).toHaveText('特困人员供养（原五保）');
+  expect(page.url()).toContain('id=tekun');
+  await expect(page).toHaveTitle(/特困人员供养/);
+  // Back returns to the same results.
+  await page.goBack();
+  await expect(page.locator('#policy-search')).toHaveValue('五保');
+  await expect(page.locator('#search-results .tile').first()).toContainText('特困人员供养');
+});
+
+test('贷款 finds every loan entry; 低保 finds 低保边缘 too', async ({ page }) => {
+  await page.goto('/?v=policy');
+  await page.fill('#policy-search', '贷款');
+  const results = page.locator('#search-results');
+  for (const t of ['帮扶小额信贷', '脱贫人口小额信贷', '扶贫小额信贷', '天门扶贫贷款实例', '财政贴息', '风险补偿金', '个人征信']) {
+    await expect(results).toContainText(t);
+  }
+  await page.fill('#policy-search', '低保');
+  await expect(results.locator('.tile').first()).toContainText('农村低保');
+  await expect(results).toContainText('低保边缘家庭');
+});
+
+test('a search with no match says so and offers ways in', async ({ page }) => {
+  await page.goto('/?v=policy');
+  await page.fill('#policy-search', '火星');
+  await expect(page.locator('#search-count')).toHaveText('没有找到和“火星”有关的政策。');
+  await expect(page.locator('#no-match')).toContainText('换个简单的词');
+  await expect(page.locator('#popular .tile')).toHaveCount(6);
+  await page.screenshot({ path: shot('policy-no-match-360x740') });
+  // A category suggestion searches that category.
+  await page.locator('button[data-query="看病"]').click();
+  await expect(page.locator('#policy-search')).toHaveValue('看病');
+  await expect(page.locator('#search-results')).toContainText('医疗保障');
+  await page.click('#clear-search');
+  await expect(page.locator('#categories')).toBeVisible();
+});
+
+test('a deep link with WeChat parameters opens the entry, with its sources and a clean share link', async ({ page }) => {
+  await page.goto('/?v=policy&id=tuopin-xindai' + WECHAT);
+  await expect(page.locator('#entry-title')).toHaveText('脱贫人口小额信贷（2021–2025年）');
+  await expect(page.locator('#link-notes')).toHaveCount(0);
+  for (const h of ['谁能申请', '能得到什么', '怎么申请', '要带什么', '常见误区', '各地差异', '依据', '相关政策']) {
+    await expect(page.locator('h2', { hasText: h }).first()).toBeVisible();
+  }
+  await expect(page.locator('#basis')).toContainText('银保监发〔2021〕6号');
+  await expect(page.locator('#checked')).toContainText('2026年11月29日');
+  await expect(page.locator('#myths')).toContainText('扶贫贷款不是扶贫款');
+  await noSidewaysScroll(page);
+  await page.screenshot({ path: shot('policy-entry-360x740') });
+  await page.screenshot({ path: shot('policy-entry-full'), fullPage: true });
+  const link = await page.locator('#policy-link').inputValue();
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?v=policy&id=tuopin-xindai$/);
+  await page.click('#copy-policy-link');
+  await expect(page.locator('#policy-copy-status')).not.toBeEmpty();
+  // A related entry opens in place; the tab title follows, and the library gets its own back.
+  await expect(page).toHaveTitle(/^脱贫人口小额信贷/);
+  await page.locator('#related .tile', { hasText: '财政贴息' }).click();
+  await expect(page.locator('#entry-title')).toHaveText('财政贴息和先付后贴');
+  await expect(page).toHaveTitle(/^财政贴息和先付后贴 · 帮扶助手$/);
+  await page.locator('.crumbs a').first().click();
+  await expect(page.locator('h1')).toHaveText('政策解读');
+  await expect(page).toHaveTitle(/^帮扶助手 · /);
+});
+
+test('printing leaves out the search box, buttons and share card', async ({ page }) => {
+  await page.goto('/?v=policy&id=yulu-jihua');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('#entry-title')).toBeVisible();
+  await expect(page.locator('#basis')).toBeVisible();
+  for (const sel of ['.topbar', '.crumbs', '#copy-policy-link', '#related']) {
+    await expect(page.locator(sel).first()).toBeHidden();
+  }
+  await page.goto('/?v=policy');
+  await expect(page.locator('.search')).toBeHidden();
+  await expect(page.locator('#library .tile').first()).toBeVisible();
+});
+
+test('a glossary term opens its definition in place', async ({ page }) => {
+  await page.goto('/?v=policy&id=jiandang-lika');
+  const term = page.locator('a.term', { hasText: '民主评议' }).first();
+  await term.click();
+  await expect(term).toHaveAttribute('aria-expanded', 'true');
+  const def = page.locator('.term-def');
+  await expect(def).toHaveCount(1);
+  await expect(def).toContainText('村民代表大会');
+  await def.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('policy-term-360x740') });
+  await term.click();
+  await expect(page.locator('.term-def')).toHaveCount(0);
+  // A term defined by another entry links there.
+  await page.goto('/?v=policy&id=tuopin-xindai');
+  await page.locator('a.term', { hasText: '先付后贴' }).first().click();
+  await page.locator('.term-def a').click();
+  await expect(page.locator('#entry-title')).toHaveText('财政贴息和先付后贴');
+});
+
+test('glossary and timeline pages', async ({ page }) => {
+  await page.goto('/?v=policy');
+  await page.click('#library a[data-open="timeline"]');
+  await expect(page.locator('h1')).toHaveText('小额信贷大事记（2014–2026）');
+  const events = page.locator('#timeline li');
+  await expect(events.first()).toContainText('2014年');
+  await expect(events.last()).toContainText('2026年3月6日');
+  await expect(page.locator('#timeline')).toContainText('银保监发〔2021〕6号');
+  await noSidewaysScroll(page);
+  await page.screenshot({ path: shot('policy-timeline-360x740') });
+  await page.goBack();
+  await page.click('#library a[data-open="glossary"]');
+  await expect(page.locator('h1')).toHaveText('名词解释');
+  await expect(page.locator('#glossary dt', { hasText: 'LPR' })).toBeVisible();
+  await expect(page.locator('#glossary')).toContainText('建档立卡');
+  await noSidewaysScroll(page);
+  await page.screenshot({ path: shot('policy-glossary-360x740') });
+});
+
+test('from a loan estimate to its policy entry and back, figures intact', async ({ page }) => {
+  await page.goto('/' + SEED);
+  await expect(page.locator('#total-interest')).toHaveText('6,435.92 元');
+  await page.locator('#product-policy').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('policy-from-loan-360x740') });
+  await page.click('#product-policy');
+  await expect(page.locator('#entry-title')).toHaveText('天门扶贫贷款实例（2017年）');
+  expect(page.url()).toContain('v=policy&id=tianmen-2017');
+  await page.goBack();
+  await expect(page.locator('h1')).toHaveText('贷款测算');
+  await expect(page.locator('#total-interest')).toHaveText('6,435.92 元');
+  await expect(page.locator('#payment-lines')).toContainText('第1–8期，每月还 612.50 元');
+  await page.goForward();
+  await expect(page.locator('#entry-title')).toHaveText('天门扶贫贷款实例（2017年）');
+});
+
+test('an entry about a loan opens the estimator with that loan', async ({ page }) => {
+  await page.goto('/?v=policy&id=bangfu-xindai-2026');
+  await page.click('#try-loan');
+  await expect(page.locator('h1')).toHaveText('贷款测算');
+  await expect(page.locator('#product')).toHaveValue('bangfu2026');
+  expect(page.url()).toContain('product=bangfu2026');
+  await page.goBack();
+  await expect(page.locator('#entry-title')).toHaveText('帮扶小额信贷（2026年起）');
+});
+
+test('read-aloud is absent without speechSynthesis', async ({ page }) => {
+  await page.addInitScript(() => { delete window.speechSynthesis; });
+  await page.goto('/?v=policy&id=dibao');
+  await expect(page.locator('#entry-title')).toHaveText('农村低保');
+  expect(await page.evaluate(() => 'speechSynthesis' in window)).toBe(false);
+  await expect(page.locator('#read-aloud')).toHaveCount(0);
+});
+
+test('read-aloud appears with a Chinese voice and reads the entry', async ({ page }) => {
+  // A stand-in engine with one zh-CN voice that records what it is asked to say.
+  await page.addInitScript(() => {
+    window.__spoken = [];
+    const fake = {
+      getVoices: () => [{ lang: 'zh-CN', name: 'test' }],
+      speak: (u) => window.__spoken.push(u.text),
+      cancel: () => {},
+      addEventListener: () => {},
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
+  });
+  await page.goto('/?v=policy&id=dibao');
+  await page.click('#read-aloud');
+  await expect(page.locator('#read-aloud')).toHaveText('停止朗读');
+  const spoken = await page.evaluate(() => window.__spoken);
+  expect(spoken[0]).toContain('农村低保');
+  expect(spoken.join('')).toContain('谁能申请');
+});
+
+test('an unknown entry id says so and shows the library', async ({ page }) => {
+  await page.goto('/?v=policy&id=no-such-thing' + WECHAT);
+  await expect(page.locator('#policy-not-found')).toContainText('no-such-thing');
+  await expect(page.locator('#categories')).toBeVisible();
+});
+
+test('policy pages make no request beyond the app itself', async ({ page }) => {
+  const foreign = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http://127.0.0.1')) foreign.push(r.url());
+  });
+  await page.goto('/?v=policy');
+  await page.fill('#policy-search', '看病');
+  await page.locator('#search-results .tile').first().click();
+  await expect(page.locator('#entry-title')).toBeVisible();
+  expect(foreign).toEqual([]);
+});
