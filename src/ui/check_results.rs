@@ -3,6 +3,7 @@
 
 use super::app::use_app;
 use super::browser;
+use super::copy_box::CopyBox;
 use crate::check::answers::to_link_value;
 use crate::check::households::Household;
 use crate::check::rules::BASICS;
@@ -12,7 +13,6 @@ use crate::form::LoanForm;
 use crate::products;
 use crate::query::{percent_encode, View};
 use crate::store::CheckState;
-use leptos::html::Input;
 use leptos::prelude::*;
 
 fn badge(level: Level) -> impl IntoView {
@@ -228,8 +228,6 @@ fn ResultActions(answers: Answers) -> impl IntoView {
     );
     let saved = RwSignal::new(None::<String>);
     let share_open = RwSignal::new(false);
-    let share_input = NodeRef::<Input>::new();
-    let copied = RwSignal::new(None::<bool>);
     let link = browser::absolute_link(&format!(
         "?v=check&r={}",
         percent_encode(&to_link_value(&answers))
@@ -350,17 +348,7 @@ fn ResultActions(answers: Answers) -> impl IntoView {
                 <div class="banner warn" id="privacy-warning">
                     "注意：链接里有这家的回答（收入、疾病等），没有称呼和姓名。只发给信得过的人，比如帮扶干部。"
                 </div>
-                <input id="check-link" node_ref=share_input readonly prop:value=link.clone() aria-label="结果链接"/>
-                <button on:click=move |_| copied.set(share_input.get().map(|i| browser::copy_from(&i)))>
-                    "复制链接"
-                </button>
-                <p role="status">
-                    {move || match copied.get() {
-                        Some(true) => "已复制。",
-                        Some(false) => "没能自动复制，请长按上面的链接，选“复制”。",
-                        None => "",
-                    }}
-                </p>
+                <CopyBox ids=("check-link", "copy-check-link", "check-copy-status") label="结果链接" link=link.clone()/>
             </Show>
         </section>
     }

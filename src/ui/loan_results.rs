@@ -4,13 +4,13 @@
 use super::app::use_app;
 use super::browser;
 use super::chart;
+use super::copy_box::CopyBox;
 use super::loan::Estimate;
 use crate::eligibility::{assess, Outcome};
 use crate::loan::{advance, schedule, Method, Schedule, SubsidyTiming, CONVENTIONS};
 use crate::money::Fen;
 use crate::parse;
 use crate::query::loan_query;
-use leptos::html::Input;
 use leptos::prelude::*;
 
 /// An amount with its unit, never split across lines.
@@ -386,29 +386,12 @@ pub fn Eligibility(estimate: Signal<Option<Estimate>>) -> impl IntoView {
 #[component]
 pub fn CopyLink() -> impl IntoView {
     let app = use_app();
-    let input = NodeRef::<Input>::new();
-    let copied = RwSignal::new(None::<bool>);
-    let link = move || browser::absolute_link(&app.form.with(loan_query));
+    let link = Signal::derive(move || browser::absolute_link(&app.form.with(loan_query)));
     view! {
         <section class="card copy" aria-labelledby="share-title">
             <h2 id="share-title">"把这个测算发给别人"</h2>
             <p class="hint">"链接里只有贷款数字，不包含年龄、身份等家庭情况。"</p>
-            <input id="share-link" node_ref=input readonly prop:value=link aria-label="测算链接"/>
-            <button
-                id="copy-link"
-                on:click=move |_| {
-                    copied.set(input.get().map(|i| browser::copy_from(&i)));
-                }
-            >
-                "复制链接"
-            </button>
-            <p role="status" id="copy-status">
-                {move || match copied.get() {
-                    Some(true) => "已复制，可以粘贴到微信里发送。",
-                    Some(false) => "没能自动复制，请长按上面的链接，选“复制”。",
-                    None => "",
-                }}
-            </p>
+            <CopyBox ids=("share-link", "copy-link", "copy-status") label="测算链接" link/>
         </section>
     }
 }

@@ -6,6 +6,7 @@ mod browser;
 mod chart;
 mod check;
 mod check_results;
+mod copy_box;
 mod home;
 mod households;
 mod loan;

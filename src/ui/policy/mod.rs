@@ -18,10 +18,10 @@ mod timeline;
 
 use super::app::use_app;
 use super::browser;
+use super::copy_box::CopyBox;
 use crate::html::Html;
 use crate::policy::{self, Entry, Piece, GLOSSARY_ID, TIMELINE_ID};
 use crate::query::percent_encode;
-use leptos::html::Input;
 use leptos::prelude::*;
 use std::ops::Range;
 use wasm_bindgen::JsCast;
@@ -171,26 +171,11 @@ pub fn delegate(query: Option<RwSignal<String>>) -> impl Fn(leptos::ev::MouseEve
 /// The share card: the page's link, a copy button, and what happened.
 #[component]
 pub fn ShareLink(id: &'static str) -> impl IntoView {
-    let input = NodeRef::<Input>::new();
-    let copied = RwSignal::new(None::<bool>);
     let link = browser::absolute_link(&href(Some(id)));
     view! {
         <section class="card copy" aria-labelledby="policy-share-title">
             <h2 id="policy-share-title">"把这一条发给别人"</h2>
-            <input id="policy-link" node_ref=input readonly prop:value=link aria-label="这一条的链接"/>
-            <button
-                id="copy-policy-link"
-                on:click=move |_| copied.set(input.get().map(|i| browser::copy_from(&i)))
-            >
-                "复制链接"
-            </button>
-            <p role="status" id="policy-copy-status">
-                {move || match copied.get() {
-                    Some(true) => "已复制，可以粘贴到微信里发送。",
-                    Some(false) => "没能自动复制，请长按上面的链接，选“复制”。",
-                    None => "",
-                }}
-            </p>
+            <CopyBox ids=("policy-link", "copy-policy-link", "policy-copy-status") label="这一条的链接" link/>
         </section>
     }
 }
