@@ -7,33 +7,166 @@ use super::copy_box::CopyBox;
 use crate::check::answers::to_link_value;
 use crate::check::households::Household;
 use crate::check::rules::BASICS;
-use crate::check::{assess, text, Answers, Finding, Level, PARAMS};
+use crate::check::{assess, text, Answers, Level, Report, PARAMS};
 use crate::eligibility::Facts;
 use crate::form::LoanForm;
+use crate::html::Html;
 use crate::products;
 use crate::query::{percent_encode, View};
 use crate::store::CheckState;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-fn badge(level: Level) -> impl IntoView {
-    view! { <span class=format!("badge {}", level.key())>{level.label()}</span> }
+fn badge(h: &mut Html, level: Level) {
+    h.leaf(
+        "span",
+        &[("class", &format!("badge {}", level.key()))],
+        level.label(),
+    );
+}
+
+/// 最要紧的事, 两不愁三保障, and every finding with why, what to do, where,
+/// what to bring and the source.
+fn findings_html(report: &Report) -> String {
+    let mut h = Html::new();
+    h.open(
+        "section",
+        &[
+            ("class", "card"),
+            ("aria-labelledby", "top-title"),
+            ("id", "top-actions"),
+        ],
+    )
+    .leaf("h2", &[("id", "top-title")], "最要紧的事");
+    let top = report.top(3);
+    if top.is_empty() {
+        h.leaf(
+            "p",
+            &[],
+            "按您的回答，暂时没有发现必须马上办的事。下面“每个家庭都用得上”的几条，值得记下来。",
+        );
+    } else {
+        h.open("ol", &[("class", "top")]);
+        for f in top {
+            let t = text(f.id);
+            h.open("li", &[]).leaf("strong", &[], t.title).text(" ");
+            badge(&mut h, f.level);
+            h.open("br", &[])
+                .leaf(
+                    "span",
+                    &[("class", "small")],
+                    &format!("第一步：{}", t.steps.first().copied().unwrap_or("")),
+                )
+                .close("li");
+        }
+        h.close("ol");
+    }
+    h.close("section");
+
+    h.open(
+        "section",
+        &[
+            ("class", "card"),
+            ("aria-labelledby", "basics-title"),
+            ("id", "basics"),
+        ],
+    )
+    .leaf("h2", &[("id", "basics-title")], "两不愁三保障和饮水安全")
+    .open("ul", &[("class", "basics")]);
+    for f in BASICS.iter().filter_map(|id| report.get(id)) {
+        h.open("li", &[("id", &format!("basic-{}", f.id))])
+            .leaf("span", &[], text(f.id).title);
+        badge(&mut h, f.level);
+        h.close("li");
+    }
+    h.close("ul").close("section");
+
+    h.open(
+        "section",
+        &[("aria-labelledby", "all-title"), ("id", "findings")],
+    )
+    .leaf("h2", &[("id", "all-title")], "逐条说明");
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| !(BASICS.contains(&f.id) && f.level == Level::Secure))
+    {
+        let t = text(f.id);
+        h.open(
+            "article",
+            &[
+                ("class", "card finding"),
+                ("id", &format!("finding-{}", f.id)),
+            ],
+        )
+        .open("h3", &[])
+        .text(t.title)
+        .text(" ");
+        badge(&mut h, f.level);
+        h.close("h3");
+        if !f.why.is_empty() {
+            h.open("div", &[("class", "why")])
+                .leaf("strong", &[], "为什么：")
+                .open("ul", &[]);
+            for w in &f.why {
+                h.leaf("li", &[], w);
+            }
+            h.close("ul").close("div");
+        }
+        h.leaf("p", &[], t.explain)
+            .open("details", &[])
+            .leaf("summary", &[], "怎么办、去哪里、带什么")
+            .open("ol", &[]);
+        for step in t.steps {
+            h.leaf("li", &[], step);
+        }
+        h.close("ol")
+            .open("p", &[])
+            .leaf("strong", &[], "去哪里：")
+            .text(t.place)
+            .close("p")
+            .open("p", &[])
+            .leaf("strong", &[], "要带：")
+            .text(&t.bring.join("、"))
+            .close("p")
+            .close("details")
+            .leaf("p", &[("class", "src")], &format!("依据：{}", t.source))
+            .open("div", &[("class", "actions")]);
+        super::policy::link(&mut h, Some(t.policy), "button secondary", "看政策解读");
+        if f.id == "loan" {
+            h.leaf(
+                "button",
+                &[("id", "to-loan"), ("type", "button"), ("data-loan", "1")],
+                "算一算贷款",
+            );
+        }
+        h.close("div").close("article");
+    }
+    h.close("section");
+    h.finish()
 }
 
 #[component]
 pub fn Results(answers: Answers, shared: bool) -> impl IntoView {
     let app = use_app();
     let report = assess(&answers);
-    let top: Vec<Finding> = report.top(3).into_iter().cloned().collect();
-    let basics: Vec<Finding> = BASICS
-        .iter()
-        .filter_map(|id| report.get(id).cloned())
-        .collect();
-    let others: Vec<Finding> = report
-        .findings
-        .iter()
-        .filter(|f| !(BASICS.contains(&f.id) && f.level == Level::Secure))
-        .cloned()
-        .collect();
+    // The findings are static text: written as escaped HTML (as the policy
+    // library is), with one click handler for the policy links and the loan
+    // button; as Leptos views they cost far more WebAssembly.
+    let policy_click = super::policy::delegate(None);
+    let answers_for_loan = answers.clone();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let loan = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-loan]").ok().flatten());
+        if loan.is_some() {
+            prefill_loan(&answers_for_loan);
+            app.go(View::Loan);
+        } else {
+            policy_click(ev);
+        }
+    };
     let (done, total) = answers.progress();
     let line = report.line.clone();
     let shared_answers = answers.clone();
@@ -66,126 +199,12 @@ pub fn Results(answers: Answers, shared: bool) -> impl IntoView {
             {format!("已回答 {done}/{total} 题。")}
             "这是按公开政策做的初步判断，不是官方认定；能不能享受，以村里核查和有关部门审核为准。"
         </p>
-        <section class="card" aria-labelledby="top-title" id="top-actions">
-            <h2 id="top-title">"最要紧的事"</h2>
-            {if top.is_empty() {
-                view! {
-                    <p>
-                        "按您的回答，暂时没有发现必须马上办的事。下面“每个家庭都用得上”的几条，值得记下来。"
-                    </p>
-                }
-                    .into_any()
-            } else {
-                view! {
-                    <ol class="top">
-                        {top
-                            .iter()
-                            .map(|f| {
-                                let t = text(f.id);
-                                view! {
-                                    <li>
-                                        <strong>{t.title}</strong>
-                                        " "
-                                        {badge(f.level)}
-                                        <br/>
-                                        <span class="small">"第一步：" {t.steps.first().copied().unwrap_or("")}</span>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ol>
-                }
-                    .into_any()
-            }}
-        </section>
-        <section class="card" aria-labelledby="basics-title" id="basics">
-            <h2 id="basics-title">"两不愁三保障和饮水安全"</h2>
-            <ul class="basics">
-                {basics
-                    .into_iter()
-                    .map(|f| {
-                        view! {
-                            <li id=format!("basic-{}", f.id)>
-                                <span>{text(f.id).title}</span>
-                                {badge(f.level)}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        </section>
-        <section aria-labelledby="all-title" id="findings">
-            <h2 id="all-title">"逐条说明"</h2>
-            {others.into_iter().map(|f| view! { <FindingCard f=f answers=answers.clone()/> }).collect_view()}
-        </section>
+        <div inner_html=findings_html(&report) on:click=on_click></div>
         <p class="small muted" id="line-used">
             {format!("判断收入用的监测线：每人每年 {} 元。{}。", line.0, line.1)}
         </p>
         <p class="small muted">{format!("这些规则最近核对于 {}。", PARAMS.checked)}</p>
         {(!shared).then(|| view! { <ResultActions answers=answers.clone()/> })}
-    }
-}
-
-#[component]
-fn FindingCard(f: Finding, answers: Answers) -> impl IntoView {
-    let app = use_app();
-    let t = text(f.id);
-    let policy = t.policy;
-    let is_loan = f.id == "loan";
-    view! {
-        <article class="card finding" id=format!("finding-{}", f.id)>
-            <h3>{t.title} " " {badge(f.level)}</h3>
-            {(!f.why.is_empty())
-                .then(|| {
-                    view! {
-                        <div class="why">
-                            <strong>"为什么："</strong>
-                            <ul>{f.why.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
-                        </div>
-                    }
-                })}
-            <p>{t.explain}</p>
-            <details>
-                <summary>"怎么办、去哪里、带什么"</summary>
-                <ol>{t.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
-                <p>
-                    <strong>"去哪里："</strong>
-                    {t.place}
-                </p>
-                <p>
-                    <strong>"要带："</strong>
-                    {t.bring.join("、")}
-                </p>
-            </details>
-            <p class="src">"依据：" {t.source}</p>
-            <div class="actions">
-                <a
-                    class="button secondary"
-                    href=format!("?v=policy&id={policy}")
-                    on:click=move |ev| {
-                        ev.prevent_default();
-                        app.open_policy(Some(policy));
-                    }
-                >
-                    "看政策解读"
-                </a>
-                {is_loan
-                    .then(|| {
-                        let answers = answers.clone();
-                        view! {
-                            <button
-                                id="to-loan"
-                                on:click=move |_| {
-                                    prefill_loan(&answers);
-                                    app.go(View::Loan);
-                                }
-                            >
-                                "算一算贷款"
-                            </button>
-                        }
-                    })}
-            </div>
-        </article>
     }
 }
 
