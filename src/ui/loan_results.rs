@@ -7,6 +7,7 @@ use super::chart;
 use super::copy_box::CopyBox;
 use super::loan::Estimate;
 use crate::eligibility::{assess, Outcome};
+use crate::html::Html;
 use crate::loan::{advance, schedule, Method, Schedule, SubsidyTiming, CONVENTIONS};
 use crate::money::Fen;
 use crate::parse;
@@ -226,31 +227,10 @@ pub fn ScheduleView(estimate: Signal<Estimate>) -> impl IntoView {
                             <th scope="col">"剩余本金"</th>
                         </tr>
                     </thead>
-                    <tbody>
-                        {move || {
-                            let e = estimate.get();
-                            let limit = if show_all.get() { usize::MAX } else { 12 };
-                            e.schedule
-                                .rows
-                                .iter()
-                                .take(limit)
-                                .map(|r| {
-                                    view! {
-                                        <tr>
-                                            <td>{r.number}</td>
-                                            <td>{r.date.iso()}</td>
-                                            <td>{r.principal.plain()}</td>
-                                            <td>{r.interest.plain()}</td>
-                                            <td>{r.payment.plain()}</td>
-                                            <td>{r.subsidy.plain()}</td>
-                                            <td>{r.net.plain()}</td>
-                                            <td>{r.balance.plain()}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
+                    <tbody inner_html=move || {
+                        let limit = if show_all.get() { usize::MAX } else { 12 };
+                        estimate.with(|e| rows_html(&e.schedule, limit))
+                    }></tbody>
                 </table>
             </div>
             {move || {
@@ -272,115 +252,167 @@ pub fn ScheduleView(estimate: Signal<Estimate>) -> impl IntoView {
     }
 }
 
+/// The first `limit` rows of the schedule table.
+fn rows_html(s: &Schedule, limit: usize) -> String {
+    let mut h = Html::new();
+    for r in s.rows.iter().take(limit) {
+        h.open("tr", &[])
+            .leaf("td", &[], &r.number.to_string())
+            .leaf("td", &[], &r.date.iso());
+        for v in [
+            r.principal,
+            r.interest,
+            r.payment,
+            r.subsidy,
+            r.net,
+            r.balance,
+        ] {
+            h.leaf("td", &[], &v.plain());
+        }
+        h.close("tr");
+    }
+    h.finish()
+}
+
 #[component]
 pub fn Compare(estimate: Signal<Estimate>) -> impl IntoView {
     let app = use_app();
-    view! {
-        <section class="card" aria-labelledby="compare-title">
-            <h2 id="compare-title">"换一种还款方式会怎样"</h2>
-            <div class="scroll">
-                <table id="compare">
-                    <thead>
-                        <tr>
-                            <th scope="col">"还款方式"</th>
-                            <th scope="col">"第1期"</th>
-                            <th scope="col">"最后一期"</th>
-                            <th scope="col">"总利息"</th>
-                            <th scope="col">"最多垫付"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            let e = estimate.get();
-                            let io = if e.terms.interest_only_months > 0 {
-                                e.terms.interest_only_months
-                            } else {
-                                app.form.with(|f| f.product().interest_only_months)
-                            };
-                            Method::ALL
-                                .iter()
-                                .map(|&m| {
-                                    let current = m == e.terms.method;
-                                    if m == Method::Staged && (io == 0 || io >= e.terms.months) {
-                                        return view! {
-                                            <tr class:current=current>
-                                                <td class="method">{m.label()}</td>
-                                                <td colspan="4" class="small">"选这种方式并填只还利息的月数后可比较"</td>
-                                            </tr>
-                                        }
-                                            .into_any();
-                                    }
-                                    let terms = crate::loan::LoanTerms { method: m, interest_only_months: io, ..e.terms };
-                                    let s = schedule(&terms, &e.subsidy);
-                                    let peak = advance(&s, terms.start, e.subsidy.timing).peak;
-                                    let label = if m == Method::Staged { format!("{}（前{io}个月只付息）", m.label()) } else { m.label().to_string() };
-                                    view! {
-                                        <tr class:current=current>
-                                            <td class="method">{label}</td>
-                                            <td>{s.first_payment().plain()}</td>
-                                            <td>{s.last_payment().plain()}</td>
-                                            <td>{s.total_interest().plain()}</td>
-                                            <td>{peak.plain()}</td>
-                                        </tr>
-                                    }
-                                        .into_any()
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
-            </div>
-            <p class="hint">"黄色一行是您现在选的方式。单位：元。"</p>
-        </section>
+    let html = move || {
+        let e = estimate.get();
+        let io = if e.terms.interest_only_months > 0 {
+            e.terms.interest_only_months
+        } else {
+            app.form.with(|f| f.product().interest_only_months)
+        };
+        compare_html(&e, io)
+    };
+    view! { <div inner_html=html></div> }
+}
+
+/// Every method for the same loan: first and last payment, interest, advance.
+fn compare_html(e: &Estimate, io: u32) -> String {
+    let mut h = Html::new();
+    h.open(
+        "section",
+        &[("class", "card"), ("aria-labelledby", "compare-title")],
+    )
+    .leaf("h2", &[("id", "compare-title")], "换一种还款方式会怎样")
+    .open("div", &[("class", "scroll")])
+    .open("table", &[("id", "compare")])
+    .open("thead", &[])
+    .open("tr", &[]);
+    for th in ["还款方式", "第1期", "最后一期", "总利息", "最多垫付"] {
+        h.leaf("th", &[("scope", "col")], th);
     }
+    h.close("tr").close("thead").open("tbody", &[]);
+    for &m in Method::ALL.iter() {
+        h.open(
+            "tr",
+            &[("class", if m == e.terms.method { "current" } else { "" })],
+        );
+        if m == Method::Staged && (io == 0 || io >= e.terms.months) {
+            h.leaf("td", &[("class", "method")], m.label()).leaf(
+                "td",
+                &[("colspan", "4"), ("class", "small")],
+                "选这种方式并填只还利息的月数后可比较",
+            );
+        } else {
+            let terms = crate::loan::LoanTerms {
+                method: m,
+                interest_only_months: io,
+                ..e.terms
+            };
+            let s = schedule(&terms, &e.subsidy);
+            let peak = advance(&s, terms.start, e.subsidy.timing).peak;
+            let label = if m == Method::Staged {
+                format!("{}（前{io}个月只付息）", m.label())
+            } else {
+                m.label().to_string()
+            };
+            h.leaf("td", &[("class", "method")], &label);
+            for v in [
+                s.first_payment(),
+                s.last_payment(),
+                s.total_interest(),
+                peak,
+            ] {
+                h.leaf("td", &[], &v.plain());
+            }
+        }
+        h.close("tr");
+    }
+    h.close("tbody")
+        .close("table")
+        .close("div")
+        .leaf(
+            "p",
+            &[("class", "hint")],
+            "黄色一行是您现在选的方式。单位：元。",
+        )
+        .close("section");
+    h.finish()
 }
 
 #[component]
 pub fn Eligibility(estimate: Signal<Option<Estimate>>) -> impl IntoView {
     let app = use_app();
+    let html = move || {
+        let product = app.form.with(|f| f.product());
+        let e = estimate.get();
+        let a = app
+            .facts
+            .with(|facts| assess(product, e.as_ref().map(|e| &e.terms), facts));
+        eligibility_html(product.short, &a)
+    };
     view! {
         <section class="card" aria-labelledby="verdict-title" id="eligibility">
             <h2 id="verdict-title">"能不能贷"</h2>
-            {move || {
-                let product = app.form.with(|f| f.product());
-                let e = estimate.get();
-                let a = app.facts.with(|facts| assess(product, e.as_ref().map(|e| &e.terms), facts));
-                let class = match a.verdict {
-                    crate::eligibility::Verdict::Eligible => "verdict ok",
-                    crate::eligibility::Verdict::Caution => "verdict warn",
-                    crate::eligibility::Verdict::NotEligible => "verdict bad",
-                };
-                view! {
-                    <p class=class id="verdict">{a.verdict.label()}</p>
-                    <p class="hint">{format!("按“{}”的条件逐条看：", product.short)}</p>
-                    <ul class="rules">
-                        {a
-                            .rules
-                            .into_iter()
-                            .map(|r| {
-                                let (cls, mark, word) = match r.outcome {
-                                    Outcome::Pass => ("ok", "✓", "符合"),
-                                    Outcome::Warn => ("warn", "!", "注意"),
-                                    Outcome::Fail => ("bad", "✗", "不符合"),
-                                };
-                                view! {
-                                    <li class=cls>
-                                        <span class="mark" aria-label=word>{mark}</span>
-                                        <div>
-                                            <strong>{r.title}</strong>
-                                            "：" {r.detail}
-                                            <div class="src">"依据：" {r.source}</div>
-                                        </div>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                    <p class="hint">"这只是按公开政策的初步判断，不是银行或政府的审批结果。"</p>
-                }
-            }}
+            <div inner_html=html></div>
         </section>
     }
+}
+
+/// The verdict and every rule, passed or not, with its source.
+fn eligibility_html(product: &str, a: &crate::eligibility::Assessment) -> String {
+    let class = match a.verdict {
+        crate::eligibility::Verdict::Eligible => "verdict ok",
+        crate::eligibility::Verdict::Caution => "verdict warn",
+        crate::eligibility::Verdict::NotEligible => "verdict bad",
+    };
+    let mut h = Html::new();
+    h.leaf(
+        "p",
+        &[("class", class), ("id", "verdict")],
+        a.verdict.label(),
+    )
+    .leaf(
+        "p",
+        &[("class", "hint")],
+        &format!("按“{product}”的条件逐条看："),
+    )
+    .open("ul", &[("class", "rules")]);
+    for r in &a.rules {
+        let (cls, mark, word) = match r.outcome {
+            Outcome::Pass => ("ok", "✓", "符合"),
+            Outcome::Warn => ("warn", "!", "注意"),
+            Outcome::Fail => ("bad", "✗", "不符合"),
+        };
+        h.open("li", &[("class", cls)])
+            .leaf("span", &[("class", "mark"), ("aria-label", word)], mark)
+            .open("div", &[])
+            .leaf("strong", &[], r.title)
+            .text("：")
+            .text(&r.detail)
+            .leaf("div", &[("class", "src")], &format!("依据：{}", r.source))
+            .close("div")
+            .close("li");
+    }
+    h.close("ul").leaf(
+        "p",
+        &[("class", "hint")],
+        "这只是按公开政策的初步判断，不是银行或政府的审批结果。",
+    );
+    h.finish()
 }
 
 #[component]
@@ -399,83 +431,131 @@ pub fn CopyLink() -> impl IntoView {
 #[component]
 pub fn ProductInfo() -> impl IntoView {
     let app = use_app();
+    let html = move || product_html(app.form.with(|f| f.product()));
     view! {
         <section class="card" aria-labelledby="product-title" id="product-info">
-            {move || {
-                let p = app.form.with(|f| f.product());
-                let mut params: Vec<(&str, String, &str, bool)> = Vec::new();
-                if let Some(m) = p.max_amount {
-                    params.push(("额度上限", format!("{}元", m.value.spoken()), m.source, m.verified));
-                }
-                if let Some(m) = p.max_months {
-                    params.push(("期限上限", format!("{} 个月", m.value), m.source, m.verified));
-                }
-                params.push(("示例期限", format!("{} 个月", p.months.value), p.months.source, p.months.verified));
-                params.push(("示例年利率", format!("{}%", p.rate.value.percent_text()), p.rate.source, p.rate.verified));
-                params.push(("示例还款方式", p.method.value.label().to_string(), p.method.source, p.method.verified));
-                params.push((
-                    "贴息比例",
-                    format!("{}%", parse::bp_percent_text(p.subsidy_percent_bp.value)),
-                    p.subsidy_percent_bp.source,
-                    p.subsidy_percent_bp.verified,
-                ));
-                if let Some(c) = p.subsidy_cap {
-                    params.push(("贴息本金上限", format!("{}元", c.value.spoken()), c.source, c.verified));
-                }
-                params.push(("贴息方式", p.subsidy_timing.value.label().to_string(), p.subsidy_timing.source, p.subsidy_timing.verified));
-                if let Some(r) = p.risk_share {
-                    params.push(("风险分担", r.value.to_string(), r.source, r.verified));
-                }
-                if let Some(a) = p.age {
-                    params.push(("年龄", format!("{}–{} 周岁", a.value.0, a.value.1), a.source, a.verified));
-                }
-                view! {
-                    <h2 id="product-title">{p.name}</h2>
-                    <p>{p.summary}</p>
-                    <div class="banner warn">{p.local_note}</div>
-                    <p class="small">
-                        "主要依据：" {p.document.title} " " {p.document.number} "（" {p.document.date} "）"
-                        <br/>
-                        <span class="src">{p.document.url}</span>
-                    </p>
-                    <details>
-                        <summary>"每个数字从哪来"</summary>
-                        <ul class="rules">
-                            {params
-                                .into_iter()
-                                .map(|(name, value, source, verified)| {
-                                    view! {
-                                        <li class=if verified { "ok" } else { "warn" }>
-                                            <span class="mark">{if verified { "✓" } else { "!" }}</span>
-                                            <div>
-                                                <strong>{name}</strong> "：" {value}
-                                                {(!verified).then_some(" （以当地银行和文件为准）")}
-                                                <div class="src">{source}</div>
-                                            </div>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                        </ul>
-                    </details>
-                    <p class="small muted">{format!("这些数字最近核对于 {}。", p.checked.chinese())}</p>
-                    {p.policy.and_then(crate::policy::entry).map(|e| {
-                        view! {
-                            <a
-                                class="button secondary"
-                                id="product-policy"
-                                href=format!("?v=policy&id={}", e.id)
-                                on:click=move |ev| {
-                                    ev.prevent_default();
-                                    app.open_policy(Some(e.id));
-                                }
-                            >
-                                "看这项贷款的政策解读"
-                            </a>
-                        }
-                    })}
-                }
-            }}
+            <div inner_html=html on:click=super::policy::delegate(None)></div>
         </section>
     }
+}
+
+/// The product: what it is, its document, and where each figure comes from.
+fn product_html(p: &crate::products::Product) -> String {
+    let mut params: Vec<(&str, String, &str, bool)> = Vec::new();
+    if let Some(m) = p.max_amount {
+        params.push((
+            "额度上限",
+            format!("{}元", m.value.spoken()),
+            m.source,
+            m.verified,
+        ));
+    }
+    if let Some(m) = p.max_months {
+        params.push((
+            "期限上限",
+            format!("{} 个月", m.value),
+            m.source,
+            m.verified,
+        ));
+    }
+    params.push((
+        "示例期限",
+        format!("{} 个月", p.months.value),
+        p.months.source,
+        p.months.verified,
+    ));
+    params.push((
+        "示例年利率",
+        format!("{}%", p.rate.value.percent_text()),
+        p.rate.source,
+        p.rate.verified,
+    ));
+    params.push((
+        "示例还款方式",
+        p.method.value.label().to_string(),
+        p.method.source,
+        p.method.verified,
+    ));
+    params.push((
+        "贴息比例",
+        format!("{}%", parse::bp_percent_text(p.subsidy_percent_bp.value)),
+        p.subsidy_percent_bp.source,
+        p.subsidy_percent_bp.verified,
+    ));
+    if let Some(c) = p.subsidy_cap {
+        params.push((
+            "贴息本金上限",
+            format!("{}元", c.value.spoken()),
+            c.source,
+            c.verified,
+        ));
+    }
+    params.push((
+        "贴息方式",
+        p.subsidy_timing.value.label().to_string(),
+        p.subsidy_timing.source,
+        p.subsidy_timing.verified,
+    ));
+    if let Some(r) = p.risk_share {
+        params.push(("风险分担", r.value.to_string(), r.source, r.verified));
+    }
+    if let Some(a) = p.age {
+        params.push((
+            "年龄",
+            format!("{}–{} 周岁", a.value.0, a.value.1),
+            a.source,
+            a.verified,
+        ));
+    }
+    let mut h = Html::new();
+    h.leaf("h2", &[("id", "product-title")], p.name)
+        .leaf("p", &[], p.summary)
+        .leaf("div", &[("class", "banner warn")], p.local_note)
+        .open("p", &[("class", "small")])
+        .text(&format!(
+            "主要依据：{} {}（{}）",
+            p.document.title, p.document.number, p.document.date
+        ))
+        .open("br", &[])
+        .leaf("span", &[("class", "src")], p.document.url)
+        .close("p")
+        .open("details", &[])
+        .leaf("summary", &[], "每个数字从哪来")
+        .open("ul", &[("class", "rules")]);
+    for (name, value, source, verified) in params {
+        h.open("li", &[("class", if verified { "ok" } else { "warn" })])
+            .leaf(
+                "span",
+                &[("class", "mark")],
+                if verified { "✓" } else { "!" },
+            )
+            .open("div", &[])
+            .leaf("strong", &[], name)
+            .text("：")
+            .text(&value);
+        if !verified {
+            h.text(" （以当地银行和文件为准）");
+        }
+        h.leaf("div", &[("class", "src")], source)
+            .close("div")
+            .close("li");
+    }
+    h.close("ul").close("details").leaf(
+        "p",
+        &[("class", "small muted")],
+        &format!("这些数字最近核对于 {}。", p.checked.chinese()),
+    );
+    if let Some(e) = p.policy.and_then(crate::policy::entry) {
+        h.leaf(
+            "a",
+            &[
+                ("class", "button secondary"),
+                ("id", "product-policy"),
+                ("href", &format!("?v=policy&id={}", e.id)),
+                ("data-open", e.id),
+            ],
+            "看这项贷款的政策解读",
+        );
+    }
+    h.finish()
 }
