@@ -7,11 +7,72 @@ use crate::check::households::{
     apply_import, backup_json, csv, plan_import, read_backup, sorted, Household, ImportPlan, SortBy,
 };
 use crate::check::Risk;
+use crate::html::Html;
 use crate::query::View;
 use crate::store::CheckState;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// One card per household: label, risk, village and date, the top finding.
+fn list_html(list: &[Household], none_saved: bool) -> String {
+    let mut h = Html::new();
+    if list.is_empty() {
+        let text = if none_saved {
+            "还没有保存的农户。做完自查后，在结果页底部保存。"
+        } else {
+            "没有符合筛选条件的农户。"
+        };
+        h.leaf("li", &[("class", "empty")], text);
+        return h.finish();
+    }
+    for hh in list {
+        let risk = hh.risk();
+        let village = if hh.village.is_empty() {
+            "未填村组"
+        } else {
+            &hh.village
+        };
+        h.open("li", &[("class", "card household")])
+            .open("div", &[("class", "hh-head")])
+            .leaf("strong", &[("class", "hh-label")], &hh.label)
+            .leaf(
+                "span",
+                &[("class", &format!("badge risk-{}", risk.key()))],
+                risk.label(),
+            )
+            .close("div")
+            .leaf(
+                "p",
+                &[("class", "small muted")],
+                &format!("{village} · {}", hh.date),
+            )
+            .leaf("p", &[], &hh.top_finding())
+            .open("div", &[("class", "actions")])
+            .leaf(
+                "button",
+                &[
+                    ("class", "secondary"),
+                    ("type", "button"),
+                    ("data-open", &hh.id),
+                ],
+                "打开",
+            )
+            .leaf(
+                "button",
+                &[
+                    ("class", "secondary danger"),
+                    ("type", "button"),
+                    ("data-delete", &hh.id),
+                ],
+                "删除",
+            )
+            .close("div")
+            .close("li");
+    }
+    h.finish()
+}
 
 #[component]
 pub fn HouseholdsPage() -> impl IntoView {
@@ -40,6 +101,33 @@ pub fn HouseholdsPage() -> impl IntoView {
                 deleted.set(Some((i, h)));
             }
         });
+    };
+    // The list is written as escaped HTML with one click handler: the
+    // buttons carry the household id in `data-open` / `data-delete`.
+    let on_list_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let attr = |name: &str| {
+            target
+                .closest(&format!("[{name}]"))
+                .ok()
+                .flatten()
+                .and_then(|b| b.get_attribute(name))
+        };
+        if let Some(id) = attr("data-open") {
+            if let Some(h) = app
+                .households
+                .with_untracked(|l| l.iter().find(|h| h.id == id).cloned())
+            {
+                open(h);
+            }
+        } else if let Some(id) = attr("data-delete") {
+            delete(id);
+        }
     };
     let undo = move |_| {
         if let Some((i, h)) = deleted.get_untracked() {
@@ -186,46 +274,7 @@ pub fn HouseholdsPage() -> impl IntoView {
                     }
                 })
         }}
-        <ul class="households" id="household-list">
-            {move || {
-                let list = shown.get();
-                if list.is_empty() {
-                    let total = app.households.with(|l| l.len());
-                    return view! {
-                        <li class="empty">
-                            {if total == 0 { "还没有保存的农户。做完自查后，在结果页底部保存。" } else { "没有符合筛选条件的农户。" }}
-                        </li>
-                    }
-                        .into_any();
-                }
-                list.into_iter()
-                    .map(|h| {
-                        let risk = h.risk();
-                        let top = h.top_finding();
-                        let (h_open, id_del) = (h.clone(), h.id.clone());
-                        view! {
-                            <li class="card household">
-                                <div class="hh-head">
-                                    <strong class="hh-label">{h.label.clone()}</strong>
-                                    <span class=format!("badge risk-{}", risk.key())>{risk.label()}</span>
-                                </div>
-                                <p class="small muted">{format!("{} · {}", if h.village.is_empty() { "未填村组" } else { &h.village }, h.date)}</p>
-                                <p>{top}</p>
-                                <div class="actions">
-                                    <button class="secondary" on:click=move |_| open(h_open.clone())>
-                                        "打开"
-                                    </button>
-                                    <button class="secondary danger" on:click=move |_| delete(id_del.clone())>
-                                        "删除"
-                                    </button>
-                                </div>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-                    .into_any()
-            }}
-        </ul>
+        <ul class="households" id="household-list" inner_html=move || list_html(&shown.get(), app.households.with(|l| l.is_empty())) on:click=on_list_click></ul>
         <section class="card" aria-labelledby="io-title">
             <h2 id="io-title">"导出和导入"</h2>
             <div class="nav-buttons">
