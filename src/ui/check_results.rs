@@ -81,6 +81,7 @@ fn findings_html(report: &Report) -> String {
     }
     h.close("ul").close("section");
 
+    let top_ids: Vec<&str> = report.top(3).iter().map(|f| f.id).collect();
     h.open(
         "section",
         &[("aria-labelledby", "all-title"), ("id", "findings")],
@@ -113,8 +114,14 @@ fn findings_html(report: &Report) -> String {
             }
             h.close("ul").close("div");
         }
+        // The most important findings show their steps without a tap.
+        let attrs: &[(&str, &str)] = if top_ids.contains(&f.id) {
+            &[("open", "")]
+        } else {
+            &[]
+        };
         h.leaf("p", &[], t.explain)
-            .open("details", &[])
+            .open("details", attrs)
             .leaf("summary", &[], "怎么办、去哪里、带什么")
             .open("ol", &[]);
         for step in t.steps {

@@ -97,44 +97,59 @@ pub fn Summary(estimate: Signal<Estimate>) -> impl IntoView {
     view! {
         <section class="card summary" aria-labelledby="summary-title" id="summary">
             <h2 id="summary-title">"要还多少"</h2>
-            {move || {
-                let e = estimate.get();
-                let s = &e.schedule;
-                let lines = payment_lines(s)
-                    .into_iter()
-                    .map(|(label, amount)| {
-                        view! {
-                            <p class="phase">
-                                {label} " " {money(amount)}
-                            </p>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <div id="payment-lines">{lines}</div>
-                    <dl>
-                        <dt>"一共还"</dt>
-                        <dd id="total-payment">{money(s.total_payment())}</dd>
-                        <dt>"其中利息"</dt>
-                        <dd id="total-interest">{money(s.total_interest())}</dd>
-                        <dt>"政府贴息"</dt>
-                        <dd id="total-subsidy">{money(s.total_subsidy())}</dd>
-                        <dt>"您实际负担的利息"</dt>
-                        <dd class="total" id="net-interest">{money(s.net_interest())}</dd>
-                    </dl>
-                    <p class="hint">
-                        {format!(
-                            "借 {}元，{} 个月，年利率 {}%，{}。",
-                            e.terms.principal.spoken(),
-                            e.terms.months,
-                            e.terms.rate.percent_text(),
-                            e.terms.method.label(),
-                        )}
-                    </p>
-                }
-            }}
+            <div inner_html=move || estimate.with(summary_html)></div>
         </section>
     }
+}
+
+/// An amount with its unit, never split across lines.
+fn money_html(h: &mut Html, f: Fen) {
+    h.open("span", &[("class", "money")])
+        .text(&f.plain())
+        .text(" 元")
+        .close("span");
+}
+
+/// 每月还…, 一共还…, 其中利息…, 政府贴息…, 您实际负担….
+fn summary_html(e: &Estimate) -> String {
+    let s = &e.schedule;
+    let mut h = Html::new();
+    h.open("div", &[("id", "payment-lines")]);
+    for (label, amount) in payment_lines(s) {
+        h.open("p", &[("class", "phase")]).text(&label).text(" ");
+        money_html(&mut h, amount);
+        h.close("p");
+    }
+    h.close("div").open("dl", &[]);
+    for (label, id, value) in [
+        ("一共还", "total-payment", s.total_payment()),
+        ("其中利息", "total-interest", s.total_interest()),
+        ("政府贴息", "total-subsidy", s.total_subsidy()),
+        ("您实际负担的利息", "net-interest", s.net_interest()),
+    ] {
+        h.leaf("dt", &[], label);
+        h.open(
+            "dd",
+            &[
+                ("id", id),
+                ("class", if id == "net-interest" { "total" } else { "" }),
+            ],
+        );
+        money_html(&mut h, value);
+        h.close("dd");
+    }
+    h.close("dl").leaf(
+        "p",
+        &[("class", "hint")],
+        &format!(
+            "借 {}元，{} 个月，年利率 {}%，{}。",
+            e.terms.principal.spoken(),
+            e.terms.months,
+            e.terms.rate.percent_text(),
+            e.terms.method.label(),
+        ),
+    );
+    h.finish()
 }
 
 #[component]
@@ -142,58 +157,61 @@ pub fn Advice(estimate: Signal<Estimate>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="advance-title" id="advance">
             <h2 id="advance-title">"要先垫多少钱"</h2>
-            {move || {
-                let e = estimate.get();
-                let s = &e.schedule;
-                let total = s.total_subsidy();
-                if total == Fen::ZERO {
-                    return view! { <p>"这笔贷款没有贴息，不用垫钱，利息全部自己付。"</p> }.into_any();
-                }
-                let first_net = s.rows.first().map_or(Fen::ZERO, |r| r.net);
-                let direct_line = view! {
-                    <p id="direct-line">
-                        "如果是直接贴息：不用垫钱，第1期只付自己那部分 " {money(first_net)} "。"
-                    </p>
-                };
-                if e.subsidy.timing == SubsidyTiming::Direct {
-                    return view! {
-                        <p>"直接贴息：每期只付自己那部分，不用先垫钱。"</p>
-                        {direct_line}
-                    }
-                        .into_any();
-                }
-                let a = advance(s, e.terms.start, e.subsidy.timing);
-                let refunds = a.refunds.len();
-                let shown: Vec<_> = a.refunds.iter().take(6).copied().collect();
-                view! {
-                    <p>
-                        "先付后贴：每期要按全额还利息，政府的贴息之后再返还。您最多要先垫 "
-                        <strong id="peak-advance">{money(a.peak)}</strong>
-                        {a.peak_date.map(|d| format!("（到 {} 时）", d.chinese()))}
-                        "。"
-                    </p>
-                    <h3>"什么时候返还"</h3>
-                    <ul id="refunds">
-                        {shown
-                            .into_iter()
-                            .map(|r| {
-                                let when = if e.subsidy.timing == SubsidyTiming::AfterClearing {
-                                    format!("{} 还清贷款后申请", r.date.chinese())
-                                } else {
-                                    format!("{} 以后", r.date.chinese())
-                                };
-                                view! { <li>{when} "：" {money(r.amount)}</li> }
-                            })
-                            .collect_view()}
-                        {(refunds > 6).then(|| view! { <li>{format!("……共 {refunds} 次")}</li> })}
-                    </ul>
-                    <p class="hint">"返还要等银行和财政部门审核，到账时间以当地为准。"</p>
-                    {direct_line}
-                }
-                    .into_any()
-            }}
+            <div inner_html=move || estimate.with(advice_html)></div>
         </section>
     }
+}
+
+/// 先付后贴: the most the household advances, when it comes back, and what
+/// direct subsidy would need instead.
+fn advice_html(e: &Estimate) -> String {
+    let s = &e.schedule;
+    let mut h = Html::new();
+    if s.total_subsidy() == Fen::ZERO {
+        h.leaf("p", &[], "这笔贷款没有贴息，不用垫钱，利息全部自己付。");
+        return h.finish();
+    }
+    let first_net = s.rows.first().map_or(Fen::ZERO, |r| r.net);
+    if e.subsidy.timing == SubsidyTiming::Direct {
+        h.leaf("p", &[], "直接贴息：每期只付自己那部分，不用先垫钱。");
+    } else {
+        let a = advance(s, e.terms.start, e.subsidy.timing);
+        h.open("p", &[])
+            .text("先付后贴：每期要按全额还利息，政府的贴息之后再返还。您最多要先垫 ")
+            .open("strong", &[("id", "peak-advance")]);
+        money_html(&mut h, a.peak);
+        h.close("strong");
+        if let Some(d) = a.peak_date {
+            h.text(&format!("（到 {} 时）", d.chinese()));
+        }
+        h.text("。")
+            .close("p")
+            .leaf("h3", &[], "什么时候返还")
+            .open("ul", &[("id", "refunds")]);
+        for r in a.refunds.iter().take(6) {
+            let when = if e.subsidy.timing == SubsidyTiming::AfterClearing {
+                format!("{} 还清贷款后申请：", r.date.chinese())
+            } else {
+                format!("{} 以后：", r.date.chinese())
+            };
+            h.open("li", &[]).text(&when);
+            money_html(&mut h, r.amount);
+            h.close("li");
+        }
+        if a.refunds.len() > 6 {
+            h.leaf("li", &[], &format!("……共 {} 次", a.refunds.len()));
+        }
+        h.close("ul").leaf(
+            "p",
+            &[("class", "hint")],
+            "返还要等银行和财政部门审核，到账时间以当地为准。",
+        );
+    }
+    h.open("p", &[("id", "direct-line")])
+        .text("如果是直接贴息：不用垫钱，第1期只付自己那部分 ");
+    money_html(&mut h, first_net);
+    h.text("。").close("p");
+    h.finish()
 }
 
 #[component]
