@@ -25,14 +25,19 @@ impl Household {
         assess(&self.answers).risk()
     }
 
-    /// The most important finding's title, or "暂无需要特别处理的事".
-    pub fn top_finding(&self) -> String {
+    /// Risk and the most important finding, from one assessment.
+    pub fn overview(&self) -> (Risk, String) {
         let r = assess(&self.answers);
-        r.top(1).first().map_or_else(
-            || "暂无需要特别处理的事".to_string(),
-            |f| finding_line(f.id, f.level),
-        )
+        (r.risk(), top_line(&r))
     }
+}
+
+/// The most important finding's title, or "暂无需要特别处理的事".
+fn top_line(r: &super::Report) -> String {
+    r.top(1).first().map_or_else(
+        || "暂无需要特别处理的事".to_string(),
+        |f| finding_line(f.id, f.level),
+    )
 }
 
 fn finding_line(id: &str, level: super::Level) -> String {
@@ -206,8 +211,8 @@ pub fn csv(list: &[Household]) -> String {
             h.label.clone(),
             h.village.clone(),
             h.date.clone(),
-            h.risk().label().to_string(),
-            h.top_finding(),
+            r.risk().label().to_string(),
+            top_line(&r),
             h.answers
                 .count("members")
                 .map_or("不清楚".into(), |m| m.to_string()),

@@ -28,7 +28,7 @@ fn list_html(list: &[Household], none_saved: bool) -> String {
         return h.finish();
     }
     for hh in list {
-        let risk = hh.risk();
+        let (risk, top) = hh.overview();
         let village = if hh.village.is_empty() {
             "未填村组"
         } else {
@@ -48,7 +48,7 @@ fn list_html(list: &[Household], none_saved: bool) -> String {
                 &[("class", "small muted")],
                 &format!("{village} · {}", hh.date),
             )
-            .leaf("p", &[], &hh.top_finding())
+            .leaf("p", &[], &top)
             .open("div", &[("class", "actions")])
             .leaf(
                 "button",
