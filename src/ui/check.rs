@@ -139,48 +139,38 @@ fn QuestionView(q: &'static Question) -> impl IntoView {
         (!v.is_empty()).then(|| check_value(q, &v).err()).flatten()
     };
     let body = match q.kind {
-        Kind::One(opts) => {
+        Kind::One(opts) | Kind::Many(opts) => {
+            // One shape for radios and checkboxes: 不清楚 is always offered.
+            let many = matches!(q.kind, Kind::Many(_));
             let mut all: Vec<(&str, &str)> = opts.iter().map(|o| (o.key, o.label)).collect();
             all.push((UNKNOWN, "不清楚"));
             view! {
-                <div class="choices" role="radiogroup" aria-labelledby=format!("q-{}", q.id)>
+                <div
+                    class="choices"
+                    role=if many { "group" } else { "radiogroup" }
+                    aria-labelledby=format!("q-{}", q.id)
+                >
                     {all
                         .into_iter()
                         .map(|(key, label)| {
                             view! {
                                 <label class="choice">
                                     <input
-                                        type="radio"
+                                        type=if many { "checkbox" } else { "radio" }
                                         name=q.id
                                         value=key
-                                        prop:checked=move || value() == key
-                                        on:change=move |_| set(key.to_string())
-                                    />
-                                    <span>{label}</span>
-                                </label>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            }
-                .into_any()
-        }
-        Kind::Many(opts) => {
-            let mut all: Vec<(&str, &str)> = opts.iter().map(|o| (o.key, o.label)).collect();
-            all.push((UNKNOWN, "不清楚"));
-            view! {
-                <div class="choices" role="group" aria-labelledby=format!("q-{}", q.id)>
-                    {all
-                        .into_iter()
-                        .map(|(key, label)| {
-                            view! {
-                                <label class="choice">
-                                    <input
-                                        type="checkbox"
-                                        name=q.id
-                                        value=key
-                                        prop:checked=move || app.check.with(|c| c.answers.has(q.id, key))
-                                        on:change=move |_| app.check.update(|c| c.answers.toggle(q.id, key))
+                                        prop:checked=move || {
+                                            app.check.with(|c| {
+                                                if many { c.answers.has(q.id, key) } else { c.answers.is(q.id, key) }
+                                            })
+                                        }
+                                        on:change=move |_| {
+                                            if many {
+                                                app.check.update(|c| c.answers.toggle(q.id, key))
+                                            } else {
+                                                set(key.to_string())
+                                            }
+                                        }
                                     />
                                     <span>{label}</span>
                                 </label>

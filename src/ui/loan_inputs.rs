@@ -220,11 +220,43 @@ fn facts_select(
     }
 }
 
+/// A text input bound to a [`Facts`] field.
+fn facts_text(
+    id: &'static str,
+    label: &'static str,
+    unit: &'static str,
+    inputmode: &'static str,
+    hint: &'static str,
+    get: fn(&Facts) -> &String,
+    set: fn(&mut Facts) -> &mut String,
+) -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <div class="with-unit">
+                <input
+                    id=id
+                    type="text"
+                    inputmode=inputmode
+                    autocomplete="off"
+                    prop:value=move || app.facts.with(|f| get(f).clone())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        app.facts.update(|f| *set(f) = v);
+                    }
+                />
+                <span>{unit}</span>
+            </div>
+            {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+        </div>
+    }
+}
+
 /// The household facts that eligibility depends on. They stay on this phone:
 /// they are never put into links.
 #[component]
 pub fn FactsInputs() -> impl IntoView {
-    let app = use_app();
     let mut statuses = vec![("", "请选择")];
     statuses.extend(Status::ALL.iter().map(|s| (s.key(), s.label())));
     let mut purposes = vec![("", "请选择")];
@@ -234,45 +266,12 @@ pub fn FactsInputs() -> impl IntoView {
             <h2 id="facts-title">"能不能贷？填一下家里情况"</h2>
             <p class="hint">"这些只保存在您的手机上，不会放进分享的链接。"</p>
             <div class="row2">
-                <div class="field">
-                    <label for="age">"借款人年龄"</label>
-                    <div class="with-unit">
-                        <input
-                            id="age"
-                            type="text"
-                            inputmode="numeric"
-                            autocomplete="off"
-                            prop:value=move || app.facts.with(|f| f.age.clone())
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                app.facts.update(|f| f.age = v);
-                            }
-                        />
-                        <span>"岁"</span>
-                    </div>
-                </div>
+                {facts_text("age", "借款人年龄", "岁", "numeric", "", |f| &f.age, |f| &mut f.age)}
                 {facts_select("bad_credit", "有没有不良信用记录", vec![("", "不清楚"), ("no", "没有"), ("yes", "有")], |f| &f.bad_credit, |f| &mut f.bad_credit)}
             </div>
             {facts_select("status", "家庭身份", statuses, |f| &f.status, |f| &mut f.status)}
             {facts_select("purpose", "钱用来做什么", purposes, |f| &f.purpose, |f| &mut f.purpose)}
-            <div class="field">
-                <label for="existing">"已经有的这类贷款还欠多少"</label>
-                <div class="with-unit">
-                    <input
-                        id="existing"
-                        type="text"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        prop:value=move || app.facts.with(|f| f.existing.clone())
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            app.facts.update(|f| f.existing = v);
-                        }
-                    />
-                    <span>"元"</span>
-                </div>
-                <p class="hint">"没有就空着"</p>
-            </div>
+            {facts_text("existing", "已经有的这类贷款还欠多少", "元", "decimal", "没有就空着", |f| &f.existing, |f| &mut f.existing)}
         </section>
     }
 }
