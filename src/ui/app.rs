@@ -133,6 +133,20 @@ pub fn App() -> impl IntoView {
             browser::replace_query(&loan_query(&form));
         }
     });
+    // The tab title names the screen (a shared page's WeChat card shows it);
+    // a policy entry sets its own.
+    browser::app_title();
+    Effect::new(move |_| {
+        let title = match (state.view.get(), state.policy_id.with(|id| id.is_some())) {
+            (View::Home, _) => browser::app_title(),
+            (View::Loan, _) => "贷款测算 · 帮扶助手".to_string(),
+            (View::Check, _) => "家庭自查 · 帮扶助手".to_string(),
+            (View::Households, _) => "农户名单 · 帮扶助手".to_string(),
+            (View::Policy, false) => "政策解读 · 帮扶助手".to_string(),
+            (View::Policy, true) => return,
+        };
+        browser::set_title(&title);
+    });
     // Back and forward.
     let _ = window_event_listener(ev::popstate, move |_| {
         let parsed = query::parse_query(&browser::search(), today);

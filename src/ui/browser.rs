@@ -51,6 +51,27 @@ pub fn replace_query(query: &str) {
     history(false, query);
 }
 
+thread_local! {
+    /// The title from index.html, read once before any view replaced it.
+    static APP_TITLE: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+}
+
+/// The page's own title (index.html), whatever a view has set since.
+pub fn app_title() -> String {
+    APP_TITLE.with(|t| {
+        t.get_or_init(|| document().map(|d| d.title()).unwrap_or_default())
+            .clone()
+    })
+}
+
+/// Sets the tab title; WeChat uses it for the card when the page is shared.
+pub fn set_title(title: &str) {
+    app_title();
+    if let Some(doc) = document() {
+        doc.set_title(title);
+    }
+}
+
 pub fn today() -> Date {
     let d = js_sys::Date::new_0();
     Date::new(

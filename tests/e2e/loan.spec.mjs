@@ -133,8 +133,11 @@ test('home screen leads to the estimator and back works', async ({ page }) => {
   await page.click('#open-loan');
   await expect(page.locator('h1')).toHaveText('贷款测算');
   expect(page.url()).toContain('v=loan');
+  // The tab title (WeChat's share card) names the screen.
+  await expect(page).toHaveTitle('贷款测算 · 帮扶助手');
   await page.goBack();
   await expect(page.locator('h1')).toHaveText('帮扶助手');
+  await expect(page).toHaveTitle(/^帮扶助手 · 小额信贷测算/);
   await page.goForward();
   await expect(page.locator('h1')).toHaveText('贷款测算');
 });

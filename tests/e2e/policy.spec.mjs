@@ -103,7 +103,7 @@ test('a deep link with WeChat parameters opens the entry, with its sources and a
   await expect(page).toHaveTitle(/^财政贴息和先付后贴 · 帮扶助手$/);
   await page.locator('.crumbs a').first().click();
   await expect(page.locator('h1')).toHaveText('政策解读');
-  await expect(page).toHaveTitle(/^帮扶助手 · /);
+  await expect(page).toHaveTitle(/^政策解读 · 帮扶助手$/);
 });
 
 test('printing leaves out the search box, buttons and share card', async ({ page }) => {

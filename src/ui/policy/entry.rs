@@ -13,11 +13,6 @@ use crate::products;
 use crate::query::View;
 use leptos::prelude::*;
 
-thread_local! {
-    /// The title from index.html, read before any entry replaced it.
-    static ORIGINAL_TITLE: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
-}
-
 #[component]
 pub fn EntryPage(entry: &'static Entry) -> impl IntoView {
     let e = entry;
@@ -25,7 +20,7 @@ pub fn EntryPage(entry: &'static Entry) -> impl IntoView {
     // it is. Leaving puts the page's own title back, unless the next entry
     // has already set its own (the order of render and cleanup is not ours).
     if let Some(doc) = browser::document() {
-        let original = ORIGINAL_TITLE.with(|t| t.get_or_init(|| doc.title()).clone());
+        let original = browser::app_title();
         let mine = format!("{} · 帮扶助手", e.title);
         doc.set_title(&mine);
         on_cleanup(move || {
