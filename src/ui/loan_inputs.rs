@@ -33,6 +33,24 @@ pub fn ProductPicker() -> impl IntoView {
                         .collect_view()}
                 </select>
                 <p class="hint">{move || app.form.with(|f| f.product().summary)}</p>
+                // Figures that are examples rather than published terms are
+                // flagged right where they are typed, not only in the sources.
+                <p class="hint warn-text" id="example-terms">
+                    {move || {
+                        let p = app.form.with(|f| f.product());
+                        let examples: Vec<&str> = [
+                            (!p.months.verified).then_some("期限"),
+                            (!p.rate.verified).then_some("利率"),
+                            (!p.subsidy_percent_bp.verified).then_some("贴息比例"),
+                            (!p.subsidy_timing.verified).then_some("贴息方式"),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                        (!examples.is_empty())
+                            .then(|| format!("下面的{}是示例，以当地银行和文件为准，可以改。", examples.join("、")))
+                    }}
+                </p>
             </div>
         </section>
     }

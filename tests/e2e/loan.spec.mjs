@@ -84,6 +84,13 @@ test('changing an input changes the schedule; reload keeps the inputs', async ({
   await expect(page.locator('#status')).toHaveValue('tuopin');
 });
 
+test('example terms are flagged where they are typed', async ({ page }) => {
+  await page.goto('/?v=loan&product=bangfu2026');
+  await expect(page.locator('#example-terms')).toContainText('期限、利率、贴息比例、贴息方式是示例，以当地银行和文件为准');
+  await page.selectOption('#product', 'tianmen2017');
+  await expect(page.locator('#example-terms')).toBeEmpty();
+});
+
 test('eligibility explains each rule and a bad purpose is refused', async ({ page }) => {
   await page.goto('/?v=loan&product=tuopin2021&amount=5万&months=36&rate=3.5&start=2025-06-01');
   await page.fill('#age', '45');
