@@ -84,7 +84,9 @@ if [ "$(trunk --version 2>/dev/null || true)" = "trunk $TRUNK_VERSION" ]; then
 else
   # --version is required: plain --locked picks 0.22.x, which needs a newer rustc.
   echo "  installing trunk $TRUNK_VERSION (takes ~8 minutes on 2 cores)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
+  # --force: the binary is missing or wrong even if cargo's records say it is
+  # installed (e.g. a CI cache that restored ~/.cargo/.crates.toml but not bin/).
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
   installed+=("trunk $TRUNK_VERSION")
 fi
 
@@ -94,8 +96,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" = "wasm-bindgen $WASM_BINDG
   have "wasm-bindgen $WASM_BINDGEN_VERSION"
 else
   # No --locked: its lockfile pins a dependency version missing from crates.io.
+  # --force for the same reason as Trunk above.
   echo "  installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (takes ~2 minutes)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
   installed+=("wasm-bindgen-cli $WASM_BINDGEN_VERSION")
 fi
 

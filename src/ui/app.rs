@@ -122,7 +122,7 @@ pub fn App() -> impl IntoView {
             ..Record::default()
         };
         if storage_ok {
-            save_failed.set(!storage::save(&record, storage_ok));
+            save_failed.set(!storage::save(&record));
         }
     });
     // The address bar always holds the current estimate, so reload and

@@ -50,6 +50,6 @@ pub fn load() -> (Record, Option<StorageNote>) {
 }
 
 /// Saves the record; false when the browser refused (full or disabled).
-pub fn save(record: &Record, enabled: bool) -> bool {
-    enabled && LocalStorage::set(store::KEY, record).is_ok()
+pub fn save(record: &Record) -> bool {
+    LocalStorage::set(store::KEY, record).is_ok()
 }
