@@ -26,10 +26,28 @@ pub enum Kind {
 pub struct Opt {
     pub key: &'static str,
     pub label: &'static str,
+    /// For an amount range: [low, high) in 元, `None` high = no upper end.
+    pub band: Option<(i64, Option<i64>)>,
 }
 
 const fn o(key: &'static str, label: &'static str) -> Opt {
-    Opt { key, label }
+    Opt {
+        key,
+        label,
+        band: None,
+    }
+}
+
+const fn band(key: &'static str, label: &'static str, lo: i64, hi: Option<i64>) -> Opt {
+    Opt {
+        key,
+        label,
+        band: Some((lo, hi)),
+    }
+}
+
+fn band_of(opts: &[Opt], key: &str) -> Option<(i64, Option<i64>)> {
+    opts.iter().find(|o| o.key == key).and_then(|o| o.band)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,46 +85,31 @@ const fn q(id: &'static str, text: &'static str, help: &'static str, kind: Kind)
 pub const UNKNOWN: &str = "unknown";
 
 pub const INCOME_RANGES: &[Opt] = &[
-    o("lt4000", "不到 4000 元"),
-    o("4000_6000", "4000–6000 元"),
-    o("6000_8000", "6000–8000 元"),
-    o("8000_10000", "8000–1万元"),
-    o("10000_15000", "1万–1.5万元"),
-    o("gt15000", "1.5万元以上"),
+    band("lt4000", "不到 4000 元", 0, Some(4_000)),
+    band("4000_6000", "4000–6000 元", 4_000, Some(6_000)),
+    band("6000_8000", "6000–8000 元", 6_000, Some(8_000)),
+    band("8000_10000", "8000–1万元", 8_000, Some(10_000)),
+    band("10000_15000", "1万–1.5万元", 10_000, Some(15_000)),
+    band("gt15000", "1.5万元以上", 15_000, None),
     o("calc", "算一算（按收入来源填）"),
 ];
 
-/// Per-person yearly income bounds in 元 for each range: [lo, hi).
+/// Per-person yearly income bounds in 元 for a range key: [lo, hi).
 pub fn income_range_bounds(key: &str) -> Option<(i64, Option<i64>)> {
-    Some(match key {
-        "lt4000" => (0, Some(4_000)),
-        "4000_6000" => (4_000, Some(6_000)),
-        "6000_8000" => (6_000, Some(8_000)),
-        "8000_10000" => (8_000, Some(10_000)),
-        "10000_15000" => (10_000, Some(15_000)),
-        "gt15000" => (15_000, None),
-        _ => return None,
-    })
+    band_of(INCOME_RANGES, key)
 }
 
 pub const MEDICAL_RANGES: &[Opt] = &[
-    o("lt2000", "不到 2000 元"),
-    o("2000_5000", "2000–5000 元"),
-    o("5000_10000", "5000–1万元"),
-    o("10000_30000", "1万–3万元"),
-    o("gt30000", "3万元以上"),
+    band("lt2000", "不到 2000 元", 0, Some(2_000)),
+    band("2000_5000", "2000–5000 元", 2_000, Some(5_000)),
+    band("5000_10000", "5000–1万元", 5_000, Some(10_000)),
+    band("10000_30000", "1万–3万元", 10_000, Some(30_000)),
+    band("gt30000", "3万元以上", 30_000, None),
 ];
 
-/// Out-of-pocket medical cost bounds in 元: [lo, hi).
+/// Out-of-pocket medical cost bounds in 元 for a range key: [lo, hi).
 pub fn medical_range_bounds(key: &str) -> Option<(i64, Option<i64>)> {
-    Some(match key {
-        "lt2000" => (0, Some(2_000)),
-        "2000_5000" => (2_000, Some(5_000)),
-        "5000_10000" => (5_000, Some(10_000)),
-        "10000_30000" => (10_000, Some(30_000)),
-        "gt30000" => (30_000, None),
-        _ => return None,
-    })
+    band_of(MEDICAL_RANGES, key)
 }
 
 const CALC: Option<(&str, &str)> = Some(("income", "calc"));
