@@ -28,14 +28,6 @@ impl Fen {
         self.0 / 100
     }
 
-    pub fn min(self, other: Fen) -> Fen {
-        Fen(self.0.min(other.0))
-    }
-
-    pub fn max(self, other: Fen) -> Fen {
-        Fen(self.0.max(other.0))
-    }
-
     /// "5,307.27" — thousands separated, always two decimals.
     pub fn plain(self) -> String {
         let neg = self.0 < 0;

@@ -207,10 +207,6 @@ pub fn parse_percent(input: &str) -> Result<u32, String> {
 pub struct Rate(pub i64);
 
 impl Rate {
-    pub const fn from_percent_bp(bp: i64) -> Rate {
-        Rate(bp * 100)
-    }
-
     pub const fn ppm(self) -> i64 {
         self.0
     }
