@@ -176,3 +176,23 @@ test('no request leaves the app\'s own origin', async ({ page }) => {
   await expect(page.locator('#copy-status')).not.toBeEmpty();
   expect(foreign).toEqual([]);
 });
+
+test('a slow download says it is still loading, then the app starts', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.route('**/*.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, 16_000));
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('.shell .slow')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.shell .fail')).toBeHidden();
+  await expect(page.locator('.topbar .brand')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('#shell')).toHaveCount(0);
+});
+
+test('a failed download shows a way to retry instead of a blank page', async ({ page }) => {
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('/');
+  await expect(page.locator('.shell .fail')).toBeVisible();
+  await expect(page.getByRole('button', { name: '重新打开' })).toBeVisible();
+});
