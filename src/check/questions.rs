@@ -112,7 +112,15 @@ pub fn medical_range_bounds(key: &str) -> Option<(i64, Option<i64>)> {
     band_of(MEDICAL_RANGES, key)
 }
 
-const CALC: Option<(&str, &str)> = Some(("income", "calc"));
+/// A field of the income calculator: money, optional, shown only when the
+/// user chose “算一算”.
+const fn calc(id: &'static str, text: &'static str, help: &'static str) -> Question {
+    Question {
+        only_if: Some(("income", "calc")),
+        optional: true,
+        ..q(id, text, help, Kind::Money)
+    }
+}
 
 pub const SECTIONS: &[Section] = &[
     Section {
@@ -195,56 +203,15 @@ pub const SECTIONS: &[Section] = &[
                 "全家一年的收入（打工、种养、补贴等，减去种养成本）÷ 人数。记不清就选“算一算”。",
                 Kind::One(INCOME_RANGES),
             ),
-            Question {
-                only_if: CALC,
-                optional: true,
-                ..q(
-                    "inc_wage",
-                    "打工、上班一年挣多少？",
-                    "全家加起来。",
-                    Kind::Money,
-                )
-            },
-            Question {
-                only_if: CALC,
-                optional: true,
-                ..q(
-                    "inc_biz",
-                    "种地、养殖、做生意一年卖了多少钱？",
-                    "全家加起来，先不减成本。",
-                    Kind::Money,
-                )
-            },
-            Question {
-                only_if: CALC,
-                optional: true,
-                ..q(
-                    "inc_cost",
-                    "种子、化肥、饲料、进货等成本花了多少？",
-                    "",
-                    Kind::Money,
-                )
-            },
-            Question {
-                only_if: CALC,
-                optional: true,
-                ..q(
-                    "inc_property",
-                    "土地流转、房屋出租、分红等收入多少？",
-                    "",
-                    Kind::Money,
-                )
-            },
-            Question {
-                only_if: CALC,
-                optional: true,
-                ..q(
-                    "inc_transfer",
-                    "养老金、低保金、各种补贴一年多少？",
-                    "",
-                    Kind::Money,
-                )
-            },
+            calc("inc_wage", "打工、上班一年挣多少？", "全家加起来。"),
+            calc(
+                "inc_biz",
+                "种地、养殖、做生意一年卖了多少钱？",
+                "全家加起来，先不减成本。",
+            ),
+            calc("inc_cost", "种子、化肥、饲料、进货等成本花了多少？", ""),
+            calc("inc_property", "土地流转、房屋出租、分红等收入多少？", ""),
+            calc("inc_transfer", "养老金、低保金、各种补贴一年多少？", ""),
             q(
                 "income_drop",
                 "和前一年比，家里收入有没有明显减少？",
