@@ -3,7 +3,7 @@
 
 use super::browser;
 use super::check::{CheckPage, HouseholdsPage};
-use super::home::Home;
+use super::dom;
 use super::loan::LoanPage;
 use super::policy::PolicyPage;
 use super::storage::{self, StorageNote};
@@ -13,10 +13,10 @@ use crate::check::Answers;
 use crate::date::Date;
 use crate::eligibility::Facts;
 use crate::form::LoanForm;
+use crate::html::Html;
 use crate::products;
 use crate::query::{self, loan_query, View};
 use crate::store::{CheckState, Record};
-use leptos::ev;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -148,7 +148,7 @@ pub fn App() -> impl IntoView {
         browser::set_title(&title);
     });
     // Back and forward.
-    let _ = window_event_listener(ev::popstate, move |_| {
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
         let parsed = query::parse_query(&browser::search(), today);
         if let Some(f) = parsed.loan {
             state.form.set(f);
@@ -159,66 +159,23 @@ pub fn App() -> impl IntoView {
         state.view.set(parsed.view);
     });
 
+    let chrome = dom::page("chrome", r#"<div id="banners"></div>"#.into(), chrome_event);
+    dom::region("banners", move || {
+        banners_html(
+            storage_note.get().as_ref(),
+            save_failed.get(),
+            &state.link_notes.get(),
+        )
+    });
+    dom::effect(move || dom::show("go-home", state.view.get() != View::Home));
+    STORAGE_NOTE.with(|n| n.set(Some(storage_note)));
+
     view! {
-        <div class="topbar">
-            <span class="brand">"帮扶助手"</span>
-            <Show when=move || state.view.get() != View::Home>
-                <button class="secondary" on:click=move |_| state.go(View::Home)>
-                    "回首页"
-                </button>
-            </Show>
-        </div>
+        {dom::page("topbar", TOPBAR.into(), dom::no_events)}
         <main>
-            {move || {
-                storage_note
-                    .get()
-                    .map(|n| match n {
-                        StorageNote::Unavailable => {
-                            view! {
-                                <div class="banner warn" role="status" id="storage-banner">
-                                    "这个浏览器不让保存数据：能正常使用，但关掉页面后填的内容不会保留。"
-                                </div>
-                            }
-                                .into_any()
-                        }
-                        StorageNote::Recovered { backup, newer } => {
-                            let why = match newer {
-                                Some(v) => format!("手机上保存的内容来自更新版本（第{v}版）的帮扶助手，这个版本读不了。"),
-                                None => "手机上保存的内容读不出来（可能损坏了）。".to_string(),
-                            };
-                            view! {
-                                <div class="banner bad" role="alert" id="storage-banner">
-                                    <p>{why}</p>
-                                    <p>
-                                        "原来的内容没有删除，已另存为“" <code>{backup}</code>
-                                        "”。现在从头开始。"
-                                    </p>
-                                    <button class="secondary" on:click=move |_| storage_note.set(None)>
-                                        "知道了"
-                                    </button>
-                                </div>
-                            }
-                                .into_any()
-                        }
-                    })
-            }}
-            <Show when=move || save_failed.get()>
-                <div class="banner warn" role="status">
-                    "保存失败（手机存储可能满了）。填的内容在关掉页面后可能不会保留。"
-                </div>
-            </Show>
-            <Show when=move || !state.link_notes.get().is_empty()>
-                <div class="banner warn" role="status" id="link-notes">
-                    <p>"链接里有些内容用不了，已换成默认值："</p>
-                    <ul>
-                        {move || {
-                            state.link_notes.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()
-                        }}
-                    </ul>
-                </div>
-            </Show>
+            {chrome}
             {move || match state.view.get() {
-                View::Home => view! { <Home/> }.into_any(),
+                View::Home => super::home::home(),
                 View::Loan => view! { <LoanPage/> }.into_any(),
                 View::Check => view! { <CheckPage/> }.into_any(),
                 View::Households => view! { <HouseholdsPage/> }.into_any(),
@@ -231,4 +188,94 @@ pub fn App() -> impl IntoView {
             </footer>
         </main>
     }
+}
+
+const TOPBAR: &str = r#"<span class="brand">帮扶助手</span><a class="button secondary" id="go-home" href="?v=home" data-go="home" hidden>回首页</a>"#;
+
+thread_local! {
+    /// The storage banner's signal, for its 知道了 button.
+    static STORAGE_NOTE: std::cell::Cell<Option<RwSignal<Option<StorageNote>>>> = const { std::cell::Cell::new(None) };
+}
+
+fn chrome_event(_: AppState, ev: &dom::Ev) {
+    if ev.kind == dom::Kind::Click && ev.act().is_some_and(|(_, a)| a == "dismiss-storage") {
+        if let Some(n) = STORAGE_NOTE.with(|n| n.get()) {
+            n.set(None);
+        }
+    }
+}
+
+/// Storage trouble, a failed save, and values a link carried that could not be used.
+fn banners_html(note: Option<&StorageNote>, save_failed: bool, link_notes: &[String]) -> String {
+    let mut h = Html::new();
+    match note {
+        Some(StorageNote::Unavailable) => {
+            h.leaf(
+                "div",
+                &[
+                    ("class", "banner warn"),
+                    ("role", "status"),
+                    ("id", "storage-banner"),
+                ],
+                "这个浏览器不让保存数据：能正常使用，但关掉页面后填的内容不会保留。",
+            );
+        }
+        Some(StorageNote::Recovered { backup, newer }) => {
+            let why = match newer {
+                Some(v) => {
+                    format!("手机上保存的内容来自更新版本（第{v}版）的帮扶助手，这个版本读不了。")
+                }
+                None => "手机上保存的内容读不出来（可能损坏了）。".to_string(),
+            };
+            h.open(
+                "div",
+                &[
+                    ("class", "banner bad"),
+                    ("role", "alert"),
+                    ("id", "storage-banner"),
+                ],
+            )
+            .leaf("p", &[], &why)
+            .open("p", &[])
+            .text("原来的内容没有删除，已另存为“")
+            .leaf("code", &[], backup)
+            .text("”。现在从头开始。")
+            .close("p")
+            .leaf(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "secondary"),
+                    ("data-act", "dismiss-storage"),
+                ],
+                "知道了",
+            )
+            .close("div");
+        }
+        None => {}
+    }
+    if save_failed {
+        h.leaf(
+            "div",
+            &[("class", "banner warn"), ("role", "status")],
+            "保存失败（手机存储可能满了）。填的内容在关掉页面后可能不会保留。",
+        );
+    }
+    if !link_notes.is_empty() {
+        h.open(
+            "div",
+            &[
+                ("class", "banner warn"),
+                ("role", "status"),
+                ("id", "link-notes"),
+            ],
+        )
+        .leaf("p", &[], "链接里有些内容用不了，已换成默认值：")
+        .open("ul", &[]);
+        for n in link_notes {
+            h.leaf("li", &[], n);
+        }
+        h.close("ul").close("div");
+    }
+    h.finish()
 }

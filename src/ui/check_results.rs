@@ -3,7 +3,6 @@
 
 use super::app::use_app;
 use super::browser;
-use super::copy_box::CopyBox;
 use crate::check::answers::to_link_value;
 use crate::check::households::Household;
 use crate::check::rules::BASICS;
@@ -374,7 +373,7 @@ fn ResultActions(answers: Answers) -> impl IntoView {
                 <div class="banner warn" id="privacy-warning">
                     "注意：链接里有这家的回答（收入、疾病等），没有称呼和姓名。只发给信得过的人，比如帮扶干部。"
                 </div>
-                <CopyBox ids=("check-link", "copy-check-link", "check-copy-status") label="结果链接" link=link.clone()/>
+                {super::copy_box::view(("check-link", "copy-check-link", "check-copy-status"), "结果链接", &link)}
             </Show>
         </section>
     }

@@ -1,30 +1,55 @@
 //! A link in a read-only box with a copy button and what happened. Copying
 //! is refused by some WebViews, so the box stays selectable for a long-press.
+//! The button (`data-act="copy"`) is handled on every screen by
+//! [`super::links::follow`].
 
-use super::browser;
-use leptos::html::Input;
-use leptos::prelude::*;
+use super::{browser, dom};
+use crate::html::Html;
+use wasm_bindgen::JsCast;
 
-#[component]
-pub fn CopyBox(
-    /// Element ids, used by the browser tests: (input, button, status).
-    ids: (&'static str, &'static str, &'static str),
-    label: &'static str,
-    #[prop(into)] link: Signal<String>,
-) -> impl IntoView {
-    let input = NodeRef::<Input>::new();
-    let copied = RwSignal::new(None::<bool>);
-    view! {
-        <input id=ids.0 node_ref=input readonly prop:value=link aria-label=label/>
-        <button id=ids.1 on:click=move |_| copied.set(input.get().map(|i| browser::copy_from(&i)))>
-            "复制链接"
-        </button>
-        <p role="status" id=ids.2>
-            {move || match copied.get() {
-                Some(true) => "已复制，可以粘贴到微信里发送。",
-                Some(false) => "没能自动复制，请长按上面的链接，选“复制”。",
-                None => "",
-            }}
-        </p>
-    }
+/// `ids` are (input, button, status), used by the browser tests too.
+pub fn html(h: &mut Html, ids: (&str, &str, &str), label: &str, link: &str) {
+    h.open(
+        "input",
+        &[
+            ("id", ids.0),
+            ("readonly", ""),
+            ("aria-label", label),
+            ("value", link),
+        ],
+    )
+    .leaf(
+        "button",
+        &[
+            ("type", "button"),
+            ("id", ids.1),
+            ("data-act", "copy"),
+            ("data-copy", ids.0),
+            ("data-status", ids.2),
+        ],
+        "复制链接",
+    )
+    .leaf("p", &[("role", "status"), ("id", ids.2)], "");
+}
+
+/// Copies the box named by the button's `data-copy` and says what happened.
+pub fn copy(ev: &dom::Ev) {
+    let input = dom::by_id(&ev.data("data-copy"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let ok = input.is_some_and(|i| browser::copy_from(&i));
+    dom::set_text(
+        &ev.data("data-status"),
+        if ok {
+            "已复制，可以粘贴到微信里发送。"
+        } else {
+            "没能自动复制，请长按上面的链接，选“复制”。"
+        },
+    );
+}
+
+/// The box on its own, for screens still written as Leptos views.
+pub fn view(ids: (&str, &str, &str), label: &str, link: &str) -> leptos::prelude::AnyView {
+    let mut h = Html::new();
+    html(&mut h, ids, label, link);
+    dom::page("copy-box", h.finish(), dom::no_events)
 }

@@ -1,23 +1,12 @@
 //! What the estimator says: summary, cash to advance, schedule, comparison,
 //! eligibility, the share link and the product's sources.
 
-use super::app::use_app;
-use super::browser;
-use super::chart;
-use super::copy_box::CopyBox;
 use super::loan::Estimate;
-use crate::eligibility::{assess, Outcome};
+use crate::eligibility::Outcome;
 use crate::html::Html;
-use crate::loan::{advance, schedule, Method, Schedule, SubsidyTiming, CONVENTIONS};
+use crate::loan::{advance, schedule, Method, Schedule, SubsidyTiming};
 use crate::money::Fen;
 use crate::parse;
-use crate::query::loan_query;
-use leptos::prelude::*;
-
-/// An amount with its unit, never split across lines.
-fn money(f: Fen) -> impl IntoView {
-    view! { <span class="money">{f.plain()} " 元"</span> }
-}
 
 /// "每月", "每季", or "到期一次" for a payment covering `months`.
 fn every(months: u32) -> String {
@@ -63,43 +52,38 @@ fn payment_lines(s: &Schedule) -> Vec<(String, Fen)> {
 
 /// A bar fixed to the bottom of the screen with the first payment, so the
 /// answer is in sight while the inputs above are edited.
-#[component]
-pub fn AnswerBar(estimate: Signal<Option<Estimate>>) -> impl IntoView {
-    view! {
-        <div class="answer-bar" id="answer-bar" role="status">
-            {move || match estimate.get() {
-                Some(e) => {
-                    let (label, amount) = payment_lines(&e.schedule).into_iter().next().unwrap_or_default();
-                    view! {
-                        <a href="#summary">
-                            <span>{label} " " <strong>{money(amount)}</strong></span>
-                            <span class="go">"看明细"</span>
-                        </a>
-                    }
-                        .into_any()
-                }
-                None => {
-                    view! {
-                        <a href="#loan-inputs-title">
-                            <span>"有内容要改正"</span>
-                            <span class="go">"去修改"</span>
-                        </a>
-                    }
-                        .into_any()
-                }
-            }}
-        </div>
+pub fn answer_bar_html(e: Option<&Estimate>) -> String {
+    let mut h = Html::new();
+    match e {
+        Some(e) => {
+            let (label, amount) = payment_lines(&e.schedule)
+                .into_iter()
+                .next()
+                .unwrap_or_default();
+            h.open("a", &[("href", "#summary")])
+                .open("span", &[])
+                .text(&label)
+                .text(" ")
+                .open("strong", &[]);
+            money_html(&mut h, amount);
+            h.close("strong").close("span");
+        }
+        None => {
+            h.open("a", &[("href", "#loan-inputs-title")])
+                .leaf("span", &[], "有内容要改正");
+        }
     }
-}
-
-#[component]
-pub fn Summary(estimate: Signal<Estimate>) -> impl IntoView {
-    view! {
-        <section class="card summary" aria-labelledby="summary-title" id="summary">
-            <h2 id="summary-title">"要还多少"</h2>
-            <div inner_html=move || estimate.with(summary_html)></div>
-        </section>
-    }
+    h.leaf(
+        "span",
+        &[("class", "go")],
+        if e.is_some() {
+            "看明细"
+        } else {
+            "去修改"
+        },
+    )
+    .close("a");
+    h.finish()
 }
 
 /// An amount with its unit, never split across lines.
@@ -111,7 +95,7 @@ fn money_html(h: &mut Html, f: Fen) {
 }
 
 /// 每月还…, 一共还…, 其中利息…, 政府贴息…, 您实际负担….
-fn summary_html(e: &Estimate) -> String {
+pub fn summary_html(e: &Estimate) -> String {
     let s = &e.schedule;
     let mut h = Html::new();
     h.open("div", &[("id", "payment-lines")]);
@@ -152,19 +136,9 @@ fn summary_html(e: &Estimate) -> String {
     h.finish()
 }
 
-#[component]
-pub fn Advice(estimate: Signal<Estimate>) -> impl IntoView {
-    view! {
-        <section class="card" aria-labelledby="advance-title" id="advance">
-            <h2 id="advance-title">"要先垫多少钱"</h2>
-            <div inner_html=move || estimate.with(advice_html)></div>
-        </section>
-    }
-}
-
 /// 先付后贴: the most the household advances, when it comes back, and what
 /// direct subsidy would need instead.
-fn advice_html(e: &Estimate) -> String {
+pub fn advice_html(e: &Estimate) -> String {
     let s = &e.schedule;
     let mut h = Html::new();
     if s.total_subsidy() == Fen::ZERO {
@@ -214,64 +188,8 @@ fn advice_html(e: &Estimate) -> String {
     h.finish()
 }
 
-#[component]
-pub fn ScheduleView(estimate: Signal<Estimate>) -> impl IntoView {
-    let show_all = RwSignal::new(false);
-    view! {
-        <section class="card" aria-labelledby="schedule-title">
-            <h2 id="schedule-title">"每期还款明细"</h2>
-            <div class="chart" inner_html=move || chart::svg(&estimate.get().schedule)></div>
-            <div class="legend" aria-hidden="true">
-                <span>
-                    <i style=format!("background:{}", chart::PRINCIPAL_COLOUR)></i>
-                    "本金"
-                </span>
-                <span>
-                    <i style=format!("background:{}", chart::INTEREST_COLOUR)></i>
-                    "利息"
-                </span>
-            </div>
-            <div class="scroll">
-                <table id="schedule">
-                    <thead>
-                        <tr>
-                            <th scope="col">"期数"</th>
-                            <th scope="col">"日期"</th>
-                            <th scope="col">"本金"</th>
-                            <th scope="col">"利息"</th>
-                            <th scope="col">"应还"</th>
-                            <th scope="col">"贴息"</th>
-                            <th scope="col">"实际负担"</th>
-                            <th scope="col">"剩余本金"</th>
-                        </tr>
-                    </thead>
-                    <tbody inner_html=move || {
-                        let limit = if show_all.get() { usize::MAX } else { 12 };
-                        estimate.with(|e| rows_html(&e.schedule, limit))
-                    }></tbody>
-                </table>
-            </div>
-            {move || {
-                let n = estimate.with(|e| e.schedule.rows.len());
-                (n > 12)
-                    .then(|| {
-                        view! {
-                            <button class="secondary" id="toggle-rows" on:click=move |_| show_all.update(|v| *v = !*v)>
-                                {move || if show_all.get() { "只看前12期".to_string() } else { format!("显示全部 {n} 期") }}
-                            </button>
-                        }
-                    })
-            }}
-            <details>
-                <summary>"怎么算的"</summary>
-                <ul class="small">{CONVENTIONS.iter().map(|c| view! { <li>{*c}</li> }).collect_view()}</ul>
-            </details>
-        </section>
-    }
-}
-
 /// The first `limit` rows of the schedule table.
-fn rows_html(s: &Schedule, limit: usize) -> String {
+pub fn rows_html(s: &Schedule, limit: usize) -> String {
     let mut h = Html::new();
     for r in s.rows.iter().take(limit) {
         h.open("tr", &[])
@@ -292,23 +210,8 @@ fn rows_html(s: &Schedule, limit: usize) -> String {
     h.finish()
 }
 
-#[component]
-pub fn Compare(estimate: Signal<Estimate>) -> impl IntoView {
-    let app = use_app();
-    let html = move || {
-        let e = estimate.get();
-        let io = if e.terms.interest_only_months > 0 {
-            e.terms.interest_only_months
-        } else {
-            app.form.with(|f| f.product().interest_only_months)
-        };
-        compare_html(&e, io)
-    };
-    view! { <div inner_html=html></div> }
-}
-
 /// Every method for the same loan: first and last payment, interest, advance.
-fn compare_html(e: &Estimate, io: u32) -> String {
+pub fn compare_html(e: &Estimate, io: u32) -> String {
     let mut h = Html::new();
     h.open(
         "section",
@@ -371,27 +274,8 @@ fn compare_html(e: &Estimate, io: u32) -> String {
     h.finish()
 }
 
-#[component]
-pub fn Eligibility(estimate: Signal<Option<Estimate>>) -> impl IntoView {
-    let app = use_app();
-    let html = move || {
-        let product = app.form.with(|f| f.product());
-        let e = estimate.get();
-        let a = app
-            .facts
-            .with(|facts| assess(product, e.as_ref().map(|e| &e.terms), facts));
-        eligibility_html(product.short, &a)
-    };
-    view! {
-        <section class="card" aria-labelledby="verdict-title" id="eligibility">
-            <h2 id="verdict-title">"能不能贷"</h2>
-            <div inner_html=html></div>
-        </section>
-    }
-}
-
 /// The verdict and every rule, passed or not, with its source.
-fn eligibility_html(product: &str, a: &crate::eligibility::Assessment) -> String {
+pub fn eligibility_html(product: &str, a: &crate::eligibility::Assessment) -> String {
     let class = match a.verdict {
         crate::eligibility::Verdict::Eligible => "verdict ok",
         crate::eligibility::Verdict::Caution => "verdict warn",
@@ -433,32 +317,8 @@ fn eligibility_html(product: &str, a: &crate::eligibility::Assessment) -> String
     h.finish()
 }
 
-#[component]
-pub fn CopyLink() -> impl IntoView {
-    let app = use_app();
-    let link = Signal::derive(move || browser::absolute_link(&app.form.with(loan_query)));
-    view! {
-        <section class="card copy" aria-labelledby="share-title">
-            <h2 id="share-title">"把这个测算发给别人"</h2>
-            <p class="hint">"链接里只有贷款数字，不包含年龄、身份等家庭情况。"</p>
-            <CopyBox ids=("share-link", "copy-link", "copy-status") label="测算链接" link/>
-        </section>
-    }
-}
-
-#[component]
-pub fn ProductInfo() -> impl IntoView {
-    let app = use_app();
-    let html = move || product_html(app.form.with(|f| f.product()));
-    view! {
-        <section class="card" aria-labelledby="product-title" id="product-info">
-            <div inner_html=html on:click=super::policy::delegate(None)></div>
-        </section>
-    }
-}
-
 /// The product: what it is, its document, and where each figure comes from.
-fn product_html(p: &crate::products::Product) -> String {
+pub fn product_html(p: &crate::products::Product) -> String {
     let mut params: Vec<(&str, String, &str, bool)> = Vec::new();
     if let Some(m) = p.max_amount {
         params.push((

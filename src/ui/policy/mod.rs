@@ -10,7 +10,7 @@
 //! read-aloud, loan button, share card) stay Leptos components.
 
 mod entry;
-mod glossary;
+pub mod glossary;
 mod icons;
 mod library;
 mod search;
@@ -18,7 +18,6 @@ mod timeline;
 
 use super::app::use_app;
 use super::browser;
-use super::copy_box::CopyBox;
 use crate::html::Html;
 use crate::policy::{self, Entry, Piece, GLOSSARY_ID, TIMELINE_ID};
 use crate::query::percent_encode;
@@ -175,7 +174,7 @@ pub fn ShareLink(id: &'static str) -> impl IntoView {
     view! {
         <section class="card copy" aria-labelledby="policy-share-title">
             <h2 id="policy-share-title">"把这一条发给别人"</h2>
-            <CopyBox ids=("policy-link", "copy-policy-link", "policy-copy-status") label="这一条的链接" link/>
+            {super::copy_box::view(("policy-link", "copy-policy-link", "policy-copy-status"), "这一条的链接", &link)}
         </section>
     }
 }
