@@ -74,6 +74,12 @@ impl Html {
         self
     }
 
+    /// Markup another [`Html`] writer produced (so already escaped).
+    pub fn written(&mut self, markup: &str) -> &mut Html {
+        self.out.push_str(markup);
+        self
+    }
+
     pub fn finish(&mut self) -> String {
         std::mem::take(&mut self.out)
     }

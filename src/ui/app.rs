@@ -2,7 +2,7 @@
 //! place, and the view switch driven by the query string.
 
 use super::browser;
-use super::check::{CheckPage, HouseholdsPage};
+use super::check::{check_page, households_page};
 use super::dom;
 use super::loan::LoanPage;
 use super::policy::PolicyPage;
@@ -177,8 +177,8 @@ pub fn App() -> impl IntoView {
             {move || match state.view.get() {
                 View::Home => super::home::home(),
                 View::Loan => view! { <LoanPage/> }.into_any(),
-                View::Check => view! { <CheckPage/> }.into_any(),
-                View::Households => view! { <HouseholdsPage/> }.into_any(),
+                View::Check => check_page().into_any(),
+                View::Households => households_page(),
                 View::Policy => view! { <PolicyPage/> }.into_any(),
             }}
             <footer>

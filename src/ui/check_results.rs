@@ -1,8 +1,9 @@
 //! Results of the self-check: the most important things first, then every
 //! finding with why, what to do, where to go, what to bring and the source.
 
-use super::app::use_app;
+use super::app::{use_app, AppState};
 use super::browser;
+use super::dom::{self, Ev, Kind};
 use crate::check::answers::to_link_value;
 use crate::check::households::Household;
 use crate::check::rules::BASICS;
@@ -14,7 +15,6 @@ use crate::products;
 use crate::query::{percent_encode, View};
 use crate::store::CheckState;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 fn badge(h: &mut Html, level: Level) {
     h.leaf(
@@ -152,72 +152,79 @@ fn findings_html(report: &Report) -> String {
     h.finish()
 }
 
-#[component]
-pub fn Results(answers: Answers, shared: bool) -> impl IntoView {
+/// The results screen for `answers`; `shared` when they came by link (read
+/// only: no saving, no sharing on).
+pub fn results(answers: Answers, shared: bool) -> AnyView {
     let app = use_app();
-    let report = assess(&answers);
-    // The findings are static text: written as escaped HTML (as the policy
-    // library is), with one click handler for the policy links and the loan
-    // button; as Leptos views they cost far more WebAssembly.
-    let policy_click = super::policy::delegate(None);
-    let answers_for_loan = answers.clone();
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let loan = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-loan]").ok().flatten());
-        if loan.is_some() {
-            prefill_loan(&answers_for_loan);
-            app.go(View::Loan);
-        } else {
-            policy_click(ev);
-        }
-    };
-    let (done, total) = answers.progress();
-    let line = report.line.clone();
-    let shared_answers = answers.clone();
-    view! {
-        <h1>"自查结果"</h1>
-        {shared
-            .then(|| {
-                view! {
-                    <div class="banner info" role="status" id="shared-banner">
-                        <p>"这是别人通过链接分享的自查结果（链接里没有姓名）。您自己的答案没有改动。"</p>
-                        <button
-                            class="secondary"
-                            on:click=move |_| {
-                                app.check
-                                    .set(CheckState {
-                                        answers: shared_answers.clone(),
-                                        section: 0,
-                                        editing: None,
-                                        finished: false,
-                                    });
-                                app.go(View::Check);
-                            }
-                        >
-                            "用这些答案开始自查"
-                        </button>
-                    </div>
-                }
-            })}
-        <p class="hint">
-            {format!("已回答 {done}/{total} 题。")}
-            "这是按公开政策做的初步判断，不是官方认定；能不能享受，以村里核查和有关部门审核为准。"
-        </p>
-        <div inner_html=findings_html(&report) on:click=on_click></div>
-        <p class="small muted" id="line-used">
-            {format!("判断收入用的监测线：每人每年 {} 元。{}。", line.0, line.1)}
-        </p>
-        <p class="small muted">{format!("这些规则最近核对于 {}。", PARAMS.checked)}</p>
-        {(!shared).then(|| view! { <ResultActions answers=answers.clone()/> })}
+    if !shared {
+        dom::effect(move || {
+            let editing = app.check.with(|c| c.editing.is_some());
+            dom::set_text(
+                "save-hh",
+                if editing {
+                    "保存修改"
+                } else {
+                    "保存这一户"
+                },
+            );
+        });
     }
+    dom::page("results", results_html(&answers, shared, app), handle)
+}
+
+fn results_html(answers: &Answers, shared: bool, app: AppState) -> String {
+    let report = assess(answers);
+    let (done, total) = answers.progress();
+    let mut h = Html::new();
+    h.leaf("h1", &[], "自查结果");
+    if shared {
+        h.open(
+            "div",
+            &[
+                ("class", "banner info"),
+                ("role", "status"),
+                ("id", "shared-banner"),
+            ],
+        )
+        .leaf(
+            "p",
+            &[],
+            "这是别人通过链接分享的自查结果（链接里没有姓名）。您自己的答案没有改动。",
+        )
+        .leaf(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "secondary"),
+                ("data-act", "use-shared"),
+            ],
+            "用这些答案开始自查",
+        )
+        .close("div");
+    }
+    h.leaf(
+        "p",
+        &[("class", "hint")],
+        &format!(
+            "已回答 {done}/{total} 题。这是按公开政策做的初步判断，不是官方认定；能不能享受，以村里核查和有关部门审核为准。"
+        ),
+    )
+    .written(&findings_html(&report))
+    .leaf(
+        "p",
+        &[("class", "small muted"), ("id", "line-used")],
+        &format!("判断收入用的监测线：每人每年 {} 元。{}。", report.line.0, report.line.1),
+    )
+    .leaf("p", &[("class", "small muted")], &format!("这些规则最近核对于 {}。", PARAMS.checked));
+    if !shared {
+        actions_html(&mut h, app);
+    }
+    h.finish()
 }
 
 /// Carries what the self-check knows into the loan estimator: the 2026
 /// product, and the age and status facts (kept on the phone, not in links).
-fn prefill_loan(a: &Answers) {
-    let app = use_app();
+fn prefill_loan(app: AppState, a: &Answers) {
     if let Some(p) = products::product("bangfu2026") {
         app.form.set(LoanForm::for_product(p));
     }
@@ -237,146 +244,202 @@ fn prefill_loan(a: &Answers) {
     });
 }
 
-#[component]
-fn ResultActions(answers: Answers) -> impl IntoView {
-    let app = use_app();
-    let editing = app.check.with_untracked(|c| c.editing.clone());
-    let existing = editing.as_ref().and_then(|id| {
-        app.households
-            .with_untracked(|l| l.iter().find(|h| &h.id == id).cloned())
-    });
-    let label = RwSignal::new(existing.as_ref().map_or(String::new(), |h| h.label.clone()));
-    let village = RwSignal::new(
-        existing
-            .as_ref()
-            .map_or(String::new(), |h| h.village.clone()),
-    );
-    let saved = RwSignal::new(None::<String>);
-    let share_open = RwSignal::new(false);
-    let link = browser::absolute_link(&format!(
-        "?v=check&r={}",
-        percent_encode(&to_link_value(&answers))
-    ));
-    let answers_for_save = answers.clone();
-    let save = move |_| {
-        let label_text = label.get_untracked().trim().to_string();
-        if label_text.is_empty() {
-            saved.set(Some(
-                "请先填一个称呼（不一定是姓名，比如“3组王家”）。".into(),
-            ));
-            return;
-        }
-        let today = app.today.to_string();
-        let editing = app.check.with_untracked(|c| c.editing.clone());
-        let answers = answers_for_save.clone();
-        let village_text = village.get_untracked().trim().to_string();
-        let id = app.households.try_update(|list| {
-            match editing.and_then(|id| list.iter_mut().find(|h| h.id == id)) {
-                Some(h) => {
-                    h.label = label_text.clone();
-                    h.village = village_text.clone();
-                    h.answers = answers.clone();
-                    h.date = today.clone();
-                    h.id.clone()
-                }
-                None => {
-                    let id = new_id(list);
-                    list.push(Household {
-                        id: id.clone(),
-                        label: label_text.clone(),
-                        village: village_text.clone(),
-                        date: today.clone(),
-                        answers: answers.clone(),
-                    });
-                    id
-                }
-            }
+/// Saving to the household list, editing, printing, a new household, sharing.
+fn actions_html(h: &mut Html, app: AppState) {
+    let existing = app
+        .check
+        .with_untracked(|c| c.editing.clone())
+        .and_then(|id| {
+            app.households
+                .with_untracked(|l| l.iter().find(|h| h.id == id).cloned())
         });
-        app.check.update(|c| c.editing = id);
-        saved.set(Some(format!("已保存到农户名单：{label_text}")));
+    let (label, village) =
+        existing.map_or((String::new(), String::new()), |h| (h.label, h.village));
+    let button = |h: &mut Html, id: &str, text: &str| {
+        h.leaf(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "secondary"),
+                ("id", id),
+                ("data-act", id),
+            ],
+            text,
+        );
     };
-    view! {
-        <section class="card no-print" aria-labelledby="save-title" id="save-household">
-            <h2 id="save-title">"村干部：保存到农户名单"</h2>
-            <p class="hint">"只存在这部手机上。称呼不一定写姓名。"</p>
-            <div class="field">
-                <label for="hh-label">"称呼"</label>
-                <input id="hh-label" type="text" prop:value=label on:input=move |ev| label.set(event_target_value(&ev))/>
-            </div>
-            <div class="field">
-                <label for="hh-village">"村/组"</label>
-                <input
-                    id="hh-village"
-                    type="text"
-                    prop:value=village
-                    on:input=move |ev| village.set(event_target_value(&ev))
-                />
-            </div>
-            <button id="save-hh" on:click=save>
-                {move || if app.check.with(|c| c.editing.is_some()) { "保存修改" } else { "保存这一户" }}
-            </button>
-            <p role="status" id="save-status">{move || saved.get()}</p>
-        </section>
-        <div class="nav-buttons no-print">
-            <button
-                class="secondary"
-                id="edit-answers"
-                on:click=move |_| {
-                    app.check
-                        .update(|c| {
-                            c.finished = false;
-                            c.section = 0;
-                        });
-                    browser::scroll_to_top();
-                }
-            >
-                "修改答案"
-            </button>
-            <button class="secondary" id="print" on:click=move |_| browser::print()>
-                "打印"
-            </button>
-        </div>
-        <div class="nav-buttons no-print">
-            <button
-                class="secondary"
-                id="new-check"
-                on:click=move |_| {
-                    app.check.set(CheckState::default());
-                    browser::scroll_to_top();
-                }
-            >
-                "开始新的一户"
-            </button>
-            <a
-                class="button secondary"
-                href="?v=households"
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    app.go(View::Households);
-                }
-            >
-                "农户名单"
-            </a>
-        </div>
-        <section class="card no-print" aria-labelledby="share-check-title">
-            <h2 id="share-check-title">"分享结果"</h2>
-            <Show
-                when=move || share_open.get()
-                fallback=move || {
-                    view! {
-                        <button class="secondary" id="share-check" on:click=move |_| share_open.set(true)>
-                            "生成分享链接"
-                        </button>
-                    }
-                }
-            >
-                <div class="banner warn" id="privacy-warning">
-                    "注意：链接里有这家的回答（收入、疾病等），没有称呼和姓名。只发给信得过的人，比如帮扶干部。"
-                </div>
-                {super::copy_box::view(("check-link", "copy-check-link", "check-copy-status"), "结果链接", &link)}
-            </Show>
-        </section>
+    h.open(
+        "section",
+        &[
+            ("class", "card no-print"),
+            ("aria-labelledby", "save-title"),
+            ("id", "save-household"),
+        ],
+    )
+    .leaf("h2", &[("id", "save-title")], "村干部：保存到农户名单")
+    .leaf(
+        "p",
+        &[("class", "hint")],
+        "只存在这部手机上。称呼不一定写姓名。",
+    );
+    for (id, name, value) in [
+        ("hh-label", "称呼", &label),
+        ("hh-village", "村/组", &village),
+    ] {
+        h.open("div", &[("class", "field")])
+            .leaf("label", &[("for", id)], name)
+            .open("input", &[("id", id), ("type", "text"), ("value", value)])
+            .close("div");
     }
+    h.leaf(
+        "button",
+        &[
+            ("type", "button"),
+            ("id", "save-hh"),
+            ("data-act", "save-hh"),
+        ],
+        "保存这一户",
+    )
+    .leaf("p", &[("role", "status"), ("id", "save-status")], "")
+    .close("section")
+    .open("div", &[("class", "nav-buttons no-print")]);
+    button(h, "edit-answers", "修改答案");
+    button(h, "print", "打印");
+    h.close("div")
+        .open("div", &[("class", "nav-buttons no-print")]);
+    button(h, "new-check", "开始新的一户");
+    h.leaf(
+        "a",
+        &[
+            ("class", "button secondary"),
+            ("href", "?v=households"),
+            ("data-go", "households"),
+        ],
+        "农户名单",
+    )
+    .close("div")
+    .open(
+        "section",
+        &[
+            ("class", "card no-print"),
+            ("aria-labelledby", "share-check-title"),
+        ],
+    )
+    .leaf("h2", &[("id", "share-check-title")], "分享结果")
+    .open("div", &[("id", "share-slot")]);
+    button(h, "share-check", "生成分享链接");
+    h.close("div").close("section");
+}
+
+/// The answers on screen: someone's shared ones, or the user's own.
+fn answers_shown(app: AppState) -> Answers {
+    app.shared
+        .get_untracked()
+        .unwrap_or_else(|| app.check.with_untracked(|c| c.answers.clone()))
+}
+
+fn handle(app: AppState, ev: &Ev) {
+    if ev.kind != Kind::Click {
+        return;
+    }
+    if ev.target.closest("[data-loan]").ok().flatten().is_some() {
+        prefill_loan(app, &answers_shown(app));
+        app.go(View::Loan);
+        return;
+    }
+    let Some((_, act)) = ev.act() else { return };
+    match act.as_str() {
+        "use-shared" => {
+            app.check.set(CheckState {
+                answers: answers_shown(app),
+                section: 0,
+                editing: None,
+                finished: false,
+            });
+            app.go(View::Check);
+        }
+        "save-hh" => save(app),
+        "edit-answers" => {
+            app.check.update(|c| {
+                c.finished = false;
+                c.section = 0;
+            });
+            browser::scroll_to_top();
+        }
+        "print" => browser::print(),
+        "new-check" => {
+            app.check.set(CheckState::default());
+            browser::scroll_to_top();
+        }
+        "share-check" => {
+            let link = browser::absolute_link(&format!(
+                "?v=check&r={}",
+                percent_encode(&to_link_value(&answers_shown(app)))
+            ));
+            let mut h = Html::new();
+            h.leaf(
+                "div",
+                &[("class", "banner warn"), ("id", "privacy-warning")],
+                "注意：链接里有这家的回答（收入、疾病等），没有称呼和姓名。只发给信得过的人，比如帮扶干部。",
+            );
+            super::copy_box::html(
+                &mut h,
+                ("check-link", "copy-check-link", "check-copy-status"),
+                "结果链接",
+                &link,
+            );
+            dom::set_html("share-slot", &h.finish());
+        }
+        _ => {}
+    }
+}
+
+fn input_text(id: &str) -> String {
+    dom::by_id(id)
+        .map(|e| dom::value(&e))
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// Saves the answers under the typed label: a new household, or the one
+/// being edited.
+fn save(app: AppState) {
+    let label_text = input_text("hh-label");
+    if label_text.is_empty() {
+        dom::set_text(
+            "save-status",
+            "请先填一个称呼（不一定是姓名，比如“3组王家”）。",
+        );
+        return;
+    }
+    let village_text = input_text("hh-village");
+    let today = app.today.to_string();
+    let editing = app.check.with_untracked(|c| c.editing.clone());
+    let answers = app.check.with_untracked(|c| c.answers.clone());
+    let id = app.households.try_update(|list| {
+        match editing.and_then(|id| list.iter_mut().find(|h| h.id == id)) {
+            Some(h) => {
+                h.label = label_text.clone();
+                h.village = village_text.clone();
+                h.answers = answers.clone();
+                h.date = today.clone();
+                h.id.clone()
+            }
+            None => {
+                let id = new_id(list);
+                list.push(Household {
+                    id: id.clone(),
+                    label: label_text.clone(),
+                    village: village_text.clone(),
+                    date: today.clone(),
+                    answers: answers.clone(),
+                });
+                id
+            }
+        }
+    });
+    app.check.update(|c| c.editing = id);
+    dom::set_text("save-status", &format!("已保存到农户名单：{label_text}"));
 }
 
 /// A short id unique in the list and unlikely to clash with another phone's.

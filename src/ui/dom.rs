@@ -89,12 +89,6 @@ pub fn set_checked(el: &web_sys::Element, on: bool) {
     }
 }
 
-pub fn focus(id: &str) {
-    if let Some(el) = by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-    }
-}
-
 /// An effect: runs now and again whenever a signal it read changes.
 pub fn effect(f: impl Fn() + 'static) {
     Effect::new(move |_| f());
