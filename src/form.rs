@@ -7,10 +7,8 @@ use crate::loan::{LoanTerms, Method, Subsidy, SubsidyTiming};
 use crate::money::Fen;
 use crate::parse::{self, bp_percent_text};
 use crate::products::{self, Product};
-use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LoanForm {
     pub product: String,
     pub amount: String,

@@ -2,14 +2,11 @@
 //! figure the app shows is an exact integer of fen, formatted without floats
 //! (float formatting also costs ~20 KB of WebAssembly).
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// An amount of money in 分 (1 元 = 100 分). Signed so that differences are easy,
 /// but every schedule amount is checked to be ≥ 0 by the tests.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Fen(pub i64);
 
 impl Fen {

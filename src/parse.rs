@@ -191,19 +191,7 @@ pub fn parse_percent(input: &str) -> Result<u32, String> {
 
 /// An annual rate as parts per million of the principal per year
 /// (4.9 % = 49 000): exact for every rate written with up to four decimals.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Rate(pub i64);
 
 impl Rate {

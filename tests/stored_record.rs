@@ -72,3 +72,47 @@ fn version_1_records_are_migrated() {
     assert_eq!(r.facts.age, "50");
     assert!(r.households.is_empty());
 }
+
+/// A record as the serde_json version of the app wrote it (before the
+/// app's own JSON module): read in full, and written back byte for byte.
+#[test]
+fn records_written_by_earlier_builds_read_and_write_identically() {
+    let old = concat!(
+        r#"{"version":2,"loan":{"product":"bangfu2026","amount":"5万","months":"36","rate":"3.5","#,
+        r#""method":"equal_installment","io":"0","subsidy":"100","subsidy_cap":"","subsidy_timing":"yearly","start":""},"#,
+        r#""facts":{"age":"45","status":"tuopin","purpose":"","bad_credit":"no","existing":""},"#,
+        r#""check":{"answers":{"income":"lt4000","members":"4","who":"elderly,child"},"section":3,"editing":"h1","finished":true},"#,
+        r#""households":[{"id":"h1","label":"3组 \"王家\"","village":"梅河村","date":"2026-11-29","answers":{"members":"4"}}]}"#
+    );
+    let Loaded::Ok(r) = decode(Some(old)) else {
+        panic!("old record unreadable")
+    };
+    assert_eq!(r.check.section, 3);
+    assert_eq!(r.check.editing.as_deref(), Some("h1"));
+    assert_eq!(r.households[0].label, "3组 \"王家\"");
+    assert_eq!(r.check.answers.get("who"), Some("elderly,child"));
+    assert_eq!(encode(&r), old);
+}
+
+#[test]
+fn a_field_of_the_wrong_type_makes_the_record_unreadable() {
+    for raw in [
+        r#"{"version":2,"check":{"section":"3"}}"#,
+        r#"{"version":2,"check":{"section":-1}}"#,
+        r#"{"version":2,"check":{"answers":{"a":1}}}"#,
+        r#"{"version":2,"check":{"finished":"yes"}}"#,
+        r#"{"version":2,"facts":{"age":45}}"#,
+        r#"{"version":2,"households":{}}"#,
+        r#"{"version":2,"households":[{"id":"h1"}]}"#,
+        r#"{"version":2.5}"#,
+    ] {
+        assert_eq!(decode(Some(raw)), Loaded::Unreadable, "{raw}");
+    }
+    // null reads as missing.
+    assert!(matches!(
+        decode(Some(
+            r#"{"version":2,"loan":null,"check":{"editing":null}}"#
+        )),
+        Loaded::Ok(_)
+    ));
+}

@@ -2,17 +2,33 @@
 //! nothing typed is lost; the rules read them through the typed accessors here.
 
 use super::questions::{self, Kind, Question, UNKNOWN};
+use crate::json::{Mismatch, Value, Writer};
 use crate::money::Fen;
 use crate::parse;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Question id → answer. Multiple choices are joined by `,`; `unknown` is 不清楚.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers(pub BTreeMap<String, String>);
 
 impl Answers {
+    /// From a JSON object of question id → answer text.
+    pub fn from_json(v: &Value) -> Result<Answers, Mismatch> {
+        let mut a = Answers::default();
+        for (k, v) in v.as_obj()? {
+            a.0.insert(k.clone(), v.as_str()?.to_string());
+        }
+        Ok(a)
+    }
+
+    pub fn write_json(&self, w: &mut Writer) {
+        w.obj();
+        for (k, v) in &self.0 {
+            w.key(k).str(v);
+        }
+        w.end_obj();
+    }
+
     pub fn get(&self, id: &str) -> Option<&str> {
         self.0.get(id).map(String::as_str).filter(|v| !v.is_empty())
     }

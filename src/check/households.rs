@@ -6,9 +6,10 @@ use super::answers::Answers;
 use super::rules::{assess, Risk};
 use super::text;
 use crate::date::Date;
-use serde::{Deserialize, Serialize};
+use crate::json::{self, Mismatch, Value, Writer};
+use crate::order::sort_by;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Household {
     /// Stable id, unique on this phone and across backups.
     pub id: String,
@@ -21,6 +22,32 @@ pub struct Household {
 }
 
 impl Household {
+    /// From a JSON object; every field must be there.
+    pub fn from_json(v: &Value) -> Result<Household, Mismatch> {
+        Ok(Household {
+            id: json::required_str(v, "id")?,
+            label: json::required_str(v, "label")?,
+            village: json::required_str(v, "village")?,
+            date: json::required_str(v, "date")?,
+            answers: Answers::from_json(v.get("answers").ok_or(Mismatch)?)?,
+        })
+    }
+
+    pub fn write_json(&self, w: &mut Writer) {
+        w.obj()
+            .key("id")
+            .str(&self.id)
+            .key("label")
+            .str(&self.label)
+            .key("village")
+            .str(&self.village)
+            .key("date")
+            .str(&self.date)
+            .key("answers");
+        self.answers.write_json(w);
+        w.end_obj();
+    }
+
     pub fn risk(&self) -> Risk {
         assess(&self.answers).risk()
     }
@@ -55,32 +82,24 @@ const BACKUP_VERSION: u32 = 1;
 /// Larger files are refused before parsing: a real list is a few hundred KB.
 pub const MAX_BACKUP_BYTES: usize = 5 * 1024 * 1024;
 
-/// The fields checked before the whole file is read.
-#[derive(Deserialize)]
-struct Header {
-    app: Option<String>,
-    kind: Option<String>,
-    version: Option<u64>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct Backup {
-    app: String,
-    kind: String,
-    version: u32,
-    exported: String,
-    households: Vec<Household>,
-}
-
 pub fn backup_json(list: &[Household], today: Date) -> String {
-    let b = Backup {
-        app: BACKUP_APP.into(),
-        kind: BACKUP_KIND.into(),
-        version: BACKUP_VERSION,
-        exported: today.to_string(),
-        households: list.to_vec(),
-    };
-    serde_json::to_string_pretty(&b).unwrap_or_default()
+    let mut w = Writer::new(true);
+    w.obj()
+        .key("app")
+        .str(BACKUP_APP)
+        .key("kind")
+        .str(BACKUP_KIND)
+        .key("version")
+        .num(BACKUP_VERSION as u64)
+        .key("exported")
+        .str(&today.to_string())
+        .key("households")
+        .arr();
+    for h in list {
+        h.write_json(&mut w);
+    }
+    w.end_arr().end_obj();
+    w.finish()
 }
 
 /// Reads a backup file. A file that is not a household backup of a version we
@@ -91,27 +110,37 @@ pub fn read_backup(text: &str) -> Result<(Vec<Household>, Vec<String>), String> 
         return Err("文件太大，不是帮扶助手的备份文件。".into());
     }
     let text = text.trim_start_matches('\u{feff}');
-    let header: Header = serde_json::from_str(text).map_err(|_| {
-        "这个文件读不出来：不是帮扶助手导出的备份（JSON）文件，或者文件已损坏。".to_string()
-    })?;
-    if header.app.as_deref() != Some(BACKUP_APP) || header.kind.as_deref() != Some(BACKUP_KIND) {
+    let unreadable =
+        || "这个文件读不出来：不是帮扶助手导出的备份（JSON）文件，或者文件已损坏。".to_string();
+    let doc = json::parse(text).map_err(|_| unreadable())?;
+    if !doc.is_obj() {
+        return Err(unreadable());
+    }
+    let text_of = |key: &str| json::optional(&doc, key).map(Value::as_str);
+    if text_of("app") != Some(Ok(BACKUP_APP)) || text_of("kind") != Some(Ok(BACKUP_KIND)) {
         return Err("这不是帮扶助手的农户名单备份文件。".into());
     }
-    match header.version {
-        Some(v) if (1..=BACKUP_VERSION as u64).contains(&v) => {}
-        Some(v) => {
+    match json::optional(&doc, "version").map(Value::as_u64) {
+        Some(Ok(v)) if (1..=BACKUP_VERSION as u64).contains(&v) => {}
+        Some(Ok(v)) => {
             return Err(format!(
                 "这个备份来自更新版本的帮扶助手（第{v}版），请先更新本页面再导入。"
             ))
         }
+        Some(Err(_)) => return Err(unreadable()),
         None => return Err("备份文件缺少版本号，已损坏。".into()),
     }
-    let backup: Backup =
-        serde_json::from_str(text).map_err(|_| "备份文件的内容不完整或已损坏。".to_string())?;
+    let damaged = |_| "备份文件的内容不完整或已损坏。".to_string();
+    let households: Vec<Household> = doc
+        .get("households")
+        .ok_or(Mismatch)
+        .and_then(Value::as_arr)
+        .and_then(|list| list.iter().map(Household::from_json).collect())
+        .map_err(damaged)?;
     let mut notes = Vec::new();
     let mut seen = Vec::new();
-    let mut out = Vec::with_capacity(backup.households.len());
-    for (i, mut h) in backup.households.into_iter().enumerate() {
+    let mut out = Vec::with_capacity(households.len());
+    for (i, mut h) in households.into_iter().enumerate() {
         let n = i + 1;
         if h.id.trim().is_empty() || h.id.len() > 64 {
             return Err(format!("第{n}户的编号无效，文件已损坏。"));
@@ -241,9 +270,11 @@ pub fn sorted(list: &[Household], by: SortBy, only: Option<Risk>) -> Vec<Househo
         .filter(|(r, _)| only.is_none_or(|o| o == *r))
         .collect();
     match by {
-        SortBy::Risk => v.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.date.cmp(&a.1.date))),
-        SortBy::DateNewest => v.sort_by(|a, b| b.1.date.cmp(&a.1.date)),
-        SortBy::Label => v.sort_by(|a, b| a.1.label.cmp(&b.1.label)),
+        SortBy::Risk => sort_by(&mut v, |a, b| {
+            a.0.cmp(&b.0).then_with(|| b.1.date.cmp(&a.1.date))
+        }),
+        SortBy::DateNewest => sort_by(&mut v, |a, b| b.1.date.cmp(&a.1.date)),
+        SortBy::Label => sort_by(&mut v, |a, b| a.1.label.cmp(&b.1.label)),
     }
     v.into_iter().map(|(_, h)| h).collect()
 }

@@ -664,7 +664,7 @@ pub fn assess(a: &Answers) -> Report {
         level: Level::Info,
         why: vec![],
     });
-    out.sort_by_key(rank);
+    crate::order::sort_by_key(&mut out, rank);
     Report {
         findings: out,
         line,

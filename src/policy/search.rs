@@ -8,6 +8,7 @@
 //! instead, because people type whole questions ("五保户每月能领多少钱").
 
 use super::{Category, Entry, ENTRIES, GLOSSARY, SYNONYMS};
+use crate::order::sort_by_key;
 use std::ops::Range;
 
 /// Sorted, non-overlapping byte ranges of one text, on character boundaries.
@@ -87,18 +88,6 @@ fn expand(word: &str) -> Vec<String> {
         }
     }
     out
-}
-
-/// A small stable sort: the lists here hold a few dozen items at most, and
-/// the standard sorts would compile kilobytes of code per element type.
-fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
-            v.swap(j - 1, j);
-            j -= 1;
-        }
-    }
 }
 
 /// Where any of `needles` (lower case) occurs in `hay`, ASCII case ignored.
@@ -310,13 +299,6 @@ mod tests {
         assert_eq!(find("按LPR算", &["lpr".to_string()]), vec![3..6]);
         assert_eq!(find("低保低保", &["低保".to_string()]), vec![0..12]);
         assert!(find("低", &["低保".to_string()]).is_empty());
-    }
-
-    #[test]
-    fn sort_is_stable() {
-        let mut v = vec![(1, 'a'), (0, 'b'), (1, 'c'), (0, 'd')];
-        sort_by_key(&mut v, |x| x.0);
-        assert_eq!(v, vec![(0, 'b'), (0, 'd'), (1, 'a'), (1, 'c')]);
     }
 
     #[test]

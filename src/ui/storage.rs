@@ -3,7 +3,6 @@
 //! browser refuses storage (private mode, some WebViews).
 
 use crate::store::{self, Loaded, Record};
-use gloo_storage::{LocalStorage, Storage};
 
 /// What the banner at the top should say about storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,8 +13,12 @@ pub enum StorageNote {
     Recovered { backup: String, newer: Option<u32> },
 }
 
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 fn available() -> bool {
-    let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+    let Some(s) = local_storage() else {
         return false;
     };
     const PROBE: &str = "bangfu.probe";
@@ -30,7 +33,9 @@ pub fn load() -> (Record, Option<StorageNote>) {
     if !available() {
         return (Record::default(), Some(StorageNote::Unavailable));
     }
-    let raw_store = LocalStorage::raw();
+    let Some(raw_store) = local_storage() else {
+        return (Record::default(), Some(StorageNote::Unavailable));
+    };
     let raw = raw_store.get_item(store::KEY).ok().flatten();
     let newer = match store::decode(raw.as_deref()) {
         Loaded::Empty => return (Record::default(), None),
@@ -51,5 +56,5 @@ pub fn load() -> (Record, Option<StorageNote>) {
 
 /// Saves the record; false when the browser refused (full or disabled).
 pub fn save(record: &Record) -> bool {
-    LocalStorage::set(store::KEY, record).is_ok()
+    local_storage().is_some_and(|s| s.set_item(store::KEY, &store::encode(record)).is_ok())
 }
