@@ -12,7 +12,8 @@
 //!   in step with the state ([`effect`] with the setters below) without
 //!   replacing the element, so focus and typing are never lost;
 //! - **one handler** per screen for every click, input and change inside it
-//!   ([`Ev`]), dispatching on the target's `id` or `data-act`.
+//!   ([`Ev`]), dispatching on the target's `id` or `data-act`; the text an
+//!   input method commits (`compositionend`) comes as one more input.
 //!
 //! State stays in Leptos signals (`ui::app::AppState`); the regions and
 //! patches are Leptos effects, owned by the screen, so they stop when it goes.
@@ -150,6 +151,13 @@ impl Ev {
         checked(&self.target)
     }
 
+    /// True for the `input` events an input method sends while composing
+    /// (Chinese input methods type pinyin first); the committed text arrives
+    /// as one more [`Kind::Input`], from `compositionend`.
+    pub fn composing(&self) -> bool {
+        prop(&self.event, "isComposing").as_bool().unwrap_or(false)
+    }
+
     pub fn prevent_default(&self) {
         self.event.prevent_default();
     }
@@ -189,6 +197,8 @@ pub fn page(class: &'static str, html: String, handle: Handler) -> AnyView {
             on:click=move |e| dispatch(app, handle, e.into(), Kind::Click)
             on:input=move |e| dispatch(app, handle, e, Kind::Input)
             on:change=move |e| dispatch(app, handle, e, Kind::Change)
+            // The text an input method commits (see `Ev::composing`).
+            on:compositionend=move |e| dispatch(app, handle, e.into(), Kind::Input)
         ></div>
     }
     .into_any()

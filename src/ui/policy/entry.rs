@@ -2,10 +2,11 @@
 //! sources and date checked, related entries, the share link; read-aloud
 //! where the browser can, and a way into the loan estimator for loan entries.
 
-use super::super::app::use_app;
-use super::super::{browser, speech};
+use super::super::app::AppState;
+use super::super::dom::{self, Ev, Kind};
+use super::super::{browser, copy_box, speech};
 use super::icons::icon;
-use super::{link, linked, tile, ShareLink, Static};
+use super::{href, link, linked, tile};
 use crate::form::LoanForm;
 use crate::html::Html;
 use crate::policy::{self, Entry};
@@ -13,9 +14,12 @@ use crate::products;
 use crate::query::View;
 use leptos::prelude::*;
 
-#[component]
-pub fn EntryPage(entry: &'static Entry) -> impl IntoView {
-    let e = entry;
+thread_local! {
+    /// Whether the entry is being read aloud (the page's own small state).
+    static SPEAKING: std::cell::Cell<Option<RwSignal<bool>>> = const { std::cell::Cell::new(None) };
+}
+
+pub fn page(e: &'static Entry) -> AnyView {
     // The tab title names the entry, so a shared or bookmarked page says what
     // it is. Leaving puts the page's own title back, unless the next entry
     // has already set its own (the order of render and cleanup is not ours).
@@ -29,23 +33,123 @@ pub fn EntryPage(entry: &'static Entry) -> impl IntoView {
             }
         });
     }
-    view! {
-        <article class="entry" id=format!("entry-{}", e.id)>
-            <Static html=head(e)/>
-            <div class="actions">
-                <ReadAloud entry=e/>
-                <TryLoan entry=e/>
-            </div>
-            <Static html=body(e) here=e.id/>
-        </article>
-        <ShareLink id=e.id/>
+    let speaking = RwSignal::new(false);
+    SPEAKING.with(|s| s.set(Some(speaking)));
+    on_cleanup(speech::stop);
+    // 朗读 / 停止 only where the browser can read Chinese aloud; voices may
+    // arrive after the page, and the button with them.
+    let available = speech::available();
+    dom::region("entry-actions", move || actions(e, available.get()));
+    dom::effect(move || {
+        let label = if speaking.get() {
+            "停止朗读"
+        } else {
+            "朗读这一条"
+        };
+        dom::set_text("read-aloud", label);
+    });
+    dom::page("policy", html(e), handle)
+}
+
+fn html(e: &'static Entry) -> String {
+    let mut h = Html::new();
+    h.open(
+        "article",
+        &[
+            ("class", "entry"),
+            ("id", &format!("entry-{}", e.id)),
+            ("data-here", e.id),
+        ],
+    );
+    head(&mut h, e);
+    h.leaf("div", &[("class", "actions"), ("id", "entry-actions")], "");
+    body(&mut h, e);
+    h.close("article")
+        .open(
+            "section",
+            &[
+                ("class", "card copy"),
+                ("aria-labelledby", "policy-share-title"),
+            ],
+        )
+        .leaf("h2", &[("id", "policy-share-title")], "把这一条发给别人");
+    copy_box::html(
+        &mut h,
+        ("policy-link", "copy-policy-link", "policy-copy-status"),
+        "这一条的链接",
+        &browser::absolute_link(&href(Some(e.id))),
+    );
+    h.close("section");
+    h.finish()
+}
+
+/// The read-aloud button (where it works) and, for an entry about a loan
+/// product, a way into the estimator with that product.
+fn actions(e: &Entry, can_speak: bool) -> String {
+    let mut h = Html::new();
+    if can_speak {
+        h.leaf(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "secondary"),
+                ("id", "read-aloud"),
+            ],
+            "朗读这一条",
+        );
+    }
+    if e.product.and_then(products::product).is_some() {
+        h.leaf(
+            "button",
+            &[("type", "button"), ("id", "try-loan")],
+            "用这项贷款算一算",
+        );
+    }
+    h.finish()
+}
+
+fn handle(app: AppState, ev: &Ev) {
+    if ev.kind != Kind::Click {
+        return;
+    }
+    let Some(e) = app
+        .policy_id
+        .with_untracked(|id| id.as_deref().and_then(policy::entry))
+    else {
+        return;
+    };
+    match ev.id().as_str() {
+        "read-aloud" => {
+            let Some(speaking) = SPEAKING.with(|s| s.get()) else {
+                return;
+            };
+            if speaking.get_untracked() {
+                speech::stop();
+                speaking.set(false);
+            } else {
+                let parts = policy::speech(e);
+                speaking.set(speech::speak(&parts, move || speaking.set(false)));
+            }
+        }
+        // The user's own figures, if they had typed any, stay one tap away.
+        "try-loan" => {
+            if let Some(p) = e.product.and_then(products::product) {
+                let own = app.form.get_untracked();
+                if own.product != p.id {
+                    let typed = own != LoanForm::for_product(own.product());
+                    app.replaced.set(typed.then_some(own));
+                    app.form.set(LoanForm::for_product(p));
+                }
+                app.go(View::Loan);
+            }
+        }
+        _ => {}
     }
 }
 
-fn head(e: &Entry) -> String {
-    let mut h = Html::new();
+fn head(h: &mut Html, e: &Entry) {
     h.open("p", &[("class", "crumbs")]);
-    link(&mut h, None, "", "‹ 政策解读");
+    link(h, None, "", "‹ 政策解读");
     h.open("span", &[("class", "cat-label")])
         .trusted(icon(e.category))
         .text(e.category.label())
@@ -57,14 +161,12 @@ fn head(e: &Entry) -> String {
             &[("class", "lead"), ("id", "entry-summary")],
             e.summary,
         );
-    h.finish()
 }
 
-fn body(e: &Entry) -> String {
-    let mut h = Html::new();
+fn body(h: &mut Html, e: &Entry) {
     for (heading, items) in e.sections() {
         if heading == "各地差异" {
-            myths(&mut h, e);
+            myths(h, e);
         }
         let (class, list, list_class) = match heading {
             "怎么申请" => ("card", "ol", "steps"),
@@ -76,7 +178,7 @@ fn body(e: &Entry) -> String {
             .open(list, &[("class", list_class)]);
         for pieces in policy::linked(items) {
             h.open("li", &[]);
-            linked(&mut h, &pieces);
+            linked(h, &pieces);
             h.close("li");
         }
         h.close(list).close("section");
@@ -106,10 +208,9 @@ fn body(e: &Entry) -> String {
         .leaf("h2", &[("id", "related-title")], "相关政策")
         .open("div", &[("class", "tiles"), ("id", "related")]);
     for r in e.related_entries() {
-        tile(&mut h, r);
+        tile(h, r);
     }
     h.close("div");
-    h.finish()
 }
 
 /// 常见误区: what people believe, and what is true. The myths share one set of
@@ -137,60 +238,4 @@ fn myths(h: &mut Html, e: &Entry) {
         }
     }
     h.close("section");
-}
-
-/// 朗读 / 停止, present only where the browser can read Chinese aloud.
-#[component]
-fn ReadAloud(entry: &'static Entry) -> impl IntoView {
-    let available = speech::available();
-    let speaking = RwSignal::new(false);
-    on_cleanup(speech::stop);
-    move || {
-        available.get().then(|| {
-            view! {
-                <button
-                    type="button"
-                    class="secondary"
-                    id="read-aloud"
-                    on:click=move |_| {
-                        if speaking.get_untracked() {
-                            speech::stop();
-                            speaking.set(false);
-                        } else {
-                            let parts = policy::speech(entry);
-                            speaking.set(speech::speak(&parts, move || speaking.set(false)));
-                        }
-                    }
-                >
-                    {move || if speaking.get() { "停止朗读" } else { "朗读这一条" }}
-                </button>
-            }
-        })
-    }
-}
-
-/// For an entry about a loan product: open the estimator with that product.
-/// The user's own figures, if they had typed any, stay one tap away.
-#[component]
-fn TryLoan(entry: &'static Entry) -> impl IntoView {
-    let app = use_app();
-    entry.product.and_then(products::product).map(|p| {
-        view! {
-            <button
-                type="button"
-                id="try-loan"
-                on:click=move |_| {
-                    let own = app.form.get_untracked();
-                    if own.product != p.id {
-                        let typed = own != LoanForm::for_product(own.product());
-                        app.replaced.set(typed.then_some(own));
-                        app.form.set(LoanForm::for_product(p));
-                    }
-                    app.go(View::Loan);
-                }
-            >
-                "用这项贷款算一算"
-            </button>
-        }
-    })
 }

@@ -2,8 +2,11 @@
 //! and every entry listed by category. While something is typed, the search
 //! results replace the list.
 
+use super::super::app::AppState;
+use super::super::browser;
+use super::super::dom::{self, Ev, Kind};
 use super::icons::icon;
-use super::{delegate, link, search, tile};
+use super::{link, search, tile};
 use crate::html::Html;
 use crate::policy::{self, Category, GLOSSARY_ID, TIMELINE_ID};
 use leptos::prelude::*;
@@ -14,55 +17,104 @@ thread_local! {
     static QUERY: ArcRwSignal<String> = ArcRwSignal::new(String::new());
 }
 
-#[component]
-pub fn Library() -> impl IntoView {
+/// The library, after `notice` (a banner's text) if there is one.
+pub fn page(notice: Option<&str>) -> AnyView {
     let query = RwSignal::from(QUERY.with(Clone::clone));
-    // Chinese input methods send pinyin while composing; search the characters.
-    let composing = RwSignal::new(false);
     let results = Memo::new(move |_| query.with(|q| policy::search(q)));
     let blank = move || query.with(|q| policy::is_blank(q));
-    view! {
-        <h1>"政策解读"</h1>
-        <p>"用大白话讲清楚每项政策：谁能申请、能得到什么、怎么申请、依据是什么。"</p>
-        <div class="search" role="search">
-            <label for="policy-search">"搜一搜"</label>
-            <div class="with-unit">
-                <input
-                    id="policy-search"
-                    type="search"
-                    autocomplete="off"
-                    enterkeyhint="search"
-                    placeholder="比如：五保、贷款、看病"
-                    prop:value=move || query.get()
-                    on:input=move |ev| {
-                        if !composing.get_untracked() {
-                            query.set(event_target_value(&ev));
-                        }
-                    }
-                    on:compositionstart=move |_| composing.set(true)
-                    on:compositionend=move |ev| {
-                        composing.set(false);
-                        query.set(event_target_value(&ev));
-                    }
-                />
-                <button
-                    class="secondary"
-                    id="clear-search"
-                    hidden=move || query.with(String::is_empty)
-                    on:click=move |_| query.set(String::new())
-                >
-                    "清空"
-                </button>
-            </div>
-            <p role="status" id="search-count">
-                {move || if blank() { String::new() } else { query.with(|q| results.with(|r| search::status(q, r))) }}
-            </p>
-        </div>
-        <div
-            id="library"
-            inner_html=move || if blank() { shelves() } else { results.with(search::results) }
-            on:click=delegate(Some(query))
-        ></div>
+    // The box follows the query when it changes other than by typing (a
+    // suggestion, 清空, back to the page); while typing this changes nothing.
+    dom::effect(move || {
+        query.with(|q| {
+            dom::set_value("policy-search", q);
+            dom::show("clear-search", !q.is_empty());
+        })
+    });
+    dom::effect(move || {
+        let status = if blank() {
+            String::new()
+        } else {
+            query.with(|q| results.with(|r| search::status(q, r)))
+        };
+        dom::set_text("search-count", &status);
+    });
+    dom::region("library", move || {
+        if blank() {
+            shelves()
+        } else {
+            results.with(search::results)
+        }
+    });
+    dom::page("policy", html(notice), handle)
+}
+
+fn html(notice: Option<&str>) -> String {
+    let mut h = Html::new();
+    if let Some(text) = notice {
+        h.leaf(
+            "div",
+            &[
+                ("class", "banner warn"),
+                ("role", "status"),
+                ("id", "policy-not-found"),
+            ],
+            text,
+        );
+    }
+    h.leaf("h1", &[], "政策解读")
+        .leaf(
+            "p",
+            &[],
+            "用大白话讲清楚每项政策：谁能申请、能得到什么、怎么申请、依据是什么。",
+        )
+        .open("div", &[("class", "search"), ("role", "search")])
+        .leaf("label", &[("for", "policy-search")], "搜一搜")
+        .open("div", &[("class", "with-unit")])
+        .open(
+            "input",
+            &[
+                ("id", "policy-search"),
+                ("type", "search"),
+                ("autocomplete", "off"),
+                ("enterkeyhint", "search"),
+                ("placeholder", "比如：五保、贷款、看病"),
+            ],
+        )
+        .leaf(
+            "button",
+            &[
+                ("class", "secondary"),
+                ("id", "clear-search"),
+                ("hidden", ""),
+            ],
+            "清空",
+        )
+        .close("div")
+        .leaf("p", &[("role", "status"), ("id", "search-count")], "")
+        .close("div")
+        .leaf("div", &[("id", "library")], "");
+    h.finish()
+}
+
+fn handle(_: AppState, ev: &Ev) {
+    let set = |q: String| QUERY.with(|s| s.set(q));
+    let find = |sel: &str| ev.target.closest(sel).ok().flatten();
+    match ev.kind {
+        // Chinese input methods send pinyin while composing; search the characters.
+        Kind::Input if ev.id() == "policy-search" && !ev.composing() => set(ev.value()),
+        Kind::Click if ev.id() == "clear-search" => set(String::new()),
+        Kind::Click => {
+            if let Some(b) = find("[data-query]") {
+                set(b.get_attribute("data-query").unwrap_or_default());
+                browser::scroll_to_top();
+            } else if let Some(b) = find("[data-cat]") {
+                let id = format!("cat-{}", b.get_attribute("data-cat").unwrap_or_default());
+                if let Some(el) = dom::by_id(&id) {
+                    el.scroll_into_view();
+                }
+            }
+        }
+        _ => {}
     }
 }
 

@@ -2,12 +2,11 @@
 //! glossary and the timeline. Which one shows is `?v=policy&id=…`, kept in
 //! `AppState::policy_id`.
 //!
-//! The long static text is written as escaped HTML ([`crate::html`]) into a
-//! few containers, each with one delegated click handler ([`delegate`]):
-//! links carry `data-open`, glossary terms `data-term`, suggestion buttons
-//! `data-query`, category buttons `data-cat`. As Leptos views the same pages
-//! cost several times more WebAssembly. Interactive parts (search box,
-//! read-aloud, loan button, share card) stay Leptos components.
+//! Each page is markup written once ([`crate::html`], every piece of text
+//! escaped) with one handler ([`super::dom::page`]); links (`data-open`) and
+//! glossary terms (`data-term`) are followed on every screen
+//! ([`super::links`]). What changes while a page is open (search results,
+//! the read-aloud button) is kept in regions and patches.
 
 mod entry;
 pub mod glossary;
@@ -17,33 +16,32 @@ mod search;
 mod timeline;
 
 use super::app::use_app;
-use super::browser;
+use super::dom::{self, Ev, Kind};
 use crate::html::Html;
 use crate::policy::{self, Entry, Piece, GLOSSARY_ID, TIMELINE_ID};
 use crate::query::percent_encode;
 use leptos::prelude::*;
 use std::ops::Range;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn PolicyPage() -> impl IntoView {
     let app = use_app();
     move || {
-        match app.policy_id.get() {
-        None => view! { <library::Library/> }.into_any(),
-        Some(id) if id == GLOSSARY_ID => view! { <Static html=glossary::page()/> }.into_any(),
-        Some(id) if id == TIMELINE_ID => view! { <Static html=timeline::page()/> }.into_any(),
-        Some(id) => match policy::entry(&id) {
-            Some(e) => view! { <entry::EntryPage entry=e/> }.into_any(),
-            None => view! {
-                <div class="banner warn" role="status" id="policy-not-found">
-                    {format!("没有找到编号为“{}”的政策，可能是链接不完整。下面是全部政策：", crate::form::short(&id))}
-                </div>
-                <library::Library/>
-            }
-            .into_any(),
-        },
-    }
+        let id = app.policy_id.get();
+        // Only the id chooses the page; what a page reads as it is built
+        // must not rebuild it.
+        untrack(|| match id.as_deref() {
+            None => library::page(None),
+            Some(GLOSSARY_ID) => dom::page("policy", glossary::page(), dom::no_events),
+            Some(TIMELINE_ID) => dom::page("policy", timeline::page(), dom::no_events),
+            Some(id) => match policy::entry(id) {
+                Some(e) => entry::page(e),
+                None => library::page(Some(&format!(
+                    "没有找到编号为“{}”的政策，可能是链接不完整。下面是全部政策：",
+                    crate::form::short(id)
+                ))),
+            },
+        })
     }
 }
 
@@ -55,7 +53,7 @@ pub fn href(id: Option<&str>) -> String {
     }
 }
 
-/// A link to a page of the library; [`delegate`] opens it in place.
+/// A link to a page of the library; [`super::links::follow`] opens it in place.
 pub fn link(h: &mut Html, id: Option<&str>, class: &str, text: &str) {
     h.leaf(
         "a",
@@ -127,54 +125,26 @@ pub fn linked(h: &mut Html, pieces: &[Piece]) {
     }
 }
 
-/// Static markup with the library's click handling. `here` is the entry it
-/// shows, if any, so a definition does not link back to the same page.
-#[component]
-pub fn Static(html: String, #[prop(optional)] here: &'static str) -> impl IntoView {
-    view! { <div data-here=here inner_html=html on:click=delegate(None)></div> }
-}
-
-/// One click handler for a container of written markup.
-pub fn delegate(query: Option<RwSignal<String>>) -> impl Fn(leptos::ev::MouseEvent) + 'static {
+/// The library's links and glossary terms in markup still inside a Leptos
+/// view (the self-check's results): the same as [`super::links::follow`]
+/// does on screens written with [`dom::page`]. The argument is ignored.
+pub fn delegate(_: Option<RwSignal<String>>) -> impl Fn(leptos::ev::MouseEvent) + 'static {
     let app = use_app();
     move |ev| {
-        let Some(target) = ev
+        let event: web_sys::Event = ev.into();
+        if let Some(target) = event
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        else {
-            return;
-        };
-        let find = |sel: &str| target.closest(sel).ok().flatten();
-        if let Some(b) = find("[data-term]") {
-            ev.prevent_default();
-            glossary::toggle(&b);
-        } else if let Some(a) = find("[data-open]") {
-            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
-                return; // a new tab, as the browser would
-            }
-            ev.prevent_default();
-            let id = a.get_attribute("data-open").unwrap_or_default();
-            app.open_policy((!id.is_empty()).then_some(id.as_str()));
-        } else if let (Some(b), Some(q)) = (find("[data-query]"), query) {
-            q.set(b.get_attribute("data-query").unwrap_or_default());
-            browser::scroll_to_top();
-        } else if let Some(b) = find("[data-cat]") {
-            let id = format!("cat-{}", b.get_attribute("data-cat").unwrap_or_default());
-            if let Some(el) = browser::document().and_then(|d| d.get_element_by_id(&id)) {
-                el.scroll_into_view();
-            }
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        {
+            let kind = Kind::Click;
+            super::links::follow(
+                app,
+                &Ev {
+                    event,
+                    kind,
+                    target,
+                },
+            );
         }
-    }
-}
-
-/// The share card: the page's link, a copy button, and what happened.
-#[component]
-pub fn ShareLink(id: &'static str) -> impl IntoView {
-    let link = browser::absolute_link(&href(Some(id)));
-    view! {
-        <section class="card copy" aria-labelledby="policy-share-title">
-            <h2 id="policy-share-title">"把这一条发给别人"</h2>
-            {super::copy_box::view(("policy-link", "copy-policy-link", "policy-copy-status"), "这一条的链接", &link)}
-        </section>
     }
 }
