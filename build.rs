@@ -1,8 +1,10 @@
 //! Turns the data files in `data/` (edited by non-programmers) into Rust
-//! constants at build time: a mistake in a file fails the build with the entry
+//! constants (and the policy library into a JSON content pack) at build time: a mistake in a file fails the build with the entry
 //! and field named, and the app ships no TOML parser (every KB of WebAssembly
 //! counts). One generator per data file, in `build/`.
 
+#[path = "build/pack.rs"]
+mod pack;
 #[path = "build/policies.rs"]
 mod policies;
 #[path = "build/products.rs"]

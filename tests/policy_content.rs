@@ -239,7 +239,10 @@ fn loan_products_and_entries_link_both_ways() {
 #[test]
 fn popular_entries_resolve() {
     assert!(policy::popular().count() >= 3);
-    assert_eq!(policy::popular().count(), policy::POPULAR.len());
+    assert_eq!(
+        policy::popular().count(),
+        policy::pack::library().popular.len()
+    );
 }
 
 #[test]

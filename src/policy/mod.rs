@@ -1,9 +1,10 @@
 //! 政策解读: the policy library as plain data, with search and glossary
 //! linking. The entries, glossary and timeline are written in `data/*.toml`
-//! by people who know the policies, checked and turned into static Rust by
-//! `build/policies.rs`, so the app allocates nothing for them at startup and
-//! ships no TOML parser. No browser dependency: `cargo test` checks all of it.
+//! by people who know the policies, checked by `build/policies.rs` and
+//! written into a content pack ([`pack`]) that the app fetches when a policy
+//! page opens. No browser dependency: `cargo test` checks all of it.
 
+pub mod pack;
 mod search;
 mod text;
 
@@ -61,7 +62,7 @@ impl Category {
     }
 
     pub fn entries(self) -> impl Iterator<Item = &'static Entry> {
-        ENTRIES.iter().filter(move |e| e.category == self)
+        entries().iter().filter(move |e| e.category == self)
     }
 }
 
@@ -160,41 +161,40 @@ pub struct Event {
     pub entry: Option<&'static str>,
 }
 
-include!(concat!(env!("OUT_DIR"), "/policies.rs"));
-
 /// Pages of the library that are not entries, reachable as `?v=policy&id=…`.
 pub const GLOSSARY_ID: &str = "glossary";
 pub const TIMELINE_ID: &str = "timeline";
 
+/// Every entry; empty until the pack is installed ([`pack::install`]).
 pub fn entries() -> &'static [Entry] {
-    ENTRIES
+    pack::library().entries
 }
 
 pub fn entry(id: &str) -> Option<&'static Entry> {
-    ENTRIES.iter().find(|e| e.id == id)
+    entries().iter().find(|e| e.id == id)
 }
 
 pub fn glossary() -> &'static [Term] {
-    GLOSSARY
+    pack::library().glossary
 }
 
 /// The glossary entry for a term or one of its aliases.
 pub fn term(word: &str) -> Option<&'static Term> {
-    GLOSSARY
+    glossary()
         .iter()
         .find(|t| t.term == word || t.aliases.contains(&word))
 }
 
 pub fn timeline() -> &'static [Event] {
-    TIMELINE
+    pack::library().timeline
 }
 
 /// Entries worth offering when a search finds nothing.
 pub fn popular() -> impl Iterator<Item = &'static Entry> {
-    POPULAR.iter().filter_map(|id| entry(id))
+    pack::library().popular.iter().filter_map(|id| entry(id))
 }
 
 /// The entry whose `product` is this loan product.
 pub fn for_product(product: &str) -> Option<&'static Entry> {
-    ENTRIES.iter().find(|e| e.product == Some(product))
+    entries().iter().find(|e| e.product == Some(product))
 }

@@ -7,7 +7,7 @@
 //! narrows); when nothing does, known words found *inside* the query are tried
 //! instead, because people type whole questions ("五保户每月能领多少钱").
 
-use super::{Category, Entry, ENTRIES, GLOSSARY, SYNONYMS};
+use super::{entries, glossary, pack, Category, Entry};
 use crate::order::sort_by_key;
 use std::ops::Range;
 
@@ -77,7 +77,7 @@ fn words(query: &str) -> Vec<String> {
 /// The word itself and every word of each synonym group that contains it.
 fn expand(word: &str) -> Vec<String> {
     let mut out = vec![word.to_string()];
-    for group in SYNONYMS {
+    for group in pack::library().synonyms {
         if group.iter().any(|w| w.eq_ignore_ascii_case(word)) {
             for w in *group {
                 let w = w.to_ascii_lowercase();
@@ -175,7 +175,7 @@ fn run(words: &[String]) -> Vec<Hit> {
         return Vec::new();
     }
     let expanded: Vec<Vec<String>> = words.iter().map(|w| expand(w)).collect();
-    let mut hits: Vec<Hit> = ENTRIES
+    let mut hits: Vec<Hit> = entries()
         .iter()
         .filter_map(|e| {
             let mut hit = Hit {
@@ -208,12 +208,17 @@ fn run(words: &[String]) -> Vec<Hit> {
 /// Every word the library knows: titles, keywords, synonyms, glossary terms,
 /// category names.
 fn known_words() -> impl Iterator<Item = &'static str> {
-    ENTRIES
+    entries()
         .iter()
         .flat_map(|e| std::iter::once(e.title).chain(e.keywords.iter().copied()))
-        .chain(SYNONYMS.iter().flat_map(|g| g.iter().copied()))
         .chain(
-            GLOSSARY
+            pack::library()
+                .synonyms
+                .iter()
+                .flat_map(|g| g.iter().copied()),
+        )
+        .chain(
+            glossary()
                 .iter()
                 .flat_map(|t| std::iter::once(t.term).chain(t.aliases.iter().copied())),
         )

@@ -2,7 +2,7 @@
 //! sentences (so a reader can tap 建档立卡 and see what it means), and the
 //! plain sentences handed to read-aloud.
 
-use super::{Entry, Term, GLOSSARY};
+use super::{glossary, Entry, Term};
 
 /// A run of an entry's text: plain, or a glossary term to make tappable.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,7 +13,7 @@ pub enum Piece {
 
 /// The longest glossary word (term or alias) at the start of `rest`.
 fn word_at(rest: &str) -> Option<(&'static str, &'static Term)> {
-    GLOSSARY
+    glossary()
         .iter()
         .flat_map(|t| {
             std::iter::once(t.term)

@@ -2,10 +2,7 @@
 //! place, and the view switch driven by the query string.
 
 use super::browser;
-use super::check::{check_page, households_page};
 use super::dom;
-use super::loan::LoanPage;
-use super::policy::PolicyPage;
 use super::storage::{self, StorageNote};
 use crate::check::answers::from_link_value;
 use crate::check::households::Household;
@@ -18,6 +15,7 @@ use crate::products;
 use crate::query::{self, loan_query, View};
 use crate::store::{CheckState, Record};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -36,7 +34,19 @@ pub struct AppState {
     pub shared: RwSignal<Option<Answers>>,
     /// The cadre's household list.
     pub households: RwSignal<Vec<Household>>,
+    /// The policy library's content pack (fetched when a policy page opens).
+    pub pack: RwSignal<PackState>,
     pub today: Date,
+}
+
+/// Where the policy library's content pack is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PackState {
+    NotYet,
+    Fetching,
+    /// The pack is installed.
+    Ready,
+    Failed,
 }
 
 impl AppState {
@@ -78,12 +88,44 @@ fn read_shared(state: AppState, raw: Option<&str>) {
     state.shared.set(Some(answers));
 }
 
-pub fn use_app() -> AppState {
-    expect_context::<AppState>()
+thread_local! {
+    static APP: std::cell::OnceCell<AppState> = const { std::cell::OnceCell::new() };
 }
 
-#[component]
-pub fn App() -> impl IntoView {
+/// The app's state; [`start`] sets it before anything else runs.
+pub fn use_app() -> AppState {
+    APP.with(|a| *a.get().expect("app state is set at start"))
+}
+
+/// Which screen shows: the screen is built again only when this changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum ScreenKey {
+    Home,
+    Loan,
+    Questionnaire,
+    Results,
+    /// Answers someone shared by link.
+    Shared,
+    Households,
+    /// A page of the library, and whether its content pack is there yet.
+    Policy(Option<String>, PackState),
+}
+
+fn build(key: ScreenKey) -> dom::Screen {
+    match key {
+        ScreenKey::Home => super::home::home(),
+        ScreenKey::Loan => super::loan::loan_page(),
+        ScreenKey::Questionnaire => super::check::questionnaire(),
+        ScreenKey::Results => super::check_results::own_results(),
+        ScreenKey::Shared => super::check_results::shared_results(),
+        ScreenKey::Households => super::households::households_page(),
+        ScreenKey::Policy(id, _) => super::policy::policy_page(id.as_deref()),
+    }
+}
+
+/// Reads what is stored and what the link says, sets up state, saving and
+/// history, and puts the app into `root`.
+pub fn start(root: &web_sys::Element) {
     let today = browser::today();
     let (record, note) = storage::load();
     let storage_ok = !matches!(note, Some(StorageNote::Unavailable));
@@ -105,9 +147,10 @@ pub fn App() -> impl IntoView {
         check: RwSignal::new(record.check.clone()),
         shared: RwSignal::new(None),
         households: RwSignal::new(record.households.clone()),
+        pack: RwSignal::new(PackState::NotYet),
         today,
     };
-    provide_context(state);
+    APP.with(|a| a.set(state).ok());
     read_shared(state, parsed.shared_check.as_deref());
     let storage_note = RwSignal::new(note);
 
@@ -148,7 +191,7 @@ pub fn App() -> impl IntoView {
         browser::set_title(&title);
     });
     // Back and forward.
-    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+    let on_pop = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         let parsed = query::parse_query(&browser::search(), today);
         if let Some(f) = parsed.loan {
             state.form.set(f);
@@ -158,8 +201,11 @@ pub fn App() -> impl IntoView {
         read_shared(state, parsed.shared_check.as_deref());
         state.view.set(parsed.view);
     });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+    }
+    on_pop.forget();
 
-    let chrome = dom::page("chrome", r#"<div id="banners"></div>"#.into(), chrome_event);
     dom::region("banners", move || {
         banners_html(
             storage_note.get().as_ref(),
@@ -170,38 +216,33 @@ pub fn App() -> impl IntoView {
     dom::effect(move || dom::show("go-home", state.view.get() != View::Home));
     STORAGE_NOTE.with(|n| n.set(Some(storage_note)));
 
-    view! {
-        {dom::page("topbar", TOPBAR.into(), dom::no_events)}
-        <main>
-            {chrome}
-            {move || match state.view.get() {
-                View::Home => super::home::home(),
-                View::Loan => view! { <LoanPage/> }.into_any(),
-                View::Check => check_page().into_any(),
-                View::Households => households_page(),
-                View::Policy => view! { <PolicyPage/> }.into_any(),
-            }}
-            <footer>
-                <p>
-                    "帮扶助手只在您的手机上计算和保存，不上传任何信息。结果仅供参考，以当地银行、乡镇和有关部门为准。"
-                </p>
-            </footer>
-        </main>
-    }
+    let key = Memo::new(move |_| match state.view.get() {
+        View::Home => ScreenKey::Home,
+        View::Loan => ScreenKey::Loan,
+        View::Check if state.shared.with(Option::is_some) => ScreenKey::Shared,
+        View::Check if state.check.with(|c| c.finished) => ScreenKey::Results,
+        View::Check => ScreenKey::Questionnaire,
+        View::Households => ScreenKey::Households,
+        View::Policy => ScreenKey::Policy(state.policy_id.get(), state.pack.get()),
+    });
+    dom::mount(root, CHROME, "screen", key, build);
 }
 
-const TOPBAR: &str = r#"<span class="brand">帮扶助手</span><a class="button secondary" id="go-home" href="?v=home" data-go="home" hidden>回首页</a>"#;
+/// Around every screen: the top bar, banners, the screen, the footer.
+const CHROME: &str = concat!(
+    r#"<div class="topbar"><span class="brand">帮扶助手</span><a class="button secondary" id="go-home" href="?v=home" data-go="home" hidden>回首页</a></div>"#,
+    r#"<main><div id="banners"></div><div id="screen"></div><footer><p>帮扶助手只在您的手机上计算和保存，不上传任何信息。结果仅供参考，以当地银行、乡镇和有关部门为准。</p></footer></main>"#
+);
 
 thread_local! {
     /// The storage banner's signal, for its 知道了 button.
     static STORAGE_NOTE: std::cell::Cell<Option<RwSignal<Option<StorageNote>>>> = const { std::cell::Cell::new(None) };
 }
 
-fn chrome_event(_: AppState, ev: &dom::Ev) {
-    if ev.kind == dom::Kind::Click && ev.act().is_some_and(|(_, a)| a == "dismiss-storage") {
-        if let Some(n) = STORAGE_NOTE.with(|n| n.get()) {
-            n.set(None);
-        }
+/// The storage banner's 知道了 (the banner is outside every screen).
+pub fn dismiss_storage_note() {
+    if let Some(n) = STORAGE_NOTE.with(|n| n.get()) {
+        n.set(None);
     }
 }
 

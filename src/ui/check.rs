@@ -5,7 +5,6 @@
 //! (which questions show, messages, 不清楚 boxes), so typing keeps its focus.
 
 use super::app::{use_app, AppState};
-use super::check_results::results;
 use super::dom::{self, Ev, Kind as EvKind};
 use crate::check::answers::check_value;
 use crate::check::questions::{Kind, Question, SECTIONS, UNKNOWN};
@@ -13,28 +12,12 @@ use crate::check::{Answers, PROVINCES};
 use crate::html::Html;
 use leptos::prelude::*;
 
-pub use super::households::households_page;
-
-/// The self-check screen: someone's shared answers, the results, or the
-/// questionnaire.
-pub fn check_page() -> impl IntoView {
-    let app = use_app();
-    // Memos, so that saving a household (which marks the answers as being
-    // edited) does not rebuild the results page under the user's finger.
-    let finished = Memo::new(move |_| app.check.with(|c| c.finished));
-    let answers = Memo::new(move |_| app.check.with(|c| c.answers.clone()));
-    move || match app.shared.get() {
-        Some(a) => results(a, true),
-        None if finished.get() => results(answers.get(), false),
-        None => questionnaire(app),
-    }
-}
-
 fn section_of(app: AppState) -> usize {
     app.check.with(|c| c.section.min(SECTIONS.len() - 1))
 }
 
-fn questionnaire(app: AppState) -> AnyView {
+pub fn questionnaire() -> dom::Screen {
+    let app = use_app();
     let section = Memo::new(move |_| section_of(app));
     dom::region("editing", move || {
         let label = app.check.with(|c| c.editing.clone()).and_then(|id| {

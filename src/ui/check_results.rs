@@ -152,9 +152,18 @@ fn findings_html(report: &Report) -> String {
     h.finish()
 }
 
-/// The results screen for `answers`; `shared` when they came by link (read
-/// only: no saving, no sharing on).
-pub fn results(answers: Answers, shared: bool) -> AnyView {
+/// The results of the user's own answers.
+pub fn own_results() -> dom::Screen {
+    let app = use_app();
+    results(app.check.with_untracked(|c| c.answers.clone()), false)
+}
+
+/// Answers someone shared by link, read only: no saving, no sharing on.
+pub fn shared_results() -> dom::Screen {
+    results(answers_shown(use_app()), true)
+}
+
+fn results(answers: Answers, shared: bool) -> dom::Screen {
     let app = use_app();
     if !shared {
         dom::effect(move || {

@@ -46,10 +46,3 @@ pub fn copy(ev: &dom::Ev) {
         },
     );
 }
-
-/// The box on its own, for screens still written as Leptos views.
-pub fn view(ids: (&str, &str, &str), label: &str, link: &str) -> leptos::prelude::AnyView {
-    let mut h = Html::new();
-    html(&mut h, ids, label, link);
-    dom::page("copy-box", h.finish(), dom::no_events)
-}

@@ -17,9 +17,13 @@
 //!
 //! State stays in Leptos signals (`ui::app::AppState`); the regions and
 //! patches are Leptos effects, owned by the screen, so they stop when it goes.
+//! No Leptos view is built at all ([`mount`] puts markup in place itself), so
+//! none of the view machinery is in the download.
 
 use super::app::{use_app, AppState};
 use leptos::prelude::*;
+use std::cell::Cell;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 pub fn by_id(id: &str) -> Option<web_sys::Element> {
@@ -92,19 +96,30 @@ pub fn set_checked(el: &web_sys::Element, on: bool) {
 
 /// An effect: runs now and again whenever a signal it read changes.
 pub fn effect(f: impl Fn() + 'static) {
+    effect_boxed(Box::new(f));
+}
+
+// One instantiation of Leptos's effect code for every effect in the app.
+fn effect_boxed(f: Box<dyn Fn()>) {
     Effect::new(move |_| f());
 }
 
 /// Keeps the markup inside element `id` equal to `render()`. The element is
 /// rewritten only when the markup changed.
 pub fn region(id: &'static str, render: impl Fn() -> String + 'static) {
-    Effect::new(move |prev: Option<String>| {
+    region_boxed(id, Box::new(render));
+}
+
+fn region_boxed(id: &'static str, render: Box<dyn Fn() -> String>) {
+    let last = std::cell::RefCell::new(None::<String>);
+    effect_boxed(Box::new(move || {
         let html = render();
-        if prev.as_ref() != Some(&html) {
+        let mut last = last.borrow_mut();
+        if last.as_ref() != Some(&html) {
             set_html(id, &html);
+            *last = Some(html);
         }
-        html
-    });
+    }));
 }
 
 /// What happened inside a screen: a click, an input or a change.
@@ -166,13 +181,25 @@ impl Ev {
 /// Handles what happens inside a screen; returns nothing, changes signals.
 pub type Handler = fn(AppState, &Ev);
 
-fn dispatch(app: AppState, handle: Handler, event: web_sys::Event, kind: Kind) {
+/// A screen: its markup and the handler for what happens inside it.
+pub struct Screen {
+    html: String,
+    handle: Handler,
+}
+
+thread_local! {
+    /// The handler of the screen on show.
+    static HANDLER: Cell<Handler> = const { Cell::new(no_events) };
+}
+
+fn dispatch(kind: Kind, event: web_sys::Event) {
     let Some(target) = event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
     else {
         return;
     };
+    let app = use_app();
     let ev = Ev {
         event,
         kind,
@@ -182,27 +209,60 @@ fn dispatch(app: AppState, handle: Handler, event: web_sys::Event, kind: Kind) {
     if kind == Kind::Click && super::links::follow(app, &ev) {
         return;
     }
-    handle(app, &ev);
+    // Pinyin being composed is not what the user means to type yet.
+    if kind == Kind::Input && ev.composing() {
+        return;
+    }
+    HANDLER.with(Cell::get)(app, &ev);
 }
 
-/// A screen: `html` written once into one element, and `handle` for every
-/// click, input and change inside it. Regions and patches are created by the
-/// caller before this, in the same component, so they live as long as it.
-pub fn page(class: &'static str, html: String, handle: Handler) -> AnyView {
-    let app = use_app();
-    view! {
-        <div
-            class=class
-            inner_html=html
-            on:click=move |e| dispatch(app, handle, e.into(), Kind::Click)
-            on:input=move |e| dispatch(app, handle, e, Kind::Input)
-            on:change=move |e| dispatch(app, handle, e, Kind::Change)
-            // The text an input method commits (see `Ev::composing`).
-            on:compositionend=move |e| dispatch(app, handle, e.into(), Kind::Input)
-        ></div>
+/// A screen: `html` written once inside a `<div class=…>`, and `handle` for
+/// every click, input and change inside it. Regions and patches are created
+/// by the caller before this, while the screen is being built, so they live
+/// as long as it.
+pub fn page(class: &'static str, html: String, handle: Handler) -> Screen {
+    let mut h = crate::html::Html::new();
+    h.open("div", &[("class", class)])
+        .written(&html)
+        .close("div");
+    Screen {
+        html: h.finish(),
+        handle,
     }
-    .into_any()
 }
 
 /// For screens with nothing to handle but links.
 pub fn no_events(_: AppState, _: &Ev) {}
+
+/// Puts the app on the page: `chrome` (markup around the screens) into
+/// `root`, one listener each for click, input and change on `root`, and in
+/// element `screen_id` the screen `build(key())` — built again, with the old
+/// screen's effects stopped, whenever `key()` changes.
+pub fn mount<K: PartialEq + Clone + Send + Sync + 'static>(
+    root: &web_sys::Element,
+    chrome: &str,
+    screen_id: &'static str,
+    key: Memo<K>,
+    build: fn(K) -> Screen,
+) {
+    root.set_inner_html(chrome);
+    // What an input method commits (`compositionend`) comes as one more input.
+    for (name, kind) in [
+        ("click", Kind::Click),
+        ("input", Kind::Input),
+        ("change", Kind::Change),
+        ("compositionend", Kind::Input),
+    ] {
+        let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |e| dispatch(kind, e));
+        let _ = root.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+        listener.forget();
+    }
+    let owner = Owner::new();
+    effect(move || {
+        let k = key.get();
+        owner.cleanup();
+        let screen = owner.with(|| untrack(|| build(k)));
+        set_html(screen_id, &screen.html);
+        HANDLER.with(|h| h.set(screen.handle));
+    });
+}

@@ -4,7 +4,6 @@
 use super::dom;
 use crate::html::Html;
 use crate::query::View;
-use leptos::prelude::AnyView;
 
 const TILES: [(View, &str, &str, &str); 4] = [
     (
@@ -33,7 +32,7 @@ const TILES: [(View, &str, &str, &str); 4] = [
     ),
 ];
 
-pub fn home() -> AnyView {
+pub fn home() -> dom::Screen {
     dom::page("home", html(), dom::no_events)
 }
 

@@ -12,8 +12,8 @@ use crate::html::Html;
 use crate::query::View;
 use crate::store::CheckState;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
 
 /// One card per household: label, risk, village and date, the top finding.
 fn list_html(list: &[Household], none_saved: bool) -> String {
@@ -92,7 +92,7 @@ thread_local! {
     static LOCAL: std::cell::Cell<Option<Local>> = const { std::cell::Cell::new(None) };
 }
 
-pub fn households_page() -> AnyView {
+pub fn households_page() -> dom::Screen {
     let app = use_app();
     let local = Local {
         sort: RwSignal::new(SortBy::Risk),

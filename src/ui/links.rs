@@ -16,8 +16,11 @@ pub fn follow(app: AppState, ev: &Ev) -> bool {
         .event
         .dyn_ref::<web_sys::MouseEvent>()
         .is_some_and(|m| m.ctrl_key() || m.meta_key() || m.shift_key());
-    if ev.act().is_some_and(|(_, a)| a == "copy") {
+    let act = ev.act().map(|(_, a)| a);
+    if act.as_deref() == Some("copy") {
         super::copy_box::copy(ev);
+    } else if act.as_deref() == Some("dismiss-storage") {
+        super::app::dismiss_storage_note();
     } else if let Some(b) = find("[data-term]") {
         ev.prevent_default();
         glossary::toggle(&b);

@@ -28,8 +28,7 @@ thread_local! {
     static SHOW_ALL: std::cell::Cell<Option<RwSignal<bool>>> = const { std::cell::Cell::new(None) };
 }
 
-#[component]
-pub fn LoanPage() -> impl IntoView {
+pub fn loan_page() -> dom::Screen {
     let app = use_app();
     let checked = Memo::new(move |_| form::check(&app.form.get(), app.today));
     let estimate = Memo::new(move |_| {

@@ -423,14 +423,16 @@ pub fn product_html(p: &crate::products::Product) -> String {
         &[("class", "small muted")],
         &format!("这些数字最近核对于 {}。", p.checked.chinese()),
     );
-    if let Some(e) = p.policy.and_then(crate::policy::entry) {
+    // The entry's id is checked against the library at build time; its text
+    // may not have been downloaded yet, and is not needed for the link.
+    if let Some(id) = p.policy {
         h.leaf(
             "a",
             &[
                 ("class", "button secondary"),
                 ("id", "product-policy"),
-                ("href", &format!("?v=policy&id={}", e.id)),
-                ("data-open", e.id),
+                ("href", &format!("?v=policy&id={id}")),
+                ("data-open", id),
             ],
             "看这项贷款的政策解读",
         );

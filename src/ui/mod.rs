@@ -19,8 +19,6 @@ mod policy;
 mod speech;
 mod storage;
 
-use wasm_bindgen::JsCast;
-
 /// Entry point: replace the static loading shell with the app.
 pub fn start() {
     browser::install_panic_hook();
@@ -30,8 +28,11 @@ pub fn start() {
     if let Some(shell) = browser::document().and_then(|d| d.get_element_by_id("shell")) {
         shell.remove();
     }
-    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else {
-        return;
-    };
-    leptos::mount::mount_to(root, app::App).forget();
+    // Effects run on wasm-bindgen's microtask queue (an Err only means it
+    // was set up already).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = leptos::prelude::Owner::new();
+    owner.set();
+    app::start(&root);
+    std::mem::forget(owner);
 }

@@ -19,7 +19,7 @@ thread_local! {
     static SPEAKING: std::cell::Cell<Option<RwSignal<bool>>> = const { std::cell::Cell::new(None) };
 }
 
-pub fn page(e: &'static Entry) -> AnyView {
+pub fn page(e: &'static Entry) -> dom::Screen {
     // The tab title names the entry, so a shared or bookmarked page says what
     // it is. Leaving puts the page's own title back, unless the next entry
     // has already set its own (the order of render and cleanup is not ours).

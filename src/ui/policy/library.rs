@@ -18,7 +18,7 @@ thread_local! {
 }
 
 /// The library, after `notice` (a banner's text) if there is one.
-pub fn page(notice: Option<&str>) -> AnyView {
+pub fn page(notice: Option<&str>) -> dom::Screen {
     let query = RwSignal::from(QUERY.with(Clone::clone));
     let results = Memo::new(move |_| query.with(|q| policy::search(q)));
     let blank = move || query.with(|q| policy::is_blank(q));

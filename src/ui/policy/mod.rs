@@ -12,36 +12,34 @@ mod entry;
 pub mod glossary;
 mod icons;
 mod library;
+mod loading;
 mod search;
 mod timeline;
 
-use super::app::use_app;
-use super::dom::{self, Ev, Kind};
+use super::dom;
 use crate::html::Html;
 use crate::policy::{self, Entry, Piece, GLOSSARY_ID, TIMELINE_ID};
 use crate::query::percent_encode;
-use leptos::prelude::*;
 use std::ops::Range;
 
-#[component]
-pub fn PolicyPage() -> impl IntoView {
-    let app = use_app();
-    move || {
-        let id = app.policy_id.get();
-        // Only the id chooses the page; what a page reads as it is built
-        // must not rebuild it.
-        untrack(|| match id.as_deref() {
-            None => library::page(None),
-            Some(GLOSSARY_ID) => dom::page("policy", glossary::page(), dom::no_events),
-            Some(TIMELINE_ID) => dom::page("policy", timeline::page(), dom::no_events),
-            Some(id) => match policy::entry(id) {
-                Some(e) => entry::page(e),
-                None => library::page(Some(&format!(
-                    "没有找到编号为“{}”的政策，可能是链接不完整。下面是全部政策：",
-                    crate::form::short(id)
-                ))),
-            },
-        })
+/// A page of the library (`None`: the library itself). The library's text
+/// comes in a content pack fetched the first time a policy page opens;
+/// until it is there this shows that it is coming, or why it did not.
+pub fn policy_page(id: Option<&str>) -> dom::Screen {
+    if !policy::pack::installed() {
+        return loading::page();
+    }
+    match id {
+        None => library::page(None),
+        Some(GLOSSARY_ID) => dom::page("policy", glossary::page(), dom::no_events),
+        Some(TIMELINE_ID) => dom::page("policy", timeline::page(), dom::no_events),
+        Some(id) => match policy::entry(id) {
+            Some(e) => entry::page(e),
+            None => library::page(Some(&format!(
+                "没有找到编号为“{}”的政策，可能是链接不完整。下面是全部政策：",
+                crate::form::short(id)
+            ))),
+        },
     }
 }
 
@@ -121,30 +119,6 @@ pub fn linked(h: &mut Html, pieces: &[Piece]) {
                     word,
                 );
             }
-        }
-    }
-}
-
-/// The library's links and glossary terms in markup still inside a Leptos
-/// view (the self-check's results): the same as [`super::links::follow`]
-/// does on screens written with [`dom::page`]. The argument is ignored.
-pub fn delegate(_: Option<RwSignal<String>>) -> impl Fn(leptos::ev::MouseEvent) + 'static {
-    let app = use_app();
-    move |ev| {
-        let event: web_sys::Event = ev.into();
-        if let Some(target) = event
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-        {
-            let kind = Kind::Click;
-            super::links::follow(
-                app,
-                &Ev {
-                    event,
-                    kind,
-                    target,
-                },
-            );
         }
     }
 }
