@@ -307,3 +307,31 @@ fn every_page_of_the_library_survives_a_wechat_share() {
         assert!(p.ignored.is_empty(), "{link}: {:?}", p.ignored);
     }
 }
+
+#[test]
+fn the_content_pack_reads_back_whole_and_refuses_damage() {
+    use bangfu::policy::pack;
+    let lib = pack::parse(pack::BUILT).expect("the build's pack reads");
+    assert_eq!(lib.entries.len(), 26);
+    assert_eq!(lib.entries, policy::entries());
+    assert!(pack::PACK_FILE.starts_with("pack-") && pack::PACK_FILE.ends_with(".json"));
+    // A download cut short, another file, or a future format: refused with a message.
+    let mut half = pack::BUILT.len() / 2;
+    while !pack::BUILT.is_char_boundary(half) {
+        half -= 1;
+    }
+    let cut = &pack::BUILT[..half];
+    for bad in [
+        cut,
+        "",
+        "<html>404</html>",
+        "{\"pack\":2}",
+        "{\"pack\":1,\"entries\":[]}",
+    ] {
+        assert_eq!(
+            pack::parse(bad).unwrap_err(),
+            "政策资料没有下载完整。",
+            "{bad:.40}"
+        );
+    }
+}

@@ -41,7 +41,7 @@ static EMPTY: Library = Library {
 pub fn library() -> &'static Library {
     #[cfg(not(target_arch = "wasm32"))]
     if LIBRARY.get().is_none() {
-        let _ = install(include_str!(concat!(env!("OUT_DIR"), "/pack.json")));
+        let _ = install(BUILT);
     }
     LIBRARY.get().unwrap_or(&EMPTY)
 }
@@ -56,11 +56,19 @@ pub fn install(text: &str) -> Result<(), String> {
     if installed() {
         return Ok(());
     }
-    let doc = json::parse(text).map_err(|_| DAMAGED.to_string())?;
-    let lib = read(&doc).map_err(|_| DAMAGED.to_string())?;
-    let _ = LIBRARY.set(lib);
+    let _ = LIBRARY.set(parse(text)?);
     Ok(())
 }
+
+/// Reads a pack without installing it.
+pub fn parse(text: &str) -> Result<Library, String> {
+    let doc = json::parse(text).map_err(|_| DAMAGED.to_string())?;
+    read(&doc).map_err(|_| DAMAGED.to_string())
+}
+
+/// The pack this build wrote (native only: the app fetches it instead).
+#[cfg(not(target_arch = "wasm32"))]
+pub const BUILT: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.json"));
 
 const DAMAGED: &str = "政策资料没有下载完整。";
 
