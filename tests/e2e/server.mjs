@@ -9,8 +9,7 @@
 //   brotli_static, Caddy `precompressed`): FILE.br when the client accepts br,
 //   else FILE.gz when it accepts gzip, else gzip -9 on the fly for
 //   compressible types; Content-Encoding and Vary: Accept-Encoding set.
-//   (Chromium only offers br over HTTPS, so pages here get gzip; the server
-//   spec asks for br directly.)
+//   (Chromium offers br to secure contexts, and 127.0.0.1 is one.)
 // - Caching: Trunk's content-hashed files are immutable for a year; everything
 //   else (index.html, sw.js, manifest, icons) is `no-cache`, i.e. revalidated
 //   on every use, with an ETag so that revalidation answers 304.
