@@ -1,0 +1,353 @@
+#!/usr/bin/env node
+// Measures the release build in dist/ (scripts/bench.sh builds it first):
+//
+//   1. sizes: every file raw, gzip -9 and brotli 11; the first-load transfer
+//      against the budgets (wasm <= 120 KB gzip, first load <= 150 KB gzip)
+//   2. Lighthouse 12, default mobile mode (simulated slow 4G, 4x CPU), N runs
+//      against tests/e2e/server.mjs (compressing like a real host): medians of
+//      the four category scores, FCP, LCP, TBT and total byte weight against
+//      the budgets (performance >= 95, the others 100), and every audit that
+//      keeps a category below 100, with the elements it names
+//   3. time to answer: Playwright + Debian chromium, cold cache each run, 4x
+//      CPU slowdown and Lighthouse's slow-4G figures applied through the
+//      DevTools protocol; from navigation start until the loan estimator shows
+//      the figure for a typed amount
+//
+// Results are also written to target/bench/latest.json (and a dated copy).
+//
+//   node scripts/bench.mjs [--runs N] [--page QUERY] [--skip-lighthouse] [--skip-timing] [--strict]
+//     --runs N        runs of Lighthouse and of the timing (default 3; medians)
+//     --page QUERY    page for Lighthouse, e.g. '?v=loan' (default: the home page)
+//     --strict        exit 1 when a budget is over (default: report only)
+// 1 KB = 1024 bytes throughout.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist');
+const OUT = path.join(ROOT, 'target', 'bench');
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+// Chromium here runs as root on a machine without network beyond the host.
+const CHROME_FLAGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-quic', '--no-first-run',
+];
+
+const BUDGET = {
+  wasmGzip: 120 * 1024,
+  firstLoadGzip: 150 * 1024,
+  scores: { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 },
+};
+// Lighthouse's mobileSlow4G as it applies it with DevTools throttling
+// (lighthouse/core/config/constants.js via @paulirish/trace_engine lantern
+// Constants): 150 ms RTT and 1.6 Mbps down, 750 Kbps up, which through the
+// protocol's per-request latency become 562.5 ms (x3.75) and 90 % throughput.
+const SLOW_4G = { rttMs: 150, requestLatencyMs: 150 * 3.75, downloadKbps: 1.6 * 1024 * 0.9, uploadKbps: 750 * 0.9 };
+const CPU_SLOWDOWN = 4;
+// The seed report's case; typing 5万 must show 3,217.97 元 total interest
+// (the same figure tests/e2e/loan.spec.mjs checks).
+const TIMING_QUERY =
+  '?v=loan&product=tianmen2017&amount=100000&months=12&rate=7.35&method=staged&io=8' +
+  '&subsidy=100&subsidy_timing=after_clearing&start=2017-06-07';
+const TIMING_INPUT = '5万';
+const TIMING_EXPECT = '3,217.97 元';
+
+// --- arguments -------------------------------------------------------------------
+const args = process.argv.slice(2);
+const opt = { runs: 3, page: '', lighthouse: true, timing: true, strict: false };
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === '--runs') opt.runs = Math.max(1, Number(args[++i]) | 0);
+  else if (a === '--page') opt.page = args[++i] || '';
+  else if (a === '--skip-lighthouse') opt.lighthouse = false;
+  else if (a === '--skip-timing') opt.timing = false;
+  else if (a === '--strict') opt.strict = true;
+  else if (a === '-h' || a === '--help') {
+    console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 24).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+    process.exit(0);
+  } else {
+    console.error(`bench.mjs: unknown argument '${a}' (try --help)`);
+    process.exit(2);
+  }
+}
+
+// --- helpers ---------------------------------------------------------------------
+const kb = (n) => (n / 1024).toFixed(1);
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const verdict = (ok) => (ok ? 'PASS' : 'OVER');
+const heading = (t) => console.log(`\n==> ${t}`);
+function table(rows, align) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  for (const [i, r] of rows.entries()) {
+    console.log('  ' + r.map((cell, c) => (align[c] === 'r' ? String(cell).padStart(widths[c]) : String(cell).padEnd(widths[c]))).join('  ').trimEnd());
+    if (i === 0) console.log('  ' + widths.map((w) => '-'.repeat(w)).join('  '));
+  }
+}
+const overs = [];
+
+// Starts tests/e2e/server.mjs on a free port; resolves to { origin, stop }.
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'tests', 'e2e', 'server.mjs')], {
+      env: { ...process.env, PORT: '0', DIST_DIR: DIST },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (c) => {
+      out += c;
+      const m = out.match(/at (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) resolve({ origin: m[1], stop: () => child.kill('SIGTERM') });
+    });
+    child.on('exit', (code) => reject(new Error(`server.mjs exited with ${code}`)));
+  });
+}
+
+// --- 1. sizes ----------------------------------------------------------------------
+if (!statSync(path.join(DIST, 'index.html'), { throwIfNoEntry: false })) {
+  console.error(`bench.mjs: ${DIST}/index.html is missing; run scripts/bench.sh (it builds first)`);
+  process.exit(1);
+}
+const files = readdirSync(DIST).filter((n) => !/\.(gz|br)$/.test(n) && statSync(path.join(DIST, n)).isFile());
+const sizes = Object.fromEntries(
+  files.map((n) => {
+    const raw = readFileSync(path.join(DIST, n));
+    const br = brotliCompressSync(raw, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+    return [n, { raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length, brotli: br.length }];
+  }),
+);
+
+// What the first visit downloads: index.html and what it names (stylesheet,
+// module script, wasm, favicon), as Trunk wrote them. The apple-touch-icon is
+// fetched only by iOS when adding to the home screen; the manifest and its
+// icon by Chrome on Android to check installability (listed apart); sw.js and
+// its precache after the load event.
+const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+const named = new Set();
+for (const m of html.matchAll(/<(link|script)\b[^>]*>/g)) {
+  const tag = m[0];
+  const rel = tag.match(/\brel="([^"]+)"/)?.[1] || '';
+  const url = tag.match(/\b(?:href|src)="([^"]+)"/)?.[1];
+  if (!url || /apple-touch-icon|manifest/.test(rel)) continue;
+  named.add(url);
+}
+for (const m of html.matchAll(/(?:from|module_or_path:)\s*'([^']+)'/g)) named.add(m[1]);
+const firstLoad = ['index.html', ...[...named].map((u) => decodeURIComponent(u.replace(/^\.\//, '')))].filter(
+  (n, i, all) => sizes[n] && all.indexOf(n) === i,
+);
+const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.webmanifest'), 'utf8'));
+const installCheck = ['manifest.webmanifest', manifest.icons.find((i) => i.sizes === '192x192')?.src].filter((n) => sizes[n]);
+const swFiles = ['sw.js', ...files.filter((n) => !/-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(n) && !['sw.js', 'robots.txt'].includes(n))];
+const sum = (names, key) => names.reduce((t, n) => t + sizes[n][key], 0);
+
+heading(`sizes of dist/ (${files.length} files; * = first load)`);
+const sorted = [...files].sort((a, b) => sizes[b].raw - sizes[a].raw);
+table(
+  [
+    ['file', 'raw B', 'gzip -9 B', 'brotli 11 B', 'raw KB', 'gzip KB', 'br KB'],
+    ...sorted.map((n) => [
+      (firstLoad.includes(n) ? '* ' : '  ') + n,
+      sizes[n].raw, sizes[n].gzip, sizes[n].brotli, kb(sizes[n].raw), kb(sizes[n].gzip), kb(sizes[n].brotli),
+    ]),
+    ['  all files', sum(files, 'raw'), sum(files, 'gzip'), sum(files, 'brotli'), kb(sum(files, 'raw')), kb(sum(files, 'gzip')), kb(sum(files, 'brotli'))],
+  ],
+  ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+);
+
+const wasmName = files.find((n) => n.endsWith('.wasm'));
+const fl = { raw: sum(firstLoad, 'raw'), gzip: sum(firstLoad, 'gzip'), brotli: sum(firstLoad, 'brotli') };
+const budgetRows = [
+  ['budget', 'gzip B', 'gzip KB', 'brotli KB', 'limit', 'result'],
+  [`wasm (${wasmName})`, sizes[wasmName].gzip, kb(sizes[wasmName].gzip), kb(sizes[wasmName].brotli), `${kb(BUDGET.wasmGzip)} KB gzip`, verdict(sizes[wasmName].gzip <= BUDGET.wasmGzip)],
+  ['first load', fl.gzip, kb(fl.gzip), kb(fl.brotli), `${kb(BUDGET.firstLoadGzip)} KB gzip`, verdict(fl.gzip <= BUDGET.firstLoadGzip)],
+];
+heading('first-load transfer and budgets');
+console.log(`  first load = ${firstLoad.join(' + ')}`);
+console.log(`             = ${fl.raw} B raw, ${fl.gzip} B gzip (${kb(fl.gzip)} KB), ${fl.brotli} B brotli (${kb(fl.brotli)} KB)`);
+console.log(`  not counted: Chrome on Android also fetches ${installCheck.join(' + ')} to check installability: ` +
+  `+${sum(installCheck, 'gzip')} B gzip; after load the service worker fetches ${swFiles.join(', ')} ` +
+  `(${sum(swFiles, 'gzip')} B gzip at most; the hashed files come from the HTTP cache).`);
+table(budgetRows, ['l', 'r', 'r', 'r', 'r', 'l']);
+if (sizes[wasmName].gzip > BUDGET.wasmGzip) overs.push('wasm gzip');
+if (fl.gzip > BUDGET.firstLoadGzip) overs.push('first load gzip');
+
+const results = {
+  date: new Date().toISOString(),
+  commit: (() => {
+    try {
+      const rev = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+      const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+      return rev + (dirty ? '+dirty' : '');
+    } catch {
+      return null;
+    }
+  })(),
+  kbIs: 1024,
+  sizes,
+  firstLoad: { files: firstLoad, ...fl },
+  budgets: { wasmGzip: BUDGET.wasmGzip, firstLoadGzip: BUDGET.firstLoadGzip, scores: BUDGET.scores },
+};
+
+// --- 2. Lighthouse -------------------------------------------------------------------
+const server = opt.lighthouse || opt.timing ? await startServer() : null;
+try {
+  if (opt.lighthouse) {
+    const url = `${server.origin}/${opt.page}`;
+    heading(`Lighthouse ${JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version}, mobile (simulated slow 4G, 4x CPU), ${opt.runs} runs of ${url}`);
+    mkdirSync(OUT, { recursive: true });
+    const runs = [];
+    for (let i = 1; i <= opt.runs; i++) {
+      const file = path.join(OUT, `lighthouse-${i}.json`);
+      const started = Date.now();
+      execFileSync(
+        path.join(ROOT, 'node_modules', '.bin', 'lighthouse'),
+        [url, '--output=json', `--output-path=${file}`, '--quiet', '--no-enable-error-reporting', `--chrome-flags=${CHROME_FLAGS.join(' ')}`],
+        { env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'ignore', 'inherit'] },
+      );
+      const lhr = JSON.parse(readFileSync(file, 'utf8'));
+      if (lhr.runtimeError) throw new Error(`Lighthouse run ${i}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      runs.push(lhr);
+      const s = Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, Math.round(c.score * 100)]));
+      console.log(`  run ${i}: ${Object.entries(s).map(([k, v]) => `${k} ${v}`).join(', ')} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    }
+    const cats = Object.keys(BUDGET.scores);
+    const score = (k) => median(runs.map((r) => Math.round((r.categories[k]?.score ?? NaN) * 100)));
+    const metric = (id) => median(runs.map((r) => r.audits[id]?.numericValue));
+    const med = {
+      ...Object.fromEntries(cats.map((k) => [k, score(k)])),
+      fcpMs: metric('first-contentful-paint'),
+      lcpMs: metric('largest-contentful-paint'),
+      tbtMs: metric('total-blocking-time'),
+      totalByteWeight: metric('total-byte-weight'),
+    };
+    console.log(`\n  medians of ${opt.runs} runs`);
+    table(
+      [
+        ['measure', 'median', 'budget', 'result'],
+        ...cats.map((k) => [k, med[k], `>= ${BUDGET.scores[k]}`, verdict(med[k] >= BUDGET.scores[k])]),
+        ['FCP', `${(med.fcpMs / 1000).toFixed(2)} s`, '', ''],
+        ['LCP', `${(med.lcpMs / 1000).toFixed(2)} s`, '', ''],
+        ['TBT', `${Math.round(med.tbtMs)} ms`, '', ''],
+        ['total byte weight', `${Math.round(med.totalByteWeight)} B (${kb(med.totalByteWeight)} KB)`, '', ''],
+      ],
+      ['l', 'r', 'l', 'l'],
+    );
+    for (const k of cats) if (!(med[k] >= BUDGET.scores[k])) overs.push(`Lighthouse ${k}`);
+
+    // Audits that hold a category below 100, in any run, with what they name.
+    const failing = {};
+    for (const k of cats) {
+      if (runs.every((r) => Math.round(r.categories[k].score * 100) === 100)) continue;
+      const list = new Map();
+      for (const r of runs) {
+        for (const ref of r.categories[k].auditRefs) {
+          const a = r.audits[ref.id];
+          if (a.score === null || a.score >= 1 || ['notApplicable', 'manual', 'informative'].includes(a.scoreDisplayMode)) continue;
+          // Performance diagnostics without weight are advice, not the score.
+          if (k === 'performance' && ref.weight === 0 && a.score >= 0.9) continue;
+          if (list.has(a.id)) continue;
+          const items = (a.details?.items || []).slice(0, 6).map((it) => {
+            const node = it.node || it.element || (it.subItems?.items?.[0]?.relatedNode);
+            if (node?.selector || node?.snippet) return `${node.selector || ''} ${node.snippet ? node.snippet.slice(0, 160) : ''}`.trim();
+            return it.url || it.source?.url || null;
+          }).filter(Boolean);
+          list.set(a.id, { id: a.id, title: a.title, score: a.score, weight: ref.weight, displayValue: a.displayValue || '', items });
+        }
+      }
+      failing[k] = [...list.values()];
+    }
+    for (const [k, list] of Object.entries(failing)) {
+      console.log(`\n  ${k}: audits below full marks in at least one run`);
+      if (!list.length) console.log('    (none listed: the score is below 100 through metric rounding only)');
+      for (const a of list) {
+        console.log(`    - ${a.id}: ${a.title} (score ${a.score}${a.weight ? `, weight ${a.weight}` : ''}${a.displayValue ? `, ${a.displayValue}` : ''})`);
+        for (const it of a.items) console.log(`        ${it}`);
+      }
+    }
+    results.lighthouse = { version: runs[0].lighthouseVersion, url, runs: runs.length, medians: med, failing,
+      perRun: runs.map((r) => ({ scores: Object.fromEntries(cats.map((k) => [k, Math.round(r.categories[k].score * 100)])),
+        fcpMs: r.audits['first-contentful-paint'].numericValue, lcpMs: r.audits['largest-contentful-paint'].numericValue,
+        tbtMs: r.audits['total-blocking-time'].numericValue, totalByteWeight: r.audits['total-byte-weight'].numericValue })) };
+  }
+
+  // --- 3. time to answer ---------------------------------------------------------------
+  if (opt.timing) {
+    const { chromium } = await import('@playwright/test');
+    const url = `${server.origin}/${TIMING_QUERY}`;
+    heading(`time to answer: ${opt.runs} cold runs, ${CPU_SLOWDOWN}x CPU slowdown, slow 4G ` +
+      `(Lighthouse mobileSlow4G: ${SLOW_4G.rttMs} ms RTT applied as ${SLOW_4G.requestLatencyMs} ms request latency, ` +
+      `${(SLOW_4G.downloadKbps / 1024).toFixed(2)} Mbps down, ${SLOW_4G.uploadKbps} Kbps up)`);
+    console.log(`  open ${url.replace(server.origin, '')}, type ${TIMING_INPUT} as the amount, wait for total interest ${TIMING_EXPECT}`);
+    const runs = [];
+    for (let i = 1; i <= opt.runs; i++) {
+      // A new browser each run: empty HTTP cache, no service worker.
+      const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS.filter((f) => f !== '--headless=new') });
+      try {
+        const context = await browser.newContext({
+          viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
+          locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+        });
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: SLOW_4G.requestLatencyMs,
+          downloadThroughput: (SLOW_4G.downloadKbps * 1024) / 8,
+          uploadThroughput: (SLOW_4G.uploadKbps * 1024) / 8,
+        });
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+        let bytes = 0;
+        cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
+        // Timestamps are taken inside the page, by a MutationObserver, in ms
+        // since its navigation started: no polling delay in the figures.
+        await page.addInitScript(([want]) => {
+          const t = (window.__bench = { ready: null, answered: null });
+          const check = () => {
+            const input = document.querySelector('#amount');
+            if (t.ready === null && input && !input.disabled) t.ready = performance.now();
+            const out = document.querySelector('#total-interest');
+            if (t.answered === null && out && out.textContent.trim() === want) t.answered = performance.now();
+          };
+          new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+        }, [TIMING_EXPECT]);
+        await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+        await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 120_000 });
+        await page.fill('#amount', TIMING_INPUT);
+        await page.waitForFunction(() => window.__bench.answered !== null, null, { timeout: 60_000 });
+        const { ready, answered } = await page.evaluate(() => window.__bench);
+        runs.push({ inputReadyMs: ready, answeredMs: answered, transferredBytes: bytes });
+        console.log(`  run ${i}: input ready ${(ready / 1000).toFixed(2)} s, answer shown ${(answered / 1000).toFixed(2)} s, ${bytes} B transferred`);
+      } finally {
+        await browser.close();
+      }
+    }
+    const med = {
+      inputReadyMs: median(runs.map((r) => r.inputReadyMs)),
+      answeredMs: median(runs.map((r) => r.answeredMs)),
+      transferredBytes: median(runs.map((r) => r.transferredBytes)),
+    };
+    console.log(`  median: input ready ${(med.inputReadyMs / 1000).toFixed(2)} s, answer shown ${(med.answeredMs / 1000).toFixed(2)} s ` +
+      `after navigation start; ${med.transferredBytes} B (${kb(med.transferredBytes)} KB) transferred (brotli: the server sends the .br files)`);
+    results.timing = { url: TIMING_QUERY, input: TIMING_INPUT, expect: TIMING_EXPECT, cpuSlowdown: CPU_SLOWDOWN, network: SLOW_4G, runs, medians: med };
+  }
+} finally {
+  server?.stop();
+}
+
+heading(overs.length ? `budgets over: ${overs.join(', ')}` : 'all budgets pass');
+results.over = overs;
+mkdirSync(OUT, { recursive: true });
+const json = JSON.stringify(results, null, 2) + '\n';
+writeFileSync(path.join(OUT, 'latest.json'), json);
+writeFileSync(path.join(OUT, `bench-${results.date.replace(/[:.]/g, '-')}.json`), json);
+console.log(`  results: ${path.relative(ROOT, path.join(OUT, 'latest.json'))}`);
+process.exit(opt.strict && overs.length ? 1 : 0);

@@ -1,0 +1,117 @@
+// scripts/postbuild.mjs (the Trunk post_build hook), checked on the release
+// build in dist/ and on copies of it. No browser needed.
+import { test, expect } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { DIST, copyDist, postbuild } from './pwa-helpers.mjs';
+
+const COMPRESSIBLE = /\.(wasm|js|css|html|svg|webmanifest|json)$/;
+
+// VERSION and FILES as generated into sw.js.
+function readSw(dir) {
+  const text = readFileSync(path.join(dir, 'sw.js'), 'utf8');
+  const version = text.match(/^const VERSION = '([0-9a-f]{16})';$/m)?.[1];
+  const files = JSON.parse(text.match(/^const FILES = (\[[\s\S]*?\n\]);$/m)[1].replace(/,\n\]$/, '\n]'));
+  return { text, version, files };
+}
+
+const sri = (buf) => 'sha384-' + createHash('sha384').update(buf).digest('base64');
+
+test('every compressible file has .gz and .br that decode to it', () => {
+  const names = readdirSync(DIST);
+  const originals = names.filter((n) => COMPRESSIBLE.test(n));
+  expect(originals).toEqual(expect.arrayContaining(['index.html', 'sw.js', 'manifest.webmanifest', 'favicon.svg']));
+  expect(originals.some((n) => n.endsWith('.wasm'))).toBe(true);
+  for (const n of originals) {
+    const raw = readFileSync(path.join(DIST, n));
+    for (const [ext, decode] of [['.gz', gunzipSync], ['.br', brotliDecompressSync]]) {
+      const packed = readFileSync(path.join(DIST, n + ext));
+      expect(decode(packed).equals(raw), n + ext).toBe(true);
+      expect(packed.length, n + ext).toBeLessThan(raw.length);
+    }
+  }
+  // Nothing else is compressed (PNGs already are).
+  for (const n of names.filter((n) => /\.(gz|br)$/.test(n))) {
+    expect(originals, n).toContain(n.replace(/\.(gz|br)$/, ''));
+  }
+  // gzip -9 and brotli 11: what this machine's zlib makes at those levels.
+  const wasm = originals.find((n) => n.endsWith('.wasm'));
+  expect(readFileSync(path.join(DIST, `${wasm}.br`)).length).toBeLessThan(readFileSync(path.join(DIST, `${wasm}.gz`)).length);
+});
+
+test('sw.js precaches exactly the built files, each with its sha384', () => {
+  const { version, files } = readSw(DIST);
+  expect(version).toMatch(/^[0-9a-f]{16}$/);
+  const built = readdirSync(DIST)
+    .filter((n) => !/\.(gz|br)$/.test(n) && n !== 'sw.js' && n !== 'robots.txt')
+    .map((n) => (n === 'index.html' ? './' : n))
+    .sort();
+  expect(files.map((f) => f[0]).sort()).toEqual(built);
+  for (const [url, integrity, immutable] of files) {
+    const file = path.join(DIST, url === './' ? 'index.html' : url);
+    expect(integrity, url).toBe(sri(readFileSync(file)));
+    // Trunk's hashed js, wasm and css may come from the HTTP cache.
+    expect(immutable, url).toBe(/-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(url));
+  }
+  // index.html names exactly the hashed files that are precached.
+  const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  for (const [url, , immutable] of files) if (immutable) expect(html).toContain(`./${url}`);
+});
+
+test('the same files give the same sw.js; any changed byte gives a new version', () => {
+  test.setTimeout(90_000); // brotli 11 on the wasm, three times
+  const copy = copyDist('postbuild');
+  try {
+    postbuild(copy.dir);
+    const same = readSw(copy.dir);
+    expect(same.text).toBe(readSw(DIST).text);
+
+    // One byte in a file that is not content-hashed.
+    const icon = path.join(copy.dir, 'icon-192.png');
+    const buf = readFileSync(icon);
+    buf[buf.length - 1] ^= 1;
+    writeFileSync(icon, buf);
+    postbuild(copy.dir);
+    const changed = readSw(copy.dir);
+    expect(changed.version).not.toBe(same.version);
+    const entry = (sw, url) => sw.files.find((f) => f[0] === url);
+    expect(entry(changed, 'icon-192.png')[1]).toBe(sri(buf));
+    expect(entry(changed, './')).toEqual(entry(same, './'));
+
+    // A file gone from the build leaves the list; its old .gz/.br go too.
+    rmSync(path.join(copy.dir, 'favicon.svg'));
+    postbuild(copy.dir);
+    const fewer = readSw(copy.dir);
+    expect(fewer.files.map((f) => f[0])).not.toContain('favicon.svg');
+    expect(fewer.version).not.toBe(changed.version);
+    expect(existsSync(path.join(copy.dir, 'favicon.svg.gz'))).toBe(false);
+    expect(existsSync(path.join(copy.dir, 'favicon.svg.br'))).toBe(false);
+  } finally {
+    copy.remove();
+  }
+});
+
+test('a debug build (trunk serve) gets a worker that removes itself, and no compression', () => {
+  const copy = copyDist('debug');
+  try {
+    postbuild(copy.dir, { TRUNK_PROFILE: 'debug' });
+    const sw = readFileSync(path.join(copy.dir, 'sw.js'), 'utf8');
+    expect(sw).toContain('self.registration.unregister()');
+    expect(sw).not.toContain("addEventListener('fetch'");
+    expect(readdirSync(copy.dir).filter((n) => /\.(gz|br)$/.test(n))).toEqual([]);
+  } finally {
+    copy.remove();
+  }
+});
+
+test('without a directory or index.html it refuses, and says why', () => {
+  const copy = copyDist('empty');
+  try {
+    rmSync(path.join(copy.dir, 'index.html'));
+    expect(() => postbuild(copy.dir)).toThrow(/index\.html is missing/);
+  } finally {
+    copy.remove();
+  }
+});
