@@ -5,6 +5,7 @@
 //
 //   node scripts/postbuild.mjs [DIR]    DIR defaults to $TRUNK_STAGING_DIR
 //
+// Every build: the policy library's content pack is copied in (target/pack).
 // Release builds ($TRUNK_PROFILE=release, or no Trunk at all):
 //   1. sw.js: the service worker, public/sw.template.js preceded by the
 //      precache list (every built file with its sha384, see below) and a
@@ -21,7 +22,7 @@
 // Running it again on the same directory gives the same bytes: old .gz/.br
 // and sw.js are replaced, never listed.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
@@ -54,6 +55,24 @@ function walk(base, rel = '') {
     else if (ent.isFile()) out.push(r);
   }
   return out.sort();
+}
+
+// The policy library's content pack (build/pack.rs writes it during the cargo
+// build and names the current one in target/pack/current): beside the app,
+// under its content-hashed name, so it is precached and compressed below.
+{
+  const packDir = path.join(here, '..', 'target', 'pack');
+  let name;
+  try {
+    name = readFileSync(path.join(packDir, 'current'), 'utf8').trim();
+  } catch {
+    die(`${packDir}/current is missing: the cargo build writes it (build/pack.rs)`);
+  }
+  if (!/^pack-[0-9a-f]{16}\.json$/.test(name)) die(`target/pack/current names ${JSON.stringify(name)}, not a pack`);
+  for (const rel of walk(dir)) {
+    if (/^pack-[0-9a-f]{16}\.json$/.test(rel) && rel !== name) rmSync(path.join(dir, rel));
+  }
+  copyFileSync(path.join(packDir, name), path.join(dir, name));
 }
 
 // Outputs of an earlier run go first, so a rerun starts from what Trunk built.

@@ -52,12 +52,17 @@ test('sw.js precaches exactly the built files, each with its sha384', () => {
   for (const [url, integrity, immutable] of files) {
     const file = path.join(DIST, url === './' ? 'index.html' : url);
     expect(integrity, url).toBe(sri(readFileSync(file)));
-    // Trunk's hashed js, wasm and css may come from the HTTP cache.
-    expect(immutable, url).toBe(/-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(url));
+    // Trunk's hashed js, wasm and css, and the content pack, may come from the HTTP cache.
+    expect(immutable, url).toBe(/-[0-9a-f]{16}(_bg)?\.(js|wasm|css|json)$/.test(url));
   }
-  // index.html names exactly the hashed files that are precached.
+  // index.html names exactly the hashed files that are precached; the
+  // WebAssembly names the content pack that is precached (and only that one).
   const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
-  for (const [url, , immutable] of files) if (immutable) expect(html).toContain(`./${url}`);
+  const packs = files.map((f) => f[0]).filter((u) => /^pack-[0-9a-f]{16}\.json$/.test(u));
+  expect(packs).toHaveLength(1);
+  for (const [url, , immutable] of files) if (immutable && !packs.includes(url)) expect(html).toContain(`./${url}`);
+  const wasm = readdirSync(DIST).find((n) => n.endsWith('_bg.wasm'));
+  expect(readFileSync(path.join(DIST, wasm)).includes(Buffer.from(packs[0]))).toBe(true);
 });
 
 test('the same files give the same sw.js; any changed byte gives a new version', () => {

@@ -60,7 +60,7 @@ for (const base of ['/', '/bangfu/']) {
     for (const n of names) {
       const r = await rawGet(`${server.origin}${base}${n}`, { 'Accept-Encoding': 'br, gzip' });
       expect(r.status, n).toBe(200);
-      if (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(n)) {
+      if (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css|json)$/.test(n)) {
         expect(r.headers['cache-control'], n).toBe('public, max-age=31536000, immutable');
       } else {
         expect(r.headers['cache-control'], n).toBe('no-cache');
