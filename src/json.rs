@@ -100,18 +100,22 @@ pub fn optional<'a>(v: &'a Value, key: &str) -> Option<&'a Value> {
     v.get(key).filter(|x| **x != Value::Null)
 }
 
+/// The text is not one JSON document (or nests deeper than [`MAX_DEPTH`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotJson;
+
 /// Parses one JSON document.
-pub fn parse(text: &str) -> Result<Value, ()> {
+pub fn parse(text: &str) -> Result<Value, NotJson> {
     let mut p = Parser {
         b: text.as_bytes(),
         i: 0,
     };
-    let v = p.value(0)?;
+    let v = p.value(0).map_err(|()| NotJson)?;
     p.ws();
     if p.i == p.b.len() {
         Ok(v)
     } else {
-        Err(())
+        Err(NotJson)
     }
 }
 
