@@ -1,5 +1,6 @@
-//! The browser side: Leptos components and the few browser APIs the app uses.
-//! Components only render what the domain modules compute and explain.
+//! The browser side: screens written as markup over Leptos signals (see
+//! [`dom`]) and the few browser APIs the app uses. Screens only render what
+//! the domain modules compute and explain.
 
 mod app;
 mod browser;
