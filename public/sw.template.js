@@ -4,7 +4,8 @@
 // dist/sw.js as two generated constants followed by this file:
 //   VERSION  hash of the precache list and this file: a new build = a new worker
 //   FILES    [url relative to sw.js, sha384 integrity, immutable] for every built
-//            file ('./' is index.html; immutable = Trunk's content-hashed names)
+//            file the page uses ('./' is index.html; immutable = Trunk's
+//            content-hashed names); not robots.txt or the install-only icons
 // Plain JavaScript on purpose: it must cost no WebAssembly bytes and must run
 // before (and without) the app.
 //

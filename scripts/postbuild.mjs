@@ -30,9 +30,12 @@ import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TEMPLATE = path.join(here, '..', 'public', 'sw.template.js');
 const COMPRESSIBLE = new Set(['.wasm', '.js', '.mjs', '.css', '.html', '.svg', '.webmanifest', '.json', '.txt', '.xml']);
-// Never precached: the worker itself, compressed copies, and robots.txt
-// (crawlers only; the app never requests it).
-const NOT_PRECACHED = (rel) => rel === 'sw.js' || rel === 'robots.txt' || /\.(gz|br)$/.test(rel);
+// Never precached: the worker itself, compressed copies, robots.txt (for
+// crawlers) and the icons that only a launcher fetches, once, when the app is
+// added to the home screen (the manifest's icons, the apple-touch-icon): they
+// are never needed offline, and skipping them saves ~14 KB on a first visit.
+const NOT_PRECACHED = (rel, installOnly) =>
+  rel === 'sw.js' || rel === 'robots.txt' || /\.(gz|br)$/.test(rel) || installOnly.has(rel);
 // Trunk's content-hashed names: name-<16 hex>.ext, wasm name-<16 hex>_bg.wasm.
 const HASHED = /-[0-9a-f]{16}(?:_bg)?\.[a-z0-9]+$/;
 
@@ -75,6 +78,31 @@ function walk(base, rel = '') {
   copyFileSync(path.join(packDir, name), path.join(dir, name));
 }
 
+// Paths (relative to dir) of the manifest's icons and of index.html's
+// apple-touch-icon, read from the built files themselves.
+function installOnlyIcons() {
+  const out = new Set();
+  const local = (href, base) => {
+    const u = new URL(href, `http://x/${base}`);
+    if (u.origin === 'http://x') out.add(decodeURIComponent(u.pathname.slice(1)));
+  };
+  const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
+    const href = tag.match(/\bhref\s*=\s*"([^"]*)"/i)?.[1];
+    if (href && /\brel\s*=\s*"[^"]*\bapple-touch-icon\b/i.test(tag)) local(href, '');
+    const manifest = /\brel\s*=\s*"manifest"/i.test(tag) && href ? new URL(href, 'http://x/').pathname.slice(1) : null;
+    if (!manifest) continue;
+    let icons = [];
+    try {
+      icons = JSON.parse(readFileSync(path.join(dir, decodeURIComponent(manifest)), 'utf8')).icons || [];
+    } catch (err) {
+      die(`${manifest}: ${err.message}`);
+    }
+    for (const icon of icons) if (typeof icon?.src === 'string') local(icon.src, manifest);
+  }
+  return out;
+}
+
 // Outputs of an earlier run go first, so a rerun starts from what Trunk built.
 for (const rel of walk(dir)) {
   if (rel === 'sw.js' || /\.(gz|br)$/.test(rel)) rmSync(path.join(dir, rel));
@@ -92,8 +120,9 @@ if (release) {
   // [url relative to sw.js, SRI integrity, immutable]. index.html is cached
   // under its directory's URL ('./'): every host serves that, while some
   // (Netlify, Cloudflare Pages) redirect /index.html to /.
+  const installOnly = installOnlyIcons();
   const files = walk(dir)
-    .filter((rel) => !NOT_PRECACHED(rel))
+    .filter((rel) => !NOT_PRECACHED(rel, installOnly))
     .map((rel) => {
       const integrity = 'sha384-' + createHash('sha384').update(readFileSync(path.join(dir, rel))).digest('base64');
       const url = rel === 'index.html' ? './' : rel.split('/').map(encodeURIComponent).join('/');

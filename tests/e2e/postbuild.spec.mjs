@@ -41,13 +41,18 @@ test('every compressible file has .gz and .br that decode to it', () => {
   expect(readFileSync(path.join(DIST, `${wasm}.br`)).length).toBeLessThan(readFileSync(path.join(DIST, `${wasm}.gz`)).length);
 });
 
-test('sw.js precaches exactly the built files, each with its sha384', () => {
+test('sw.js precaches exactly the built files the page uses, each with its sha384', () => {
   const { version, files } = readSw(DIST);
   expect(version).toMatch(/^[0-9a-f]{16}$/);
+  // Icons only a launcher fetches when installing are left out.
+  const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.webmanifest'), 'utf8'));
+  const installOnly = [...manifest.icons.map((i) => i.src), 'apple-touch-icon.png'];
+  expect(installOnly).toEqual(expect.arrayContaining(['icon-192.png', 'icon-512.png', 'icon-maskable-512.png']));
   const built = readdirSync(DIST)
-    .filter((n) => !/\.(gz|br)$/.test(n) && n !== 'sw.js' && n !== 'robots.txt')
+    .filter((n) => !/\.(gz|br)$/.test(n) && !['sw.js', 'robots.txt', ...installOnly].includes(n))
     .map((n) => (n === 'index.html' ? './' : n))
     .sort();
+  expect(built).toEqual(expect.arrayContaining(['./', 'favicon.svg', 'manifest.webmanifest']));
   expect(files.map((f) => f[0]).sort()).toEqual(built);
   for (const [url, integrity, immutable] of files) {
     const file = path.join(DIST, url === './' ? 'index.html' : url);
@@ -65,7 +70,7 @@ test('sw.js precaches exactly the built files, each with its sha384', () => {
   expect(readFileSync(path.join(DIST, wasm)).includes(Buffer.from(packs[0]))).toBe(true);
 });
 
-test('the same files give the same sw.js; any changed byte gives a new version', () => {
+test('the same files give the same sw.js; a changed byte in a precached file, a new version', () => {
   test.setTimeout(90_000); // brotli 11 on the wasm, three times
   const copy = copyDist('postbuild');
   try {
@@ -74,19 +79,29 @@ test('the same files give the same sw.js; any changed byte gives a new version',
     expect(same.text).toBe(readSw(DIST).text);
 
     // One byte in a file that is not content-hashed.
-    const icon = path.join(copy.dir, 'icon-192.png');
-    const buf = readFileSync(icon);
-    buf[buf.length - 1] ^= 1;
-    writeFileSync(icon, buf);
+    const file = path.join(copy.dir, 'favicon.svg');
+    const buf = readFileSync(file);
+    buf[buf.length - 2] ^= 1;
+    writeFileSync(file, buf);
     postbuild(copy.dir);
     const changed = readSw(copy.dir);
     expect(changed.version).not.toBe(same.version);
     const entry = (sw, url) => sw.files.find((f) => f[0] === url);
-    expect(entry(changed, 'icon-192.png')[1]).toBe(sri(buf));
+    expect(entry(changed, 'favicon.svg')[1]).toBe(sri(buf));
     expect(entry(changed, './')).toEqual(entry(same, './'));
+    // Its precompressed copies follow.
+    expect(gunzipSync(readFileSync(`${file}.gz`)).equals(buf)).toBe(true);
+
+    // A changed manifest icon is not precached, so the worker stays the same.
+    const icon = path.join(copy.dir, 'icon-192.png');
+    const png = readFileSync(icon);
+    png[png.length - 1] ^= 1;
+    writeFileSync(icon, png);
+    postbuild(copy.dir);
+    expect(readSw(copy.dir).text).toBe(changed.text);
 
     // A file gone from the build leaves the list; its old .gz/.br go too.
-    rmSync(path.join(copy.dir, 'favicon.svg'));
+    rmSync(file);
     postbuild(copy.dir);
     const fewer = readSw(copy.dir);
     expect(fewer.files.map((f) => f[0])).not.toContain('favicon.svg');
@@ -111,9 +126,11 @@ test('a debug build (trunk serve) gets a worker that removes itself, and no comp
   }
 });
 
-test('without a directory or index.html it refuses, and says why', () => {
-  const copy = copyDist('empty');
+test('without index.html, or with a broken manifest, it refuses and says why', () => {
+  const copy = copyDist('bad');
   try {
+    writeFileSync(path.join(copy.dir, 'manifest.webmanifest'), '{"icons": [');
+    expect(() => postbuild(copy.dir)).toThrow(/manifest\.webmanifest: .*JSON/);
     rmSync(path.join(copy.dir, 'index.html'));
     expect(() => postbuild(copy.dir)).toThrow(/index\.html is missing/);
   } finally {
