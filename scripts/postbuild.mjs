@@ -76,6 +76,11 @@ function walk(base, rel = '') {
     if (/^pack-[0-9a-f]{16}\.json$/.test(rel) && rel !== name) rmSync(path.join(dir, rel));
   }
   copyFileSync(path.join(packDir, name), path.join(dir, name));
+  // index.html preloads it for policy links: give it the name.
+  const index = path.join(dir, 'index.html');
+  const html = readFileSync(index, 'utf8');
+  if (html.includes("'PACK_FILE_NAME'")) writeFileSync(index, html.replace("'PACK_FILE_NAME'", `'${name}'`));
+  else if (!html.includes(`'${name}'`)) die('index.html has no PACK_FILE_NAME placeholder for the content pack');
 }
 
 // Paths (relative to dir) of the manifest's icons and of index.html's

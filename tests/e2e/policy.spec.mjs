@@ -251,4 +251,14 @@ test.describe('the content pack', () => {
     await expect(page.locator('h1')).toContainText('帮扶小额信贷');
     expect(packs.length).toBeGreaterThan(0);
   });
+
+  test('a policy link fetches the library text once, while the app downloads', async ({ page }) => {
+    const packs = [];
+    page.on('request', (r) => { if (/pack-[0-9a-f]{16}\.json$/.test(r.url())) packs.push(r.url()); });
+    await page.goto('/bangfu/?v=policy&id=tekun&from=singlemessage');
+    await expect(page.locator('#entry-title')).toHaveText('特困人员供养（原五保）');
+    // The preload started by index.html is the request the app uses.
+    expect(packs).toHaveLength(1);
+    expect(packs[0]).toContain('/bangfu/pack-');
+  });
 });

@@ -50,7 +50,9 @@ pub fn page() -> dom::Screen {
             "正在打开政策解读，请稍等…",
         );
     }
-    dom::page("policy", h.finish(), handle)
+    // A full screen's height, so the footer is not pulled up now and pushed
+    // down when the text arrives (layout shift).
+    dom::page("policy loading", h.finish(), handle)
 }
 
 fn handle(app: AppState, ev: &Ev) {
