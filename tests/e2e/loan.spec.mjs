@@ -121,6 +121,10 @@ test('a corrupted stored record is backed up and a banner says so', async ({ pag
   expect(await page.evaluate(() => localStorage.getItem('bangfu.backup'))).toBe('{"version":1,"loan":5,"mine":"keep me"}');
   expect(await page.evaluate(() => localStorage.getItem('bangfu.backup.2'))).toBe('{"version":9,"x":1}');
   await page.screenshot({ path: shot('storage-banner-360x740') });
+  // 知道了 puts the banner away; the app goes on with a fresh record.
+  await page.getByRole('button', { name: '知道了' }).click();
+  await expect(page.locator('#storage-banner')).toHaveCount(0);
+  await expect(page.locator('#total-interest')).toBeVisible();
 });
 
 test('bad link values fall back and are named', async ({ page }) => {
