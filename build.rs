@@ -3,6 +3,10 @@
 //! and field named, and the app ships no TOML parser (every KB of WebAssembly
 //! counts). One generator per data file, in `build/`.
 
+// The app's JSON writer, so the pack is quoted exactly as the app reads it.
+#[allow(dead_code)]
+#[path = "src/json.rs"]
+mod json;
 #[path = "build/pack.rs"]
 mod pack;
 #[path = "build/policies.rs"]
@@ -15,6 +19,7 @@ mod screening;
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=build");
+    println!("cargo:rerun-if-changed=src/json.rs");
     let products = products::generate();
     screening::generate();
     policies::generate(&products);

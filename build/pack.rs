@@ -8,27 +8,9 @@
 //! a hash of the content, so browsers and the service worker may cache it
 //! forever; `PACK_FILE` tells the app the name.
 
-use std::fmt::Write;
-
-/// `s` as a JSON string literal.
+/// `s` as a JSON string literal (the app's own JSON writer, `src/json.rs`).
 pub fn s(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    super::json::quote(text)
 }
 
 /// A JSON array of strings.

@@ -421,7 +421,14 @@ impl Writer {
     }
 }
 
-/// `s` as a JSON string literal.
+/// `s` as a JSON string literal (also used by the build script's pack writer).
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    escape_into(&mut out, s);
+    out
+}
+
+/// Appends `s` as a JSON string literal.
 fn escape_into(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
