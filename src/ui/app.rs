@@ -36,6 +36,8 @@ pub struct AppState {
     pub households: RwSignal<Vec<Household>>,
     /// The policy library's content pack (fetched when a policy page opens).
     pub pack: RwSignal<PackState>,
+    /// What the banner says about storage (unreadable record, no storage).
+    pub storage_note: RwSignal<Option<StorageNote>>,
     pub today: Date,
 }
 
@@ -148,11 +150,11 @@ pub fn start(root: &web_sys::Element) {
         shared: RwSignal::new(None),
         households: RwSignal::new(record.households.clone()),
         pack: RwSignal::new(PackState::NotYet),
+        storage_note: RwSignal::new(note),
         today,
     };
     APP.with(|a| a.set(state).ok());
     read_shared(state, parsed.shared_check.as_deref());
-    let storage_note = RwSignal::new(note);
 
     // Persistence: one effect saves the whole record on any change.
     let save_failed = RwSignal::new(false);
@@ -208,13 +210,12 @@ pub fn start(root: &web_sys::Element) {
 
     dom::region("banners", move || {
         banners_html(
-            storage_note.get().as_ref(),
+            state.storage_note.get().as_ref(),
             save_failed.get(),
             &state.link_notes.get(),
         )
     });
     dom::effect(move || dom::show("go-home", state.view.get() != View::Home));
-    STORAGE_NOTE.with(|n| n.set(Some(storage_note)));
 
     let key = Memo::new(move |_| match state.view.get() {
         View::Home => ScreenKey::Home,
@@ -233,18 +234,6 @@ const CHROME: &str = concat!(
     r#"<div class="topbar"><span class="brand">帮扶助手</span><a class="button secondary" id="go-home" href="?v=home" data-go="home" hidden>回首页</a></div>"#,
     r#"<main><div id="banners"></div><div id="screen"></div><footer><p>帮扶助手只在您的手机上计算和保存，不上传任何信息。结果仅供参考，以当地银行、乡镇和有关部门为准。</p></footer></main>"#
 );
-
-thread_local! {
-    /// The storage banner's signal, for its 知道了 button.
-    static STORAGE_NOTE: std::cell::Cell<Option<RwSignal<Option<StorageNote>>>> = const { std::cell::Cell::new(None) };
-}
-
-/// The storage banner's 知道了 (the banner is outside every screen).
-pub fn dismiss_storage_note() {
-    if let Some(n) = STORAGE_NOTE.with(|n| n.get()) {
-        n.set(None);
-    }
-}
 
 /// Storage trouble, a failed save, and values a link carried that could not be used.
 fn banners_html(note: Option<&StorageNote>, save_failed: bool, link_notes: &[String]) -> String {

@@ -7,6 +7,7 @@ use super::app::AppState;
 use super::dom::Ev;
 use super::policy::glossary;
 use crate::query::View;
+use leptos::prelude::Set;
 use wasm_bindgen::JsCast;
 
 /// Handles a click on such a link; true if it was one.
@@ -20,7 +21,7 @@ pub fn follow(app: AppState, ev: &Ev) -> bool {
     if act.as_deref() == Some("copy") {
         super::copy_box::copy(ev);
     } else if act.as_deref() == Some("dismiss-storage") {
-        super::app::dismiss_storage_note();
+        app.storage_note.set(None);
     } else if let Some(b) = find("[data-term]") {
         ev.prevent_default();
         glossary::toggle(&b);

@@ -40,7 +40,8 @@ pub fn loan_page() -> dom::Screen {
     });
     let show_all = RwSignal::new(false);
     SHOW_ALL.with(|s| s.set(Some(show_all)));
-    let product = Memo::new(move |_| app.form.with(|f| f.product().id));
+    // The product alone, so typing a figure does not rewrite its sources.
+    let product = Memo::new(move |_| app.form.with(|f| f.product()));
 
     // Inputs follow the form when it changes other than by typing (a chip, a
     // product, a link, the undo banner); while typing these change nothing.
@@ -71,7 +72,7 @@ pub fn loan_page() -> dom::Screen {
         })
     });
     dom::effect(move || {
-        let p = products::product(product.get()).unwrap_or_else(products::default_product);
+        let p = product.get();
         dom::set_text("product-summary", p.summary);
         dom::set_text("example-terms", &loan_inputs::example_note(p));
     });
@@ -136,7 +137,7 @@ pub fn loan_page() -> dom::Screen {
         })
     });
     dom::region("eligibility-body", move || {
-        let product = products::product(product.get()).unwrap_or_else(products::default_product);
+        let product = product.get();
         estimate.with(|e| {
             let a = app.facts.with(|facts| {
                 crate::eligibility::assess(product, e.as_ref().map(|e| &e.terms), facts)
@@ -150,11 +151,7 @@ pub fn loan_page() -> dom::Screen {
             &browser::absolute_link(&app.form.with(loan_query)),
         );
     });
-    dom::region("product-info", move || {
-        results::product_html(
-            products::product(product.get()).unwrap_or_else(products::default_product),
-        )
-    });
+    dom::region("product-info", move || results::product_html(product.get()));
     dom::region("answer-bar", move || {
         estimate.with(|e| results::answer_bar_html(e.as_ref()))
     });
