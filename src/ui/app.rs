@@ -14,7 +14,8 @@ use crate::html::Html;
 use crate::products;
 use crate::query::{self, loan_query, View};
 use crate::store::{CheckState, Record};
-use leptos::prelude::*;
+use reactive_graph::prelude::*;
+use reactive_graph::{computed::Memo, effect::Effect, signal::RwSignal};
 use wasm_bindgen::JsCast;
 
 #[derive(Clone, Copy)]

@@ -10,7 +10,8 @@ use crate::check::answers::check_value;
 use crate::check::questions::{Kind, Question, SECTIONS, UNKNOWN};
 use crate::check::{Answers, PROVINCES};
 use crate::html::Html;
-use leptos::prelude::*;
+use reactive_graph::computed::Memo;
+use reactive_graph::prelude::*;
 
 fn section_of(app: AppState) -> usize {
     app.check.with(|c| c.section.min(SECTIONS.len() - 1))

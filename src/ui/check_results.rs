@@ -14,7 +14,7 @@ use crate::html::Html;
 use crate::products;
 use crate::query::{percent_encode, View};
 use crate::store::CheckState;
-use leptos::prelude::*;
+use reactive_graph::prelude::*;
 
 fn badge(h: &mut Html, level: Level) {
     h.leaf(

@@ -21,7 +21,8 @@
 //! none of the view machinery is in the download.
 
 use super::app::{use_app, AppState};
-use leptos::prelude::*;
+use reactive_graph::prelude::*;
+use reactive_graph::{computed::Memo, effect::Effect, owner::Owner};
 use std::cell::Cell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -261,7 +262,7 @@ pub fn mount<K: PartialEq + Clone + Send + Sync + 'static>(
     effect(move || {
         let k = key.get();
         owner.cleanup();
-        let screen = owner.with(|| untrack(|| build(k)));
+        let screen = owner.with(|| reactive_graph::graph::untrack(|| build(k)));
         set_html(screen_id, &screen.html);
         HANDLER.with(|h| h.set(screen.handle));
     });

@@ -11,7 +11,8 @@ use crate::check::Risk;
 use crate::html::Html;
 use crate::query::View;
 use crate::store::CheckState;
-use leptos::prelude::*;
+use reactive_graph::prelude::*;
+use reactive_graph::signal::RwSignal;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 

@@ -7,7 +7,7 @@ use super::app::AppState;
 use super::dom::Ev;
 use super::policy::glossary;
 use crate::query::View;
-use leptos::prelude::Set;
+use reactive_graph::prelude::Set;
 use wasm_bindgen::JsCast;
 
 /// Handles a click on such a link; true if it was one.

@@ -12,7 +12,8 @@ use crate::html::Html;
 use crate::loan::{schedule, LoanTerms, Method, Schedule, Subsidy, CONVENTIONS};
 use crate::products;
 use crate::query::loan_query;
-use leptos::prelude::*;
+use reactive_graph::prelude::*;
+use reactive_graph::{computed::Memo, signal::RwSignal};
 
 /// A readable loan with its schedule: computed once per input change and
 /// shared by every result.

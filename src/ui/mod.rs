@@ -32,7 +32,7 @@ pub fn start() {
     // Effects run on wasm-bindgen's microtask queue (an Err only means it
     // was set up already).
     let _ = any_spawner::Executor::init_wasm_bindgen();
-    let owner = leptos::prelude::Owner::new();
+    let owner = reactive_graph::owner::Owner::new();
     owner.set();
     app::start(&root);
     std::mem::forget(owner);

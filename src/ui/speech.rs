@@ -3,7 +3,8 @@
 //! usually lack it, so callers show the button only when [`available`] says
 //! so; nothing here assumes the API is there.
 
-use leptos::prelude::*;
+use reactive_graph::prelude::*;
+use reactive_graph::signal::ArcRwSignal;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -12,7 +12,8 @@ use crate::html::Html;
 use crate::policy::{self, Entry};
 use crate::products;
 use crate::query::View;
-use leptos::prelude::*;
+use reactive_graph::prelude::*;
+use reactive_graph::signal::RwSignal;
 
 thread_local! {
     /// Whether the entry is being read aloud (the page's own small state).
@@ -27,7 +28,7 @@ pub fn page(e: &'static Entry) -> dom::Screen {
         let original = browser::app_title();
         let mine = format!("{} · 帮扶助手", e.title);
         doc.set_title(&mine);
-        on_cleanup(move || {
+        reactive_graph::owner::on_cleanup(move || {
             if let Some(doc) = browser::document().filter(|d| d.title() == mine) {
                 doc.set_title(&original);
             }
@@ -35,7 +36,7 @@ pub fn page(e: &'static Entry) -> dom::Screen {
     }
     let speaking = RwSignal::new(false);
     SPEAKING.with(|s| s.set(Some(speaking)));
-    on_cleanup(speech::stop);
+    reactive_graph::owner::on_cleanup(speech::stop);
     // 朗读 / 停止 only where the browser can read Chinese aloud; voices may
     // arrive after the page, and the button with them.
     let available = speech::available();

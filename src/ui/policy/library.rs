@@ -9,7 +9,11 @@ use super::icons::icon;
 use super::{link, search, tile};
 use crate::html::Html;
 use crate::policy::{self, Category, GLOSSARY_ID, TIMELINE_ID};
-use leptos::prelude::*;
+use reactive_graph::prelude::*;
+use reactive_graph::{
+    computed::Memo,
+    signal::{ArcRwSignal, RwSignal},
+};
 
 thread_local! {
     /// What was typed, kept for the whole visit: back from an entry returns

@@ -7,7 +7,7 @@ use super::super::app::{use_app, AppState, PackState};
 use super::super::dom::{self, Ev, Kind};
 use crate::html::Html;
 use crate::policy::pack;
-use leptos::prelude::*;
+use reactive_graph::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
