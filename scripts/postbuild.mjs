@@ -22,7 +22,7 @@
 // Running it again on the same directory gives the same bytes: old .gz/.br
 // and sw.js are replaced, never listed.
 import { createHash } from 'node:crypto';
-import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
@@ -81,6 +81,40 @@ function walk(base, rel = '') {
   const html = readFileSync(index, 'utf8');
   if (html.includes("'PACK_FILE_NAME'")) writeFileSync(index, html.replace("'PACK_FILE_NAME'", `'${name}'`));
   else if (!html.includes(`'${name}'`)) die('index.html has no PACK_FILE_NAME placeholder for the content pack');
+}
+
+// The app's two WebAssembly parts (see index.html and ui::app::Part): index.html
+// loads one of them by the link, under their content-hashed names.
+{
+  const index = path.join(dir, 'index.html');
+  let html = readFileSync(index, 'utf8');
+  // Trunk builds the second part as a "worker", which it leaves unhashed:
+  // name it by a hash of its content here, like Trunk names the first, so
+  // hosts and the service worker may cache it for good.
+  for (const name of ['bangfu-check']) {
+    const js = path.join(dir, `${name}.js`);
+    const wasm = path.join(dir, `${name}_bg.wasm`);
+    if (!statSync(js, { throwIfNoEntry: false })) continue;
+    const hash = createHash('sha256').update(readFileSync(js)).update(readFileSync(wasm)).digest('hex').slice(0, 16);
+    for (const rel of walk(dir)) {
+      if (new RegExp(`^${name}-[0-9a-f]{16}(?:_bg\\.wasm|\\.js)$`).test(rel)) rmSync(path.join(dir, rel));
+    }
+    renameSync(js, path.join(dir, `${name}-${hash}.js`));
+    renameSync(wasm, path.join(dir, `${name}-${hash}_bg.wasm`));
+  }
+  const files = walk(dir);
+  for (const [placeholder, re] of [
+    ['BANGFU_MAIN', /^(bangfu-[0-9a-f]{16})\.js$/],
+    ['BANGFU_CHECK', /^(bangfu-check-[0-9a-f]{16})\.js$/],
+  ]) {
+    const found = files.map((rel) => rel.match(re)?.[1]).filter(Boolean);
+    if (found.length !== 1) die(`expected one ${re} for ${placeholder}, found ${found.length}`);
+    const [base] = found;
+    if (!files.includes(`${base}_bg.wasm`)) die(`${base}.js has no ${base}_bg.wasm`);
+    if (html.includes(`'${placeholder}'`)) html = html.replace(`'${placeholder}'`, `'${base}'`);
+    else if (!html.includes(`'${base}'`)) die(`index.html has no ${placeholder} placeholder`);
+  }
+  writeFileSync(index, html);
 }
 
 // Paths (relative to dir) of the manifest's icons and of index.html's

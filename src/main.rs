@@ -6,5 +6,5 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    bangfu::ui::start();
+    bangfu::ui::start_main();
 }

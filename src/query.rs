@@ -115,6 +115,34 @@ pub fn percent_encode(s: &str) -> String {
     out
 }
 
+/// The plain address of what `parsed` shows: what the app itself writes for
+/// that screen, without anything a sender or WeChat added. index.html reads a
+/// plain address the same way the app does (see `ui::app::Part`).
+pub fn plain_query(parsed: &Parsed) -> String {
+    let mut q = format!("?v={}", parsed.view.key());
+    match parsed.view {
+        View::Loan => {
+            if let Some(form) = &parsed.loan {
+                q = loan_query(form);
+            }
+        }
+        View::Policy => {
+            if let Some(id) = &parsed.policy_id {
+                q.push_str("&id=");
+                q.push_str(&percent_encode(id));
+            }
+        }
+        View::Check => {
+            if let Some(r) = &parsed.shared_check {
+                q.push_str("&r=");
+                q.push_str(&percent_encode(r));
+            }
+        }
+        View::Home | View::Households => {}
+    }
+    q
+}
+
 /// Reads a `location.search` (with or without the leading `?`). Anything after
 /// a `#` is dropped; for duplicate keys the first one counts.
 pub fn parse_query(search: &str, today: Date) -> Parsed {

@@ -40,7 +40,64 @@ pub struct AppState {
     /// What the banner says about storage (unreadable record, no storage).
     pub storage_note: RwSignal<Option<StorageNote>>,
     pub today: Date,
+    /// Which of the app's two WebAssembly files is running.
+    pub part: Part,
+    /// False when the browser refuses storage: nothing is saved, and the banner says so.
+    storage_ok: bool,
 }
+
+/// The app ships as two WebAssembly files so that a link downloads only the
+/// part it opens (see ARCHITECTURE.md, "Two parts"): `Main` has the home
+/// screen, the estimator and the policy explainer; `Check` has the home
+/// screen, the self-check and the household list. A screen of the other part
+/// is a page load away; index.html picks the file by the same rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Main,
+    Check,
+}
+
+impl Part {
+    pub fn has(self, view: View) -> bool {
+        match view {
+            View::Home => true,
+            View::Loan | View::Policy => self == Part::Main,
+            View::Check | View::Households => self == Part::Check,
+        }
+    }
+}
+
+/// What differs between the two parts: the screens compiled in, and reading
+/// answers shared by link (only the self-check part shows them).
+pub struct PartScreens {
+    pub part: Part,
+    build: fn(ScreenKey) -> dom::Screen,
+    read_shared: fn(AppState, Option<&str>),
+}
+
+/// The estimator and the policy explainer.
+pub const MAIN: PartScreens = PartScreens {
+    part: Part::Main,
+    build: |key| match key {
+        ScreenKey::Loan => super::loan::loan_page(),
+        ScreenKey::Policy(id, _) => super::policy::policy_page(id.as_deref()),
+        _ => super::home::home(),
+    },
+    read_shared: |_, _| {},
+};
+
+/// The self-check and the household list.
+pub const CHECK: PartScreens = PartScreens {
+    part: Part::Check,
+    build: |key| match key {
+        ScreenKey::Questionnaire => super::check::questionnaire(),
+        ScreenKey::Results => super::check_results::own_results(),
+        ScreenKey::Shared => super::check_results::shared_results(),
+        ScreenKey::Households => super::households::households_page(),
+        _ => super::home::home(),
+    },
+    read_shared,
+};
 
 /// Where the policy library's content pack is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,11 +120,29 @@ impl AppState {
             },
             other => format!("?v={}", other.key()),
         };
+        if !self.part.has(view) {
+            // The other WebAssembly file: a page load, with everything saved first.
+            self.save();
+            browser::load_query(&q);
+            return;
+        }
         browser::push_query(&q);
         self.link_notes.set(Vec::new());
         self.shared.set(None);
         self.view.set(view);
         browser::scroll_to_top();
+    }
+
+    /// Writes the whole record to storage now; false when that failed.
+    fn save(&self) -> bool {
+        let record = Record {
+            loan: Some(self.form.get()),
+            facts: self.facts.get(),
+            check: self.check.get(),
+            households: self.households.get(),
+            ..Record::default()
+        };
+        !self.storage_ok || storage::save(&record)
     }
 
     /// Open the policy explainer at an entry (or the library for `None`).
@@ -102,7 +177,7 @@ pub fn use_app() -> AppState {
 
 /// Which screen shows: the screen is built again only when this changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum ScreenKey {
+pub enum ScreenKey {
     Home,
     Loan,
     Questionnaire,
@@ -114,25 +189,19 @@ enum ScreenKey {
     Policy(Option<String>, PackState),
 }
 
-fn build(key: ScreenKey) -> dom::Screen {
-    match key {
-        ScreenKey::Home => super::home::home(),
-        ScreenKey::Loan => super::loan::loan_page(),
-        ScreenKey::Questionnaire => super::check::questionnaire(),
-        ScreenKey::Results => super::check_results::own_results(),
-        ScreenKey::Shared => super::check_results::shared_results(),
-        ScreenKey::Households => super::households::households_page(),
-        ScreenKey::Policy(id, _) => super::policy::policy_page(id.as_deref()),
-    }
-}
-
 /// Reads what is stored and what the link says, sets up state, saving and
 /// history, and puts the app into `root`.
-pub fn start(root: &web_sys::Element) {
+pub fn start(root: &web_sys::Element, screens: &'static PartScreens) {
     let today = browser::today();
+    let parsed = query::parse_query(&browser::search(), today);
+    if !screens.part.has(parsed.view) {
+        // index.html chose by a simpler reading of a mangled link: load the
+        // same screen by its plain address, which it reads the same way.
+        browser::replace_location(&query::plain_query(&parsed));
+        return;
+    }
     let (record, note) = storage::load();
     let storage_ok = !matches!(note, Some(StorageNote::Unavailable));
-    let parsed = query::parse_query(&browser::search(), today);
     let stored_form = record.loan.clone();
     let (form, replaced) = match (parsed.loan.clone(), stored_form) {
         (Some(link), Some(own)) if own != link => (link, Some(own)),
@@ -153,24 +222,15 @@ pub fn start(root: &web_sys::Element) {
         pack: RwSignal::new(PackState::NotYet),
         storage_note: RwSignal::new(note),
         today,
+        part: screens.part,
+        storage_ok,
     };
     APP.with(|a| a.set(state).ok());
-    read_shared(state, parsed.shared_check.as_deref());
+    (screens.read_shared)(state, parsed.shared_check.as_deref());
 
     // Persistence: one effect saves the whole record on any change.
     let save_failed = RwSignal::new(false);
-    Effect::new(move |_| {
-        let record = Record {
-            loan: Some(state.form.get()),
-            facts: state.facts.get(),
-            check: state.check.get(),
-            households: state.households.get(),
-            ..Record::default()
-        };
-        if storage_ok {
-            save_failed.set(!storage::save(&record));
-        }
-    });
+    Effect::new(move |_| save_failed.set(!state.save()));
     // The address bar always holds the current estimate, so reload and
     // copy-paste both reproduce it (WeChat's extra parameters are dropped).
     Effect::new(move |_| {
@@ -196,12 +256,17 @@ pub fn start(root: &web_sys::Element) {
     // Back and forward.
     let on_pop = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         let parsed = query::parse_query(&browser::search(), today);
+        if !state.part.has(parsed.view) {
+            // Back or forward into the other part: load its file.
+            browser::reload();
+            return;
+        }
         if let Some(f) = parsed.loan {
             state.form.set(f);
         }
         state.link_notes.set(parsed.ignored);
         state.policy_id.set(parsed.policy_id);
-        read_shared(state, parsed.shared_check.as_deref());
+        (screens.read_shared)(state, parsed.shared_check.as_deref());
         state.view.set(parsed.view);
     });
     if let Some(w) = web_sys::window() {
@@ -227,7 +292,7 @@ pub fn start(root: &web_sys::Element) {
         View::Households => ScreenKey::Households,
         View::Policy => ScreenKey::Policy(state.policy_id.get(), state.pack.get()),
     });
-    dom::mount(root, CHROME, "screen", key, build);
+    dom::mount(root, CHROME, "screen", key, screens.build);
 }
 
 /// Around every screen: the top bar, banners, the screen, the footer.

@@ -20,8 +20,19 @@ mod policy;
 mod speech;
 mod storage;
 
-/// Entry point: replace the static loading shell with the app.
-pub fn start() {
+/// Entry point of the estimator and policy part (`src/main.rs`).
+pub fn start_main() {
+    start(&app::MAIN);
+}
+
+/// Entry point of the self-check part (`src/bin/bangfu-check.rs`).
+pub fn start_check() {
+    start(&app::CHECK);
+}
+
+/// Replaces the static loading shell with the app. Each part's binary calls
+/// this with its own screens, so the other part's code is not linked in.
+fn start(screens: &'static app::PartScreens) {
     browser::install_panic_hook();
     let Some(root) = browser::document().and_then(|d| d.get_element_by_id("app")) else {
         return;
@@ -34,6 +45,6 @@ pub fn start() {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = reactive_graph::owner::Owner::new();
     owner.set();
-    app::start(&root);
+    app::start(&root, screens);
     std::mem::forget(owner);
 }

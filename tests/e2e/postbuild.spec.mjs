@@ -65,9 +65,20 @@ test('sw.js precaches exactly the built files the page uses, each with its sha38
   const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const packs = files.map((f) => f[0]).filter((u) => /^pack-[0-9a-f]{16}\.json$/.test(u));
   expect(packs).toHaveLength(1);
-  for (const [url, , immutable] of files) if (immutable && !packs.includes(url)) expect(html).toContain(`./${url}`);
-  const wasm = readdirSync(DIST).find((n) => n.endsWith('_bg.wasm'));
-  expect(readFileSync(path.join(DIST, wasm)).includes(Buffer.from(packs[0]))).toBe(true);
+  // The two parts (index.html loads one by the link): each a content-hashed
+  // js and wasm pair, named in index.html by their common stem.
+  const stems = files.map((f) => f[0].match(/^(.+)\.js$/)?.[1]).filter(Boolean).sort();
+  expect(stems).toEqual([expect.stringMatching(/^bangfu-[0-9a-f]{16}$/), expect.stringMatching(/^bangfu-check-[0-9a-f]{16}$/)]);
+  for (const stem of stems) {
+    expect(html).toContain(`'${stem}'`);
+    expect(files.map((f) => f[0])).toContain(`${stem}_bg.wasm`);
+  }
+  const immutables = files.filter((f) => f[2]).map((f) => f[0]).sort();
+  expect(immutables).toEqual([...packs, ...stems.flatMap((s) => [`${s}.js`, `${s}_bg.wasm`])].sort());
+  // Only the estimator-and-policy part has the policy pages, so only it names the pack.
+  const [main, check] = stems.map((s) => readFileSync(path.join(DIST, `${s}_bg.wasm`)));
+  expect(main.includes(Buffer.from(packs[0]))).toBe(true);
+  expect(check.includes(Buffer.from(packs[0]))).toBe(false);
 });
 
 test('the same files give the same sw.js; a changed byte in a precached file, a new version', () => {
