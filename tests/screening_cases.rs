@@ -44,7 +44,7 @@ fn every_case_in_the_data_file() {
                 c.name
             );
         }
-        let report = assess(&Answers(c.answers.clone()));
+        let report = assess(&Answers::from_pairs(c.answers.clone()));
         for (id, level) in &c.expect {
             match report.get(id) {
                 Some(f) if f.level.key() == level => {}

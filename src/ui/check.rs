@@ -350,7 +350,7 @@ fn handle(app: AppState, ev: &Ev) {
         };
         if let Some(v) = value {
             app.check.maybe_update(|c| {
-                let changed = c.answers.0.get(&q).map_or("", String::as_str) != v;
+                let changed = c.answers.raw(&q).unwrap_or("") != v;
                 if changed {
                     c.answers.set(&q, v);
                 }
