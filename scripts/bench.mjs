@@ -2,7 +2,9 @@
 // Measures the release build in dist/ (scripts/bench.sh builds it first):
 //
 //   1. sizes: every file raw, gzip -9 and brotli 11; the first-load transfer
-//      against the budgets (wasm <= 120 KB gzip, first load <= 150 KB gzip)
+//      of each kind of link (/, ?v=check, a policy link: each loads one of the
+//      two WebAssembly parts) against the budgets (each wasm <= 120 KB gzip,
+//      each first load <= 150 KB gzip), and what the service worker fetches after load
 //   2. Lighthouse 12, default mobile mode (simulated slow 4G, 4x CPU), N runs
 //      against tests/e2e/server.mjs (compressing like a real host): medians of
 //      the four category scores, FCP, LCP, TBT and total byte weight against

@@ -19,3 +19,10 @@ pub mod store;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// Talc instead of Rust's default dlmalloc, for both WebAssembly parts: the
+/// same job in fewer bytes (0.7 KB gzip with in-place realloc off; measured
+/// with scripts/bench.sh) and faster.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -1,8 +1,5 @@
-/// Talc instead of Rust's default dlmalloc: smaller WebAssembly (0.7 KB gzip
-/// with in-place realloc off; measured with scripts/bench.sh) and faster.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+//! The estimator-and-policy part of the app (home, 贷款测算, 政策解读): one of
+//! two WebAssembly files, see `ui::app::Part`.
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
