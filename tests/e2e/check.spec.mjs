@@ -25,6 +25,9 @@ const WELL = {
 };
 
 async function answerVisible(page, answers) {
+  // The questionnaire must be on screen first: a question not there yet would
+  // be skipped as hidden.
+  await expect(page.locator('#section-title')).toBeVisible();
   for (const [id, value] of Object.entries(answers)) {
     const q = page.locator(`#question-${id}`);
     if ((await q.count()) === 0 || !(await q.isVisible())) continue;
