@@ -63,24 +63,27 @@ test('moving to the other part loses nothing; back and forward work across parts
   await expect(page.locator('#amount')).toHaveValue('3万');
 });
 
-test('a link index.html reads differently from the app is put right with one load', async ({ page }) => {
-  const wasm = wasmRequests(page);
-  // An escaped letter: index.html does not decode, so it loads the main part;
-  // the app reads the self-check and loads its plain address.
-  await page.goto('/?v=%63heck&from=singlemessage');
-  await expect(page.locator('h1')).toHaveText('家庭自查');
-  expect(new URL(page.url()).search).toBe('?v=check');
-  expect(wasm).toHaveLength(2);
-  expect(wasm[0]).toMatch(MAIN);
-  expect(wasm[1]).toMatch(CHECK);
+for (const base of ['/', '/bangfu/']) {
+  test(`a link index.html reads differently from the app is put right with one load (${base})`, async ({ page }) => {
+    const wasm = wasmRequests(page);
+    // An escaped letter: index.html does not decode, so it loads the main part;
+    // the app reads the self-check and loads its plain address.
+    await page.goto(`${base}?v=%63heck&from=singlemessage`);
+    await expect(page.locator('h1')).toHaveText('家庭自查');
+    expect(new URL(page.url()).pathname).toBe(base);
+    expect(new URL(page.url()).search).toBe('?v=check');
+    expect(wasm).toHaveLength(2);
+    expect(wasm[0]).toMatch(MAIN);
+    expect(wasm[1]).toMatch(CHECK);
 
-  // Two views: the app takes the first (the estimator), index.html saw the
-  // self-check. The estimate in the link survives the extra load.
-  wasm.length = 0;
-  await page.goto('/?v=loan&v=check&amount=2万');
-  await expect(page.locator('#amount')).toHaveValue('2万');
-  expect(new URL(page.url()).searchParams.get('v')).toBe('loan');
-  expect(wasm).toHaveLength(2);
-  expect(wasm[0]).toMatch(CHECK);
-  expect(wasm[1]).toMatch(MAIN);
-});
+    // Two views: the app takes the first (the estimator), index.html saw the
+    // self-check. The estimate in the link survives the extra load.
+    wasm.length = 0;
+    await page.goto(`${base}?v=loan&v=check&amount=2万`);
+    await expect(page.locator('#amount')).toHaveValue('2万');
+    expect(new URL(page.url()).searchParams.get('v')).toBe('loan');
+    expect(wasm).toHaveLength(2);
+    expect(wasm[0]).toMatch(CHECK);
+    expect(wasm[1]).toMatch(MAIN);
+  });
+}
