@@ -177,7 +177,7 @@ pub fn use_app() -> AppState {
 
 /// Which screen shows: the screen is built again only when this changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ScreenKey {
+enum ScreenKey {
     Home,
     Loan,
     Questionnaire,

@@ -28,21 +28,26 @@ pub fn absolute_link(query: &str) -> String {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    format!("{origin}{}{query}", path())
+    format!("{origin}{}", page_url(query))
+}
+
+/// This page with `query` (which starts with `?`), as a relative URL.
+fn page_url(query: &str) -> String {
+    format!("{}{}", path(), query)
 }
 
 /// Loads this page with `query`, as a new history entry (the other part's
 /// WebAssembly file; see `ui::app::Part`).
 pub fn load_query(query: &str) {
     if let Some(w) = web_sys::window() {
-        let _ = w.location().assign(&format!("{}{}", path(), query));
+        let _ = w.location().assign(&page_url(query));
     }
 }
 
 /// Loads this page with `query` in place of the current history entry.
 pub fn replace_location(query: &str) {
     if let Some(w) = web_sys::window() {
-        let _ = w.location().replace(&format!("{}{}", path(), query));
+        let _ = w.location().replace(&page_url(query));
     }
 }
 
@@ -57,7 +62,7 @@ fn history(push: bool, query: &str) {
     let Some(h) = web_sys::window().and_then(|w| w.history().ok()) else {
         return;
     };
-    let url = format!("{}{}", path(), query);
+    let url = page_url(query);
     let _ = if push {
         h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     } else {

@@ -30,16 +30,15 @@ pub fn start_check() {
     start(&app::CHECK);
 }
 
-/// Replaces the static loading shell with the app. Each part's binary calls
-/// this with its own screens, so the other part's code is not linked in.
+/// Replaces the static loading shell with the app (mounting writes over it;
+/// a link for the other part keeps it, saying 正在打开, while that loads).
+/// Each part's binary calls this with its own screens, so the other part's
+/// code is not linked in.
 fn start(screens: &'static app::PartScreens) {
     browser::install_panic_hook();
     let Some(root) = browser::document().and_then(|d| d.get_element_by_id("app")) else {
         return;
     };
-    if let Some(shell) = browser::document().and_then(|d| d.get_element_by_id("shell")) {
-        shell.remove();
-    }
     // Effects run on wasm-bindgen's microtask queue (an Err only means it
     // was set up already).
     let _ = any_spawner::Executor::init_wasm_bindgen();
