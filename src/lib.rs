@@ -6,7 +6,6 @@ pub mod check;
 pub mod date;
 pub mod eligibility;
 pub mod form;
-pub mod html;
 pub mod json;
 pub mod loan;
 pub mod money;

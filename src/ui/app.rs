@@ -1,8 +1,8 @@
 //! Application state (signals shared through context), persistence in one
-//! place, and the view switch driven by the query string.
+//! place, and the screen switch driven by the query string.
 
 use super::browser;
-use super::dom;
+use super::links::Go;
 use super::storage::{self, StorageNote};
 use crate::check::answers::from_link_value;
 use crate::check::households::Household;
@@ -10,14 +10,14 @@ use crate::check::Answers;
 use crate::date::Date;
 use crate::eligibility::Facts;
 use crate::form::LoanForm;
-use crate::html::Html;
 use crate::products;
 use crate::query::{self, loan_query, View};
 use crate::store::{CheckState, Record};
-use reactive_graph::prelude::*;
-use reactive_graph::{computed::Memo, effect::Effect, signal::RwSignal};
-use wasm_bindgen::JsCast;
+use leptos::either::Either;
+use leptos::prelude::*;
 
+/// Everything the screens share. Copy: every field is an arena handle or a
+/// plain value, so handlers take it by value.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub view: RwSignal<View>,
@@ -46,6 +46,13 @@ pub struct AppState {
     storage_ok: bool,
 }
 
+/// The app's state, from context: call it in a component's body (not in an
+/// event handler, which runs outside the component's owner) and move the
+/// copy into closures.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
 /// The app ships as two WebAssembly files so that a link downloads only the
 /// part it opens (see ARCHITECTURE.md, "Two parts"): `Main` has the home
 /// screen, the estimator and the policy explainer; `Check` has the home
@@ -71,7 +78,7 @@ impl Part {
 /// answers shared by link (only the self-check part shows them).
 pub struct PartScreens {
     pub part: Part,
-    build: fn(ScreenKey) -> dom::Screen,
+    build: fn(ScreenKey) -> AnyView,
     read_shared: fn(AppState, Option<&str>),
 }
 
@@ -79,9 +86,9 @@ pub struct PartScreens {
 pub const MAIN: PartScreens = PartScreens {
     part: Part::Main,
     build: |key| match key {
-        ScreenKey::Loan => super::loan::loan_page(),
-        ScreenKey::Policy(id, _) => super::policy::policy_page(id.as_deref()),
-        _ => super::home::home(),
+        ScreenKey::Loan => view! { <super::loan::LoanPage/> }.into_any(),
+        ScreenKey::Policy(id) => view! { <super::policy::PolicyPage id/> }.into_any(),
+        _ => view! { <super::home::Home/> }.into_any(),
     },
     read_shared: |_, _| {},
 };
@@ -90,11 +97,11 @@ pub const MAIN: PartScreens = PartScreens {
 pub const CHECK: PartScreens = PartScreens {
     part: Part::Check,
     build: |key| match key {
-        ScreenKey::Questionnaire => super::check::questionnaire(),
-        ScreenKey::Results => super::check_results::own_results(),
-        ScreenKey::Shared => super::check_results::shared_results(),
-        ScreenKey::Households => super::households::households_page(),
-        _ => super::home::home(),
+        ScreenKey::Questionnaire => view! { <super::check::Questionnaire/> }.into_any(),
+        ScreenKey::Results => view! { <super::check_results::OwnResults/> }.into_any(),
+        ScreenKey::Shared => view! { <super::check_results::SharedResults/> }.into_any(),
+        ScreenKey::Households => view! { <super::households::HouseholdsPage/> }.into_any(),
+        _ => view! { <super::home::Home/> }.into_any(),
     },
     read_shared,
 };
@@ -114,10 +121,7 @@ impl AppState {
     pub fn go(&self, view: View) {
         let q = match view {
             View::Loan => loan_query(&self.form.get_untracked()),
-            View::Policy => match self.policy_id.get_untracked() {
-                Some(id) => format!("?v=policy&id={}", query::percent_encode(&id)),
-                None => "?v=policy".to_string(),
-            },
+            View::Policy => super::links::policy_href(self.policy_id.get_untracked().as_deref()),
             other => format!("?v={}", other.key()),
         };
         if !self.part.has(view) {
@@ -166,15 +170,6 @@ fn read_shared(state: AppState, raw: Option<&str>) {
     state.shared.set(Some(answers));
 }
 
-thread_local! {
-    static APP: std::cell::OnceCell<AppState> = const { std::cell::OnceCell::new() };
-}
-
-/// The app's state; [`start`] sets it before anything else runs.
-pub fn use_app() -> AppState {
-    APP.with(|a| *a.get().expect("app state is set at start"))
-}
-
 /// Which screen shows: the screen is built again only when this changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum ScreenKey {
@@ -185,25 +180,24 @@ enum ScreenKey {
     /// Answers someone shared by link.
     Shared,
     Households,
-    /// A page of the library, and whether its content pack is there yet.
-    Policy(Option<String>, PackState),
+    /// A page of the library (`None`: the library itself).
+    Policy(Option<String>),
 }
 
-/// Reads what is stored and what the link says, sets up state, saving and
-/// history, and puts the app into `root`.
-pub fn start(root: &web_sys::Element, screens: &'static PartScreens) {
+/// Reads what is stored and what the link says and sets up the state; `None`
+/// when the link belongs to the other part, whose file is then loaded.
+pub fn init(screens: &'static PartScreens) -> Option<(AppState, query::Parsed)> {
     let today = browser::today();
     let parsed = query::parse_query(&browser::search(), today);
     if !screens.part.has(parsed.view) {
         // index.html chose by a simpler reading of a mangled link: load the
         // same screen by its plain address, which it reads the same way.
         browser::replace_location(&query::plain_query(&parsed));
-        return;
+        return None;
     }
     let (record, note) = storage::load();
     let storage_ok = !matches!(note, Some(StorageNote::Unavailable));
-    let stored_form = record.loan.clone();
-    let (form, replaced) = match (parsed.loan.clone(), stored_form) {
+    let (form, replaced) = match (parsed.loan.clone(), record.loan) {
         (Some(link), Some(own)) if own != link => (link, Some(own)),
         (Some(link), _) => (link, None),
         (None, Some(own)) => (own, None),
@@ -212,22 +206,28 @@ pub fn start(root: &web_sys::Element, screens: &'static PartScreens) {
     let state = AppState {
         view: RwSignal::new(parsed.view),
         form: RwSignal::new(form),
-        facts: RwSignal::new(record.facts.clone()),
+        facts: RwSignal::new(record.facts),
         link_notes: RwSignal::new(parsed.ignored.clone()),
         replaced: RwSignal::new(replaced),
         policy_id: RwSignal::new(parsed.policy_id.clone()),
-        check: RwSignal::new(record.check.clone()),
+        check: RwSignal::new(record.check),
         shared: RwSignal::new(None),
-        households: RwSignal::new(record.households.clone()),
+        households: RwSignal::new(record.households),
         pack: RwSignal::new(PackState::NotYet),
         storage_note: RwSignal::new(note),
         today,
         part: screens.part,
         storage_ok,
     };
-    APP.with(|a| a.set(state).ok());
     (screens.read_shared)(state, parsed.shared_check.as_deref());
+    Some((state, parsed))
+}
 
+/// The whole app: state in context, saving, the address bar, the tab title,
+/// back and forward, and around the screen the top bar, banners and footer.
+#[component]
+pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
+    provide_context(state);
     // Persistence: one effect saves the whole record on any change.
     let save_failed = RwSignal::new(false);
     Effect::new(move |_| save_failed.set(!state.save()));
@@ -243,7 +243,7 @@ pub fn start(root: &web_sys::Element, screens: &'static PartScreens) {
     // a policy entry sets its own.
     browser::app_title();
     Effect::new(move |_| {
-        let title = match (state.view.get(), state.policy_id.with(|id| id.is_some())) {
+        let title = match (state.view.get(), state.policy_id.with(Option::is_some)) {
             (View::Home, _) => browser::app_title(),
             (View::Loan, _) => "贷款测算 · 帮扶助手".to_string(),
             (View::Check, _) => "家庭自查 · 帮扶助手".to_string(),
@@ -254,8 +254,8 @@ pub fn start(root: &web_sys::Element, screens: &'static PartScreens) {
         browser::set_title(&title);
     });
     // Back and forward.
-    let on_pop = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-        let parsed = query::parse_query(&browser::search(), today);
+    let pop = window_event_listener(leptos::ev::popstate, move |_| {
+        let parsed = query::parse_query(&browser::search(), state.today);
         if !state.part.has(parsed.view) {
             // Back or forward into the other part: load its file.
             browser::reload();
@@ -269,19 +269,7 @@ pub fn start(root: &web_sys::Element, screens: &'static PartScreens) {
         (screens.read_shared)(state, parsed.shared_check.as_deref());
         state.view.set(parsed.view);
     });
-    if let Some(w) = web_sys::window() {
-        let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
-    }
-    on_pop.forget();
-
-    dom::region("banners", move || {
-        banners_html(
-            state.storage_note.get().as_ref(),
-            save_failed.get(),
-            &state.link_notes.get(),
-        )
-    });
-    dom::effect(move || dom::show("go-home", state.view.get() != View::Home));
+    on_cleanup(move || pop.remove());
 
     let key = Memo::new(move |_| match state.view.get() {
         View::Home => ScreenKey::Home,
@@ -290,88 +278,88 @@ pub fn start(root: &web_sys::Element, screens: &'static PartScreens) {
         View::Check if state.check.with(|c| c.finished) => ScreenKey::Results,
         View::Check => ScreenKey::Questionnaire,
         View::Households => ScreenKey::Households,
-        View::Policy => ScreenKey::Policy(state.policy_id.get(), state.pack.get()),
+        View::Policy => ScreenKey::Policy(state.policy_id.get()),
     });
-    dom::mount(root, CHROME, "screen", key, screens.build);
+    let screen = move || {
+        let k = key.get();
+        untrack(move || (screens.build)(k))
+    };
+    view! {
+        <div class="topbar">
+            <span class="brand">"帮扶助手"</span>
+            <Go
+                to=View::Home
+                id="go-home"
+                class="button secondary"
+                hidden=Signal::derive(move || state.view.get() == View::Home)
+            >
+                "回首页"
+            </Go>
+        </div>
+        <main>
+            <Banners save_failed=save_failed.into()/>
+            <div id="screen">{screen}</div>
+            <footer>
+                <p>
+                    "帮扶助手只在您的手机上计算和保存，不上传任何信息。结果仅供参考，以当地银行、乡镇和有关部门为准。"
+                </p>
+            </footer>
+        </main>
+    }
 }
 
-/// Around every screen: the top bar, banners, the screen, the footer.
-const CHROME: &str = concat!(
-    r#"<div class="topbar"><span class="brand">帮扶助手</span><a class="button secondary" id="go-home" href="?v=home" data-go="home" hidden>回首页</a></div>"#,
-    r#"<main><div id="banners"></div><div id="screen"></div><footer><p>帮扶助手只在您的手机上计算和保存，不上传任何信息。结果仅供参考，以当地银行、乡镇和有关部门为准。</p></footer></main>"#
-);
-
 /// Storage trouble, a failed save, and values a link carried that could not be used.
-fn banners_html(note: Option<&StorageNote>, save_failed: bool, link_notes: &[String]) -> String {
-    let mut h = Html::new();
-    match note {
-        Some(StorageNote::Unavailable) => {
-            h.leaf(
-                "div",
-                &[
-                    ("class", "banner warn"),
-                    ("role", "status"),
-                    ("id", "storage-banner"),
-                ],
-                "这个浏览器不让保存数据：能正常使用，但关掉页面后填的内容不会保留。",
-            );
-        }
-        Some(StorageNote::Recovered { backup, newer }) => {
-            let why = match newer {
-                Some(v) => {
-                    format!("手机上保存的内容来自更新版本（第{v}版）的帮扶助手，这个版本读不了。")
-                }
-                None => "手机上保存的内容读不出来（可能损坏了）。".to_string(),
-            };
-            h.open(
-                "div",
-                &[
-                    ("class", "banner bad"),
-                    ("role", "alert"),
-                    ("id", "storage-banner"),
-                ],
-            )
-            .leaf("p", &[], &why)
-            .open("p", &[])
-            .text("原来的内容没有删除，已另存为“")
-            .leaf("code", &[], backup)
-            .text("”。现在从头开始。")
-            .close("p")
-            .leaf(
-                "button",
-                &[
-                    ("type", "button"),
-                    ("class", "secondary"),
-                    ("data-act", "dismiss-storage"),
-                ],
-                "知道了",
-            )
-            .close("div");
-        }
-        None => {}
+#[component]
+fn Banners(save_failed: Signal<bool>) -> impl IntoView {
+    let app = use_app();
+    let storage = move || {
+        app.storage_note.get().map(|note| match note {
+            StorageNote::Unavailable => Either::Left(view! {
+                <div class="banner warn" role="status" id="storage-banner">
+                    "这个浏览器不让保存数据：能正常使用，但关掉页面后填的内容不会保留。"
+                </div>
+            }),
+            StorageNote::Recovered { backup, newer } => {
+                let why = match newer {
+                    Some(v) => format!(
+                        "手机上保存的内容来自更新版本（第{v}版）的帮扶助手，这个版本读不了。"
+                    ),
+                    None => "手机上保存的内容读不出来（可能损坏了）。".to_string(),
+                };
+                Either::Right(view! {
+                    <div class="banner bad" role="alert" id="storage-banner">
+                        <p>{why}</p>
+                        <p>"原来的内容没有删除，已另存为“"<code>{backup}</code>"”。现在从头开始。"</p>
+                        <button
+                            type="button"
+                            class="secondary"
+                            on:click=move |_| app.storage_note.set(None)
+                        >
+                            "知道了"
+                        </button>
+                    </div>
+                })
+            }
+        })
+    };
+    let notes = move || {
+        let notes = app.link_notes.get();
+        (!notes.is_empty()).then(|| {
+            view! {
+                <div class="banner warn" role="status" id="link-notes">
+                    <p>"链接里有些内容用不了，已换成默认值："</p>
+                    <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    };
+    view! {
+        {storage}
+        <Show when=move || save_failed.get()>
+            <div class="banner warn" role="status">
+                "保存失败（手机存储可能满了）。填的内容在关掉页面后可能不会保留。"
+            </div>
+        </Show>
+        {notes}
     }
-    if save_failed {
-        h.leaf(
-            "div",
-            &[("class", "banner warn"), ("role", "status")],
-            "保存失败（手机存储可能满了）。填的内容在关掉页面后可能不会保留。",
-        );
-    }
-    if !link_notes.is_empty() {
-        h.open(
-            "div",
-            &[
-                ("class", "banner warn"),
-                ("role", "status"),
-                ("id", "link-notes"),
-            ],
-        )
-        .leaf("p", &[], "链接里有些内容用不了，已换成默认值：")
-        .open("ul", &[]);
-        for n in link_notes {
-            h.leaf("li", &[], n);
-        }
-        h.close("ul").close("div");
-    }
-    h.finish()
 }

@@ -1,10 +1,11 @@
-//! The home screen: what the app does, and the way in. Static markup; the
-//! tiles are plain links (`data-go`), so long-press and new tabs work too.
+//! The home screen: what the app does, and the way in. The tiles are real
+//! links, so long-press and new tabs work too.
 
-use super::dom;
-use crate::html::Html;
+use super::links::Go;
 use crate::query::View;
+use leptos::prelude::*;
 
+/// (screen, tile id, title, what it does).
 const TILES: [(View, &str, &str, &str); 4] = [
     (
         View::Loan,
@@ -32,54 +33,36 @@ const TILES: [(View, &str, &str, &str); 4] = [
     ),
 ];
 
-pub fn home() -> dom::Screen {
-    dom::page("home", html(), dom::no_events)
-}
-
-fn html() -> String {
-    let mut h = Html::new();
-    h.open("section", &[("class", "hero")])
-        .leaf("h1", &[], "帮扶助手")
-        .leaf(
-            "p",
-            &[],
-            "帮农村家庭算清楚：帮扶小额信贷能不能贷、每月还多少、政府贴多少利息、要先垫多少钱。",
-        )
-        .leaf(
-            "a",
-            &[
-                ("class", "button big"),
-                ("id", "open-loan"),
-                ("href", "?v=loan"),
-                ("data-go", "loan"),
-            ],
-            "开始算贷款",
-        )
-        .close("section")
-        .open("section", &[("class", "tiles"), ("aria-label", "功能")]);
-    for (view, id, title, text) in TILES {
-        let href = format!("?v={}", view.key());
-        h.open(
-            "a",
-            &[
-                ("class", "tile"),
-                ("id", id),
-                ("href", &href),
-                ("data-go", view.key()),
-            ],
-        )
-        .leaf("strong", &[], title)
-        .text(text)
-        .close("a");
+#[component]
+pub fn Home() -> impl IntoView {
+    view! {
+        <div class="home">
+            <section class="hero">
+                <h1>"帮扶助手"</h1>
+                <p>
+                    "帮农村家庭算清楚：帮扶小额信贷能不能贷、每月还多少、政府贴多少利息、要先垫多少钱。"
+                </p>
+                <Go to=View::Loan id="open-loan" class="button big">
+                    "开始算贷款"
+                </Go>
+            </section>
+            <section class="tiles" aria-label="功能">
+                {TILES
+                    .into_iter()
+                    .map(|(to, id, title, text)| {
+                        view! {
+                            <Go to id class="tile">
+                                <strong>{title}</strong>
+                                {text}
+                            </Go>
+                        }
+                    })
+                    .collect_view()}
+            </section>
+            <div class="warning">
+                <strong>"扶贫贷款不是扶贫款"</strong>
+                <p>"贷款要按时还。逾期不还，不但没有贴息，还会留下不良信用记录，以后很难再贷款。"</p>
+            </div>
+        </div>
     }
-    h.close("section")
-        .open("div", &[("class", "warning")])
-        .leaf("strong", &[], "扶贫贷款不是扶贫款")
-        .leaf(
-            "p",
-            &[],
-            "贷款要按时还。逾期不还，不但没有贴息，还会留下不良信用记录，以后很难再贷款。",
-        )
-        .close("div");
-    h.finish()
 }

@@ -1,50 +1,80 @@
-//! Links that work on every screen, as plain links too (long-press, new tab):
-//! `data-go` opens a screen, `data-open` a page of the policy library,
-//! `data-term` shows a glossary definition in place; and the copy buttons
-//! (`data-act="copy"`).
+//! Links between screens and to pages of the policy library. They are real
+//! links (long-press, a new tab and copying the address work); a plain tap
+//! changes the screen in place instead of loading the page again.
 
-use super::app::AppState;
-use super::dom::Ev;
-use super::policy::glossary;
-use crate::query::View;
-use reactive_graph::prelude::Set;
-use wasm_bindgen::JsCast;
+use super::app::use_app;
+use crate::query::{percent_encode, View};
+use leptos::prelude::*;
 
-/// Handles a click on such a link; true if it was one.
-pub fn follow(app: AppState, ev: &Ev) -> bool {
-    let find = |sel: &str| ev.target.closest(sel).ok().flatten();
-    let new_tab = ev
-        .event
-        .dyn_ref::<web_sys::MouseEvent>()
-        .is_some_and(|m| m.ctrl_key() || m.meta_key() || m.shift_key());
-    let act = ev.act().map(|(_, a)| a);
-    if act.as_deref() == Some("copy") {
-        super::copy_box::copy(ev);
-    } else if act.as_deref() == Some("dismiss-storage") {
-        app.storage_note.set(None);
-    } else if let Some(b) = find("[data-term]") {
-        ev.prevent_default();
-        glossary::toggle(&b);
-    } else if let Some(a) = find("[data-open]") {
-        if new_tab {
-            return true;
-        }
-        ev.prevent_default();
-        let id = a.get_attribute("data-open").unwrap_or_default();
-        app.open_policy((!id.is_empty()).then_some(id.as_str()));
-    } else if let Some(a) = find("[data-go]") {
-        if new_tab {
-            return true;
-        }
-        ev.prevent_default();
-        let key = a.get_attribute("data-go").unwrap_or_default();
-        match View::from_key(&key) {
-            Some(View::Policy) => app.open_policy(None),
-            Some(v) => app.go(v),
-            None => app.go(View::Home),
-        }
-    } else {
-        return false;
+/// The address of a page of the library (`None` = the library itself); the
+/// id is percent-encoded, so any id survives the trip.
+pub fn policy_href(id: Option<&str>) -> String {
+    match id {
+        Some(id) => format!("?v=policy&id={}", percent_encode(id)),
+        None => "?v=policy".to_string(),
     }
-    true
+}
+
+/// True when the click is meant for the browser (a new tab or window), so
+/// the app must not take it over.
+fn for_browser(ev: &leptos::ev::MouseEvent) -> bool {
+    ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0
+}
+
+/// A link to another screen of the app.
+#[component]
+pub fn Go(
+    to: View,
+    #[prop(optional)] id: Option<&'static str>,
+    #[prop(optional)] class: Option<&'static str>,
+    /// Hides the link (the `hidden` attribute) while true.
+    #[prop(optional, into)]
+    hidden: Option<Signal<bool>>,
+    children: Children,
+) -> impl IntoView {
+    let app = use_app();
+    let open = move |ev: leptos::ev::MouseEvent| {
+        if for_browser(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        match to {
+            View::Policy => app.open_policy(None),
+            v => app.go(v),
+        }
+    };
+    view! {
+        <a
+            id=id
+            class=class
+            href=format!("?v={}", to.key())
+            hidden=move || hidden.is_some_and(|h| h.get())
+            on:click=open
+        >
+            {children()}
+        </a>
+    }
+}
+
+/// A link to a page of the policy library (`id: None` = the library).
+#[component]
+pub fn PolicyLink(
+    #[prop(into)] id: Option<String>,
+    #[prop(optional)] class: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let app = use_app();
+    let href = policy_href(id.as_deref());
+    let open = move |ev: leptos::ev::MouseEvent| {
+        if for_browser(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        app.open_policy(id.as_deref());
+    };
+    view! {
+        <a class=class href=href on:click=open>
+            {children()}
+        </a>
+    }
 }

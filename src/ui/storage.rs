@@ -1,8 +1,9 @@
-//! The localStorage side of [`crate::store`]: read once at start, back up what
-//! cannot be read, save on every change, and fall back to memory when the
-//! browser refuses storage (private mode, some WebViews).
+//! The localStorage side of [`crate::store`], through gloo-storage: read once
+//! at start, back up what cannot be read, save on every change, and fall back
+//! to memory when the browser refuses storage (private mode, some WebViews).
 
 use crate::store::{self, Loaded, Record};
+use gloo_storage::{LocalStorage, Storage};
 
 /// What the banner at the top should say about storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,12 +14,10 @@ pub enum StorageNote {
     Recovered { backup: String, newer: Option<u32> },
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
+/// Whether localStorage can be used at all. Checked with web-sys first:
+/// gloo-storage throws where the browser refuses access to it.
 fn available() -> bool {
-    let Some(s) = local_storage() else {
+    let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
         return false;
     };
     const PROBE: &str = "bangfu.probe";
@@ -27,15 +26,14 @@ fn available() -> bool {
     ok
 }
 
-/// Loads the record. Never overwrites an unreadable one: it is copied to a
-/// free backup key first, and if that copy fails the app runs in memory.
+/// Loads the record. Never overwrites an unreadable one: it is copied, as
+/// the text it is, to a free backup key first, and if that copy fails the
+/// app runs in memory.
 pub fn load() -> (Record, Option<StorageNote>) {
     if !available() {
         return (Record::default(), Some(StorageNote::Unavailable));
     }
-    let Some(raw_store) = local_storage() else {
-        return (Record::default(), Some(StorageNote::Unavailable));
-    };
+    let raw_store = LocalStorage::raw();
     let raw = raw_store.get_item(store::KEY).ok().flatten();
     let newer = match store::decode(raw.as_deref()) {
         Loaded::Empty => return (Record::default(), None),
@@ -54,7 +52,8 @@ pub fn load() -> (Record, Option<StorageNote>) {
     )
 }
 
-/// Saves the record; false when the browser refused (full or disabled).
+/// Saves the record (serde_json, the same text as [`store::encode`]); false
+/// when the browser refused (full or disabled).
 pub fn save(record: &Record) -> bool {
-    local_storage().is_some_and(|s| s.set_item(store::KEY, &store::encode(record)).is_ok())
+    LocalStorage::set(store::KEY, record).is_ok()
 }
