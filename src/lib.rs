@@ -16,6 +16,7 @@ pub mod policy;
 pub mod products;
 pub mod query;
 pub mod store;
+mod strict;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
