@@ -7,7 +7,6 @@ pub mod date;
 pub mod eligibility;
 pub mod form;
 pub mod html;
-pub mod json;
 pub mod loan;
 pub mod money;
 pub mod order;
