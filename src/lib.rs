@@ -9,7 +9,6 @@ pub mod form;
 pub mod html;
 pub mod loan;
 pub mod money;
-pub mod order;
 pub mod parse;
 pub mod policy;
 pub mod products;

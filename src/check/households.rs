@@ -6,10 +6,10 @@ use super::answers::Answers;
 use super::rules::{assess, Risk};
 use super::text;
 use crate::date::Date;
-use crate::order::sort_by;
 use crate::strict;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::cmp::Ordering;
 
 /// In the stored record and the backup file: an object with every field, in
 /// this order (none may be missing).
@@ -243,18 +243,63 @@ pub enum SortBy {
     Label,
 }
 
-pub fn sorted(list: &[Household], by: SortBy, only: Option<Risk>) -> Vec<Household> {
+/// The list as shown: only households at risk `only` (if given), sorted
+/// stably (equal items keep their order in the list). `cmp_label` orders
+/// labels for [`SortBy::Label`]: people expect 按称呼 in Chinese order
+/// (pinyin), which the browser knows (`Intl.Collator("zh-CN")`) and the
+/// domain does not; natively `str::cmp` does.
+pub fn sorted(
+    list: &[Household],
+    by: SortBy,
+    only: Option<Risk>,
+    cmp_label: &dyn Fn(&str, &str) -> Ordering,
+) -> Vec<Household> {
     let mut v: Vec<(Risk, Household)> = list
         .iter()
         .map(|h| (h.risk(), h.clone()))
         .filter(|(r, _)| only.is_none_or(|o| o == *r))
         .collect();
     match by {
-        SortBy::Risk => sort_by(&mut v, |a, b| {
-            a.0.cmp(&b.0).then_with(|| b.1.date.cmp(&a.1.date))
-        }),
-        SortBy::DateNewest => sort_by(&mut v, |a, b| b.1.date.cmp(&a.1.date)),
-        SortBy::Label => sort_by(&mut v, |a, b| a.1.label.cmp(&b.1.label)),
+        SortBy::Risk => v.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.date.cmp(&a.1.date))),
+        SortBy::DateNewest => v.sort_by(|a, b| b.1.date.cmp(&a.1.date)),
+        SortBy::Label => v.sort_by(|a, b| cmp_label(&a.1.label, &b.1.label)),
     }
     v.into_iter().map(|(_, h)| h).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(id: &str, label: &str) -> Household {
+        Household {
+            id: id.into(),
+            label: label.into(),
+            village: String::new(),
+            date: "2026-11-20".into(),
+            answers: Answers::default(),
+        }
+    }
+
+    #[test]
+    fn labels_sort_by_the_given_comparison_and_ties_keep_their_order() {
+        let list = [
+            h("1", "王家"),
+            h("2", "李家"),
+            h("3", "王家"),
+            h("4", "艾家"),
+        ];
+        let ids = |v: Vec<Household>| v.into_iter().map(|h| h.id).collect::<Vec<_>>();
+        assert_eq!(
+            ids(sorted(&list, SortBy::Label, None, &str::cmp)),
+            ["2", "1", "3", "4"]
+        );
+        // A stand-in for the browser's collator: 艾 (ài) before 李 (lǐ) before 王 (wáng).
+        let pinyin = |s: &str| ["艾", "李", "王"].iter().position(|c| s.starts_with(c));
+        let zh = |a: &str, b: &str| pinyin(a).cmp(&pinyin(b));
+        assert_eq!(
+            ids(sorted(&list, SortBy::Label, None, &zh)),
+            ["4", "2", "1", "3"]
+        );
+    }
 }
