@@ -139,3 +139,21 @@ fn backup_imports_and_writes_back_byte_for_byte() {
     assert_eq!(list, households());
     assert_eq!(backup_json(&list, Date::new(2026, 11, 29).unwrap()), BACKUP);
 }
+
+/// The version-1 fixture is what the first build (7f40a5a) wrote: its record
+/// was these serde derives, fields version, loan, facts.
+#[test]
+fn version_1_fixture_is_what_the_first_build_wrote() {
+    #[derive(serde::Serialize)]
+    struct RecordV1 {
+        version: u32,
+        loan: Option<LoanForm>,
+        facts: Facts,
+    }
+    let v1 = RecordV1 {
+        version: 1,
+        loan: Some(loan()),
+        facts: facts(),
+    };
+    assert_eq!(serde_json::to_string(&v1).unwrap(), RECORD_V1);
+}
