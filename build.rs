@@ -3,12 +3,11 @@
 //! and field named, and the app ships no TOML parser (every KB of WebAssembly
 //! counts). One generator per data file, in `build/`.
 
-// The app's JSON writer, so the pack is quoted exactly as the app reads it.
-#[allow(dead_code)]
-#[path = "src/json.rs"]
-mod json;
 #[path = "build/pack.rs"]
 mod pack;
+// The pack's format, shared with the app's reader (policy::pack).
+#[path = "src/policy/pack_format.rs"]
+mod pack_format;
 #[path = "build/policies.rs"]
 mod policies;
 #[path = "build/products.rs"]
@@ -19,7 +18,7 @@ mod screening;
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=build");
-    println!("cargo:rerun-if-changed=src/json.rs");
+    println!("cargo:rerun-if-changed=src/policy/pack_format.rs");
     let products = products::generate();
     screening::generate();
     policies::generate(&products);

@@ -8,26 +8,6 @@
 //! a hash of the content, so browsers and the service worker may cache it
 //! forever; `PACK_FILE` tells the app the name.
 
-/// `s` as a JSON string literal (the app's own JSON writer, `src/json.rs`).
-pub fn s(text: &str) -> String {
-    super::json::quote(text)
-}
-
-/// A JSON array of strings.
-pub fn strs(items: &[String]) -> String {
-    arr(items.iter().map(|i| s(i)))
-}
-
-/// A JSON array of already-written values.
-pub fn arr(items: impl Iterator<Item = String>) -> String {
-    format!("[{}]", items.collect::<Vec<_>>().join(","))
-}
-
-/// A string or `null`.
-pub fn opt(v: &Option<String>) -> String {
-    v.as_deref().map_or("null".to_string(), s)
-}
-
 /// FNV-1a, 64 bits: enough to tell builds' packs apart.
 fn hash(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
@@ -35,10 +15,12 @@ fn hash(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Writes the pack and the Rust constant naming it.
-pub fn write(json: &str) {
+/// Writes the pack (compact JSON, as `policy::pack` reads it) and the Rust
+/// constant naming it.
+pub fn write(pack: &super::pack_format::Pack) {
+    let json = serde_json::to_string(pack).expect("the pack serializes");
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
-    std::fs::write(out.join("pack.json"), json).unwrap();
+    std::fs::write(out.join("pack.json"), &json).unwrap();
     let name = format!("pack-{:016x}.json", hash(json.as_bytes()));
     std::fs::write(
         out.join("pack_file.rs"),
@@ -51,6 +33,6 @@ pub fn write(json: &str) {
         .join("target")
         .join("pack");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join(&name), json).unwrap();
+    std::fs::write(dir.join(&name), &json).unwrap();
     std::fs::write(dir.join("current"), &name).unwrap();
 }

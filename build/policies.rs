@@ -7,7 +7,8 @@
 //! exist, and every cross-reference (related entries, loan products, glossary
 //! and timeline links, the products' `policy` links) pointing at something real.
 
-use super::pack::{self, arr, opt, strs};
+use super::pack;
+use super::pack_format as out;
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -291,13 +292,12 @@ pub fn generate(products: &[(String, Option<String>)]) {
             } else {
                 date(f, who, &format!("{field} date"), &b.date).1
             };
-            basis.push(format!(
-                "[{},{},{},{},{}]",
-                pack::s(&b.title),
-                pack::s(&b.number),
-                pack::s(&when),
-                pack::s(&b.link),
-                b.verified
+            basis.push((
+                b.title.clone(),
+                b.number.clone(),
+                when,
+                b.link.clone(),
+                b.verified,
             ));
         }
         let ((y, m, d), _) = date(f, who, "checked", &e.checked);
@@ -318,26 +318,27 @@ pub fn generate(products: &[(String, Option<String>)]) {
                 "{f}, {who}: product = {p:?} is not a product id in data/products.toml ({product_ids:?})"
             );
         }
-        let myths = arr(e
-            .myth
-            .iter()
-            .map(|m| format!("[{},{}]", pack::s(&m.wrong), pack::s(&m.right))));
-        entries.push(format!(
-            "{{\"id\":{},\"category\":{},\"title\":{},\"summary\":{},\"who\":{},\"gets\":{},\"steps\":{},\"bring\":{},\"myths\":{myths},\"local\":{},\"basis\":[{}],\"checked\":[{y},{m},{d}],\"related\":{},\"keywords\":{},\"product\":{}}}",
-            pack::s(&e.id),
-            pack::s(category),
-            pack::s(&e.title),
-            pack::s(&e.summary),
-            strs(&e.who),
-            strs(&e.gets),
-            strs(&e.steps),
-            strs(&e.bring),
-            strs(&e.local),
-            basis.join(","),
-            strs(&e.related),
-            strs(&e.keywords),
-            opt(&e.product),
-        ));
+        entries.push(out::Entry {
+            id: e.id.clone(),
+            category: category.to_string(),
+            title: e.title.clone(),
+            summary: e.summary.clone(),
+            who: e.who.clone(),
+            gets: e.gets.clone(),
+            steps: e.steps.clone(),
+            bring: e.bring.clone(),
+            myths: e
+                .myth
+                .iter()
+                .map(|m| (m.wrong.clone(), m.right.clone()))
+                .collect(),
+            local: e.local.clone(),
+            basis,
+            checked: [y, m, d],
+            related: e.related.clone(),
+            keywords: e.keywords.clone(),
+            product: e.product.clone(),
+        });
     }
 
     // Products → entries: every `policy = "…"` in data/products.toml resolves.
@@ -370,7 +371,6 @@ pub fn generate(products: &[(String, Option<String>)]) {
             filled(POLICIES, &format!("synonyms group {}", i + 1), "word", w);
         }
     }
-    let synonyms = arr(policies.synonyms.iter().map(|g| strs(g)));
 
     // Glossary: unique terms, each one appearing in some entry (or it could
     // never be tapped), each pointing at a real entry.
@@ -412,14 +412,13 @@ pub fn generate(products: &[(String, Option<String>)]) {
         if let Some(id) = &t.entry {
             entry_ref(GLOSSARY, &who, "entry", id);
         }
-        terms.push(format!(
-            "{{\"term\":{},\"aliases\":{},\"definition\":{},\"source\":{},\"entry\":{}}}",
-            pack::s(&t.term),
-            strs(&t.aliases),
-            pack::s(&t.definition),
-            pack::s(&t.source),
-            opt(&t.entry)
-        ));
+        terms.push(out::Term {
+            term: t.term.clone(),
+            aliases: t.aliases.clone(),
+            definition: t.definition.clone(),
+            source: t.source.clone(),
+            entry: t.entry.clone(),
+        });
     }
 
     // Timeline: in date order, 2014–2026.
@@ -443,23 +442,23 @@ pub fn generate(products: &[(String, Option<String>)]) {
         if let Some(id) = &ev.entry {
             entry_ref(TIMELINE, &who, "entry", id);
         }
-        events.push(format!(
-            "{{\"year\":{},\"when\":{},\"title\":{},\"text\":{},\"source\":{},\"verified\":{},\"entry\":{}}}",
-            key.0,
-            pack::s(&when),
-            pack::s(&ev.title),
-            pack::s(&ev.text),
-            pack::s(&ev.source),
-            ev.verified,
-            opt(&ev.entry)
-        ));
+        events.push(out::Event {
+            year: key.0,
+            when,
+            title: ev.title.clone(),
+            text: ev.text.clone(),
+            source: ev.source.clone(),
+            verified: ev.verified,
+            entry: ev.entry.clone(),
+        });
     }
 
-    pack::write(&format!(
-        "{{\"pack\":1,\"entries\":[{}],\"popular\":{},\"synonyms\":{synonyms},\"glossary\":[{}],\"timeline\":[{}]}}",
-        entries.join(","),
-        strs(&policies.popular),
-        terms.join(","),
-        events.join(",")
-    ));
+    pack::write(&out::Pack {
+        pack: out::FORMAT,
+        entries,
+        popular: policies.popular.clone(),
+        synonyms: policies.synonyms.clone(),
+        glossary: terms,
+        timeline: events,
+    });
 }

@@ -3,23 +3,25 @@
 //
 //   1. sizes: every file raw, gzip -9 and brotli 11; the first-load transfer
 //      of each kind of link (/, ?v=check, a policy link: each loads one of the
-//      two WebAssembly parts) against the budgets (each wasm <= 120 KB gzip,
-//      each first load <= 150 KB gzip), and what the service worker fetches after load
+//      two WebAssembly parts) against the budget (each first load <= 220 KB
+//      gzip, aim 170 KB; brotli beside it), and what the service worker
+//      fetches after load
 //   2. Lighthouse 12, default mobile mode (simulated slow 4G, 4x CPU), N runs
+//      of each view (/, ?v=loan, ?v=check, ?v=households, ?v=policy&id=tekun)
 //      against tests/e2e/server.mjs (compressing like a real host): medians of
 //      the four category scores, FCP, LCP, TBT and total byte weight against
-//      the budgets (performance >= 95, the others 100), and every audit that
+//      the budgets (performance >= 90, the others 100), and every audit that
 //      keeps a category below 100, with the elements it names
 //   3. time to answer: Playwright + Debian chromium, cold cache each run, 4x
 //      CPU slowdown and Lighthouse's slow-4G figures applied through the
 //      DevTools protocol; from navigation start until the loan estimator shows
-//      the figure for a typed amount
+//      the figure for a typed amount (budget: 3.0 s, median)
 //
 // Results are also written to target/bench/latest.json (and a dated copy).
 //
 //   node scripts/bench.mjs [--runs N] [--page QUERY] [--skip-lighthouse] [--skip-timing] [--strict]
 //     --runs N        runs of Lighthouse and of the timing (default 3; medians)
-//     --page QUERY    page for Lighthouse, e.g. '?v=loan' (default: the home page)
+//     --page QUERY    only this page for Lighthouse, e.g. '?v=loan' (default: all five views)
 //     --strict        exit 1 when a budget is over (default: report only)
 // 1 KB = 1024 bytes throughout.
 import { spawn, execFileSync } from 'node:child_process';
@@ -41,10 +43,13 @@ const CHROME_FLAGS = [
 ];
 
 const BUDGET = {
-  wasmGzip: 120 * 1024,
-  firstLoadGzip: 150 * 1024,
-  scores: { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 },
+  firstLoadGzip: 220 * 1024,
+  // Not a budget: the figure to aim for, reported beside it.
+  firstLoadAimGzip: 170 * 1024,
+  scores: { performance: 90, accessibility: 100, 'best-practices': 100, seo: 100 },
+  answeredMs: 3000,
 };
+const PAGES = ['', '?v=loan', '?v=check', '?v=households', '?v=policy&id=tekun'];
 // Lighthouse's mobileSlow4G as it applies it with DevTools throttling
 // (lighthouse/core/config/constants.js via @paulirish/trace_engine lantern
 // Constants): 150 ms RTT and 1.6 Mbps down, 750 Kbps up, which through the
@@ -61,7 +66,7 @@ const TIMING_EXPECT = '3,217.97 元';
 
 // --- arguments -------------------------------------------------------------------
 const args = process.argv.slice(2);
-const opt = { runs: 3, page: '', lighthouse: true, timing: true, strict: false };
+const opt = { runs: 3, page: null, lighthouse: true, timing: true, strict: false };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--runs') opt.runs = Math.max(1, Number(args[++i]) | 0);
@@ -200,10 +205,10 @@ for (const e of entries) {
   console.log(`      = ${fl.raw} B raw, ${fl.gzip} B gzip (${kb(fl.gzip)} KB), ${fl.brotli} B brotli (${kb(fl.brotli)} KB)`);
   const w = sizes[e.wasm];
   if (!budgetRows.some((r) => r[0].includes(e.wasm))) {
-    budgetRows.push([`wasm (${e.wasm})`, w.gzip, kb(w.gzip), kb(w.brotli), `${kb(BUDGET.wasmGzip)} KB gzip`, verdict(w.gzip <= BUDGET.wasmGzip)]);
-    if (w.gzip > BUDGET.wasmGzip) overs.push(`wasm gzip (${e.part})`);
+    budgetRows.push([`  of which wasm (${e.wasm})`, w.gzip, kb(w.gzip), kb(w.brotli), '', '']);
   }
-  budgetRows.push([`first load, ${e.link}`, fl.gzip, kb(fl.gzip), kb(fl.brotli), `${kb(BUDGET.firstLoadGzip)} KB gzip`, verdict(fl.gzip <= BUDGET.firstLoadGzip)]);
+  const aim = fl.gzip <= BUDGET.firstLoadAimGzip ? ' (within the 170 KB aim)' : '';
+  budgetRows.push([`first load, ${e.link}`, fl.gzip, kb(fl.gzip), kb(fl.brotli), `${kb(BUDGET.firstLoadGzip)} KB gzip`, verdict(fl.gzip <= BUDGET.firstLoadGzip) + aim]);
   if (fl.gzip > BUDGET.firstLoadGzip) overs.push(`first load gzip (${e.link})`);
 }
 console.log(`  not counted: Chrome on Android also fetches ${installCheck.join(' + ')} to check installability: ` +
@@ -229,19 +234,20 @@ const results = {
   firstLoad: fl,
   firstLoads,
   serviceWorkerAfterLoad: { files: swFiles, gzip: sum(swFiles, 'gzip'), brotli: sum(swFiles, 'brotli') },
-  budgets: { wasmGzip: BUDGET.wasmGzip, firstLoadGzip: BUDGET.firstLoadGzip, scores: BUDGET.scores },
+  budgets: BUDGET,
 };
 
 // --- 2. Lighthouse -------------------------------------------------------------------
 const server = opt.lighthouse || opt.timing ? await startServer() : null;
 try {
-  if (opt.lighthouse) {
-    const url = `${server.origin}/${opt.page}`;
+  if (opt.lighthouse) results.lighthouse = [];
+  for (const page of opt.lighthouse ? (opt.page === null ? PAGES : [opt.page]) : []) {
+    const url = `${server.origin}/${page}`;
     heading(`Lighthouse ${JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version}, mobile (simulated slow 4G, 4x CPU), ${opt.runs} runs of ${url}`);
     mkdirSync(OUT, { recursive: true });
     const runs = [];
     for (let i = 1; i <= opt.runs; i++) {
-      const file = path.join(OUT, `lighthouse-${i}.json`);
+      const file = path.join(OUT, `lighthouse-${page.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${i}.json`);
       const started = Date.now();
       execFileSync(
         path.join(ROOT, 'node_modules', '.bin', 'lighthouse'),
@@ -276,7 +282,7 @@ try {
       ],
       ['l', 'r', 'l', 'l'],
     );
-    for (const k of cats) if (!(med[k] >= BUDGET.scores[k])) overs.push(`Lighthouse ${k}`);
+    for (const k of cats) if (!(med[k] >= BUDGET.scores[k])) overs.push(`Lighthouse ${k} (${page || '/'})`);
 
     // Audits that hold a category below 100, in any run, with what they name.
     const failing = {};
@@ -308,10 +314,20 @@ try {
         for (const it of a.items) console.log(`        ${it}`);
       }
     }
-    results.lighthouse = { version: runs[0].lighthouseVersion, url, runs: runs.length, medians: med, failing,
+    results.lighthouse.push({ version: runs[0].lighthouseVersion, page: page || '/', runs: runs.length, medians: med, failing,
       perRun: runs.map((r) => ({ scores: Object.fromEntries(cats.map((k) => [k, Math.round(r.categories[k].score * 100)])),
         fcpMs: r.audits['first-contentful-paint'].numericValue, lcpMs: r.audits['largest-contentful-paint'].numericValue,
-        tbtMs: r.audits['total-blocking-time'].numericValue, totalByteWeight: r.audits['total-byte-weight'].numericValue })) };
+        tbtMs: r.audits['total-blocking-time'].numericValue, totalByteWeight: r.audits['total-byte-weight'].numericValue })) });
+  }
+
+  if (results.lighthouse?.length > 1) {
+    heading('Lighthouse medians per view');
+    const cats = Object.keys(BUDGET.scores);
+    table(
+      [['view', ...cats, 'LCP s', 'TBT ms'],
+        ...results.lighthouse.map((l) => [l.page, ...cats.map((k) => l.medians[k]), (l.medians.lcpMs / 1000).toFixed(2), Math.round(l.medians.tbtMs)])],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    );
   }
 
   // --- 3. time to answer ---------------------------------------------------------------
@@ -373,6 +389,8 @@ try {
     };
     console.log(`  median: input ready ${(med.inputReadyMs / 1000).toFixed(2)} s, answer shown ${(med.answeredMs / 1000).toFixed(2)} s ` +
       `after navigation start; ${med.transferredBytes} B (${kb(med.transferredBytes)} KB) transferred (brotli: the server sends the .br files)`);
+    console.log(`  budget: answer within ${(BUDGET.answeredMs / 1000).toFixed(1)} s: ${verdict(med.answeredMs <= BUDGET.answeredMs)}`);
+    if (!(med.answeredMs <= BUDGET.answeredMs)) overs.push('time to answer');
     results.timing = { url: TIMING_QUERY, input: TIMING_INPUT, expect: TIMING_EXPECT, cpuSlowdown: CPU_SLOWDOWN, network: SLOW_4G, runs, medians: med };
   }
 } finally {

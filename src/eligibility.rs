@@ -9,9 +9,12 @@ use crate::loan::LoanTerms;
 use crate::money::Fen;
 use crate::parse;
 use crate::products::{lpr_cap, Borrower, Product, Status};
+use serde::{Deserialize, Serialize};
 
 /// What a household says about itself. Text as typed; empty = not answered.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Stored like [`crate::form::LoanForm`]: an object of texts in this order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Facts {
     pub age: String,
     /// A [`Status`] key.

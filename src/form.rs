@@ -7,8 +7,12 @@ use crate::loan::{LoanTerms, Method, Subsidy, SubsidyTiming};
 use crate::money::Fen;
 use crate::parse::{self, bp_percent_text};
 use crate::products::{self, Product};
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Stored in the record ([`crate::store`]) as an object of these texts, in
+/// this order; a missing field reads as empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct LoanForm {
     pub product: String,
     pub amount: String,

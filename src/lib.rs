@@ -6,15 +6,15 @@ pub mod check;
 pub mod date;
 pub mod eligibility;
 pub mod form;
-pub mod json;
 pub mod loan;
 pub mod money;
-pub mod order;
 pub mod parse;
 pub mod policy;
 pub mod products;
 pub mod query;
 pub mod store;
+mod strict;
+mod strict;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -7,7 +7,9 @@ use crate::check::households::Household;
 use crate::check::Answers;
 use crate::eligibility::Facts;
 use crate::form::LoanForm;
-use crate::json::{self, Mismatch, Value, Writer};
+use crate::strict::{self, Obj};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 pub const KEY: &str = "bangfu";
 /// Unreadable records are copied here (with a number appended if taken).
@@ -17,24 +19,37 @@ pub const BACKUP_KEY: &str = "bangfu.backup";
 /// version-2 record up instead of dropping the household list.
 pub const VERSION: u32 = 2;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Stored as JSON with the fields in this order ([`encode`], which is
+/// `serde_json::to_string`). Read it only with [`decode`]: deriving
+/// `Deserialize` here reads the fields, but the version rules (newer, too
+/// old, migration) are in `decode`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Record {
     pub version: u32,
+    #[serde(deserialize_with = "strict::optional_object")]
     pub loan: Option<LoanForm>,
+    #[serde(deserialize_with = "strict::object_or_default")]
     pub facts: Facts,
     /// The self-check in progress.
+    #[serde(deserialize_with = "strict::object_or_default")]
     pub check: CheckState,
+    #[serde(deserialize_with = "strict::objects_or_empty")]
     pub households: Vec<Household>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CheckState {
+    #[serde(deserialize_with = "strict::or_default")]
     pub answers: Answers,
     /// Section the user was on (index), to resume there.
+    #[serde(deserialize_with = "strict::or_default")]
     pub section: usize,
     /// Household being edited, if the answers belong to one in the list.
     pub editing: Option<String>,
     /// The results page was reached.
+    #[serde(deserialize_with = "strict::or_default")]
     pub finished: bool,
 }
 
@@ -63,14 +78,16 @@ pub enum Loaded {
 
 /// Reads the stored record. The version is read first, so a newer record
 /// is recognised whatever else it holds. Every field may be missing (it
-/// reads as empty), but one that is there with the wrong type makes the
-/// record unreadable, so it is backed up rather than half-used.
+/// reads as empty) and `null` reads as missing, but a field that is there
+/// with the wrong type makes the record unreadable, so it is backed up
+/// rather than half-used. (Texts inside `loan` and `facts` must be texts;
+/// a repeated key reads as its last value.)
 pub fn decode(raw: Option<&str>) -> Loaded {
     let Some(raw) = raw else { return Loaded::Empty };
-    let Ok(doc) = json::parse(raw) else {
+    let Ok(doc) = serde_json::from_str::<Value>(raw) else {
         return Loaded::Unreadable;
     };
-    let Some(Ok(version)) = doc.get("version").map(Value::as_u64) else {
+    let Some(version) = doc.get("version").and_then(Value::as_u64) else {
         return Loaded::Unreadable;
     };
     if version > VERSION as u64 {
@@ -80,143 +97,21 @@ pub fn decode(raw: Option<&str>) -> Loaded {
     if version < 1 {
         return Loaded::Unreadable;
     }
-    match record_from(&doc) {
-        Ok(r) => Loaded::Ok(Box::new(r)),
-        Err(Mismatch) => Loaded::Unreadable,
+    match Obj::<Record>::deserialize(doc) {
+        // A version-1 record is a version-2 one with no self-check or list.
+        Ok(Obj(r)) => Loaded::Ok(Box::new(Record {
+            version: VERSION,
+            ..r
+        })),
+        Err(_) => Loaded::Unreadable,
     }
 }
 
-fn record_from(doc: &Value) -> Result<Record, Mismatch> {
-    let loan = match json::optional(doc, "loan") {
-        None => None,
-        Some(v) => {
-            let mut f = LoanForm::default();
-            read_texts(v, &mut loan_fields(&mut f))?;
-            Some(f)
-        }
-    };
-    let mut facts = Facts::default();
-    if let Some(v) = json::optional(doc, "facts") {
-        read_texts(v, &mut fact_fields(&mut facts))?;
-    }
-    let check = match json::optional(doc, "check") {
-        None => CheckState::default(),
-        Some(v) => check_from(v)?,
-    };
-    let households = match json::optional(doc, "households") {
-        None => Vec::new(),
-        Some(v) => v
-            .as_arr()?
-            .iter()
-            .map(Household::from_json)
-            .collect::<Result<_, _>>()?,
-    };
-    Ok(Record {
-        version: VERSION,
-        loan,
-        facts,
-        check,
-        households,
-    })
-}
-
-fn check_from(v: &Value) -> Result<CheckState, Mismatch> {
-    if !v.is_obj() {
-        return Err(Mismatch);
-    }
-    Ok(CheckState {
-        answers: match json::optional(v, "answers") {
-            None => Answers::default(),
-            Some(a) => Answers::from_json(a)?,
-        },
-        section: match json::optional(v, "section") {
-            None => 0,
-            Some(n) => usize::try_from(n.as_u64()?).map_err(|_| Mismatch)?,
-        },
-        editing: json::optional(v, "editing")
-            .map(|e| e.as_str().map(str::to_string))
-            .transpose()?,
-        finished: match json::optional(v, "finished") {
-            None => false,
-            Some(b) => b.as_bool()?,
-        },
-    })
-}
-
-/// The loan form's fields by their stored names.
-fn loan_fields(f: &mut LoanForm) -> [(&'static str, &mut String); 10] {
-    [
-        ("product", &mut f.product),
-        ("amount", &mut f.amount),
-        ("months", &mut f.months),
-        ("rate", &mut f.rate),
-        ("method", &mut f.method),
-        ("io", &mut f.io),
-        ("subsidy", &mut f.subsidy),
-        ("subsidy_cap", &mut f.subsidy_cap),
-        ("subsidy_timing", &mut f.subsidy_timing),
-        ("start", &mut f.start),
-    ]
-}
-
-fn fact_fields(f: &mut Facts) -> [(&'static str, &mut String); 5] {
-    [
-        ("age", &mut f.age),
-        ("status", &mut f.status),
-        ("purpose", &mut f.purpose),
-        ("bad_credit", &mut f.bad_credit),
-        ("existing", &mut f.existing),
-    ]
-}
-
-/// Fills text fields from object `v` (missing ones stay empty).
-fn read_texts(v: &Value, fields: &mut [(&'static str, &mut String)]) -> Result<(), Mismatch> {
-    if !v.is_obj() {
-        return Err(Mismatch);
-    }
-    for (name, slot) in fields.iter_mut() {
-        **slot = json::str_or_default(v, name)?;
-    }
-    Ok(())
-}
-
-fn write_texts(w: &mut Writer, fields: &[(&'static str, &mut String)]) {
-    w.obj();
-    for (name, value) in fields {
-        w.key(name).str(value);
-    }
-    w.end_obj();
-}
-
+/// The record as stored: compact JSON, fields in declaration order. Exactly
+/// what `serde_json::to_string(record)` writes (and so gloo-storage's
+/// `LocalStorage::set`).
 pub fn encode(record: &Record) -> String {
-    let mut w = Writer::new(false);
-    w.obj()
-        .key("version")
-        .num(record.version as u64)
-        .key("loan");
-    match &record.loan {
-        Some(f) => write_texts(&mut w, &loan_fields(&mut f.clone())),
-        None => {
-            w.null();
-        }
-    }
-    w.key("facts");
-    write_texts(&mut w, &fact_fields(&mut record.facts.clone()));
-    let c = &record.check;
-    w.key("check").obj().key("answers");
-    c.answers.write_json(&mut w);
-    w.key("section").num(c.section as u64).key("editing");
-    match &c.editing {
-        Some(e) => w.str(e),
-        None => w.null(),
-    };
-    w.key("finished").bool(c.finished).end_obj();
-    w.key("households").arr();
-    for h in &record.households {
-        h.write_json(&mut w);
-    }
-    w.end_arr().end_obj();
-    w.finish()
+    serde_json::to_string(record).expect("a record always serializes")
 }
 
 /// The first free backup key: `bangfu.backup`, then `bangfu.backup.2`, ….

@@ -113,8 +113,11 @@ fn import_adds_new_and_asks_before_overwriting() {
 #[test]
 fn sorting_and_filtering_by_risk() {
     let list = two();
-    let by_risk = sorted(&list, SortBy::Risk, None);
+    let by_risk = sorted(&list, SortBy::Risk, None, &str::cmp);
     assert_eq!(by_risk[0].id, "h1");
-    assert_eq!(sorted(&list, SortBy::Risk, Some(Risk::High)).len(), 1);
-    assert_eq!(sorted(&list, SortBy::Label, None)[0].id, "h1");
+    assert_eq!(
+        sorted(&list, SortBy::Risk, Some(Risk::High), &str::cmp).len(),
+        1
+    );
+    assert_eq!(sorted(&list, SortBy::Label, None, &str::cmp)[0].id, "h1");
 }

@@ -2,14 +2,18 @@
 //! nothing typed is lost; the rules read them through the typed accessors here.
 
 use super::questions::{self, Kind, Question, UNKNOWN};
-use crate::json::{Mismatch, Value, Writer};
 use crate::money::Fen;
 use crate::parse;
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use std::fmt;
 
 /// Question id → answer. Multiple choices are joined by `,`; `unknown` is 不清楚.
 /// Kept sorted by id (so stored records and links come out in one order); a
 /// plain sorted list, since a BTreeMap's code costs 2.5 KB of WebAssembly for
-/// some 30 entries.
+/// some 30 entries. Stored and backed up as a JSON object of id → answer
+/// text, sorted by id; reading takes any order, and a repeated id reads as
+/// its last answer.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers(Vec<(String, String)>);
 
@@ -41,23 +45,6 @@ impl Answers {
     /// Every (id, answer), sorted by id.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
-    }
-
-    /// From a JSON object of question id → answer text.
-    pub fn from_json(v: &Value) -> Result<Answers, Mismatch> {
-        let mut a = Answers::default();
-        for (k, v) in v.as_obj()? {
-            a.insert(k.clone(), v.as_str()?.to_string());
-        }
-        Ok(a)
-    }
-
-    pub fn write_json(&self, w: &mut Writer) {
-        w.obj();
-        for (k, v) in self.iter() {
-            w.key(k).str(v);
-        }
-        w.end_obj();
     }
 
     pub fn get(&self, id: &str) -> Option<&str> {
@@ -151,6 +138,36 @@ impl Answers {
             }
         }
         (clean, dropped)
+    }
+}
+
+impl Serialize for Answers {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Answers {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Answers, D::Error> {
+        struct Texts;
+        impl<'de> Visitor<'de> for Texts {
+            type Value = Answers;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of question id → answer text")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answers, A::Error> {
+                let mut a = Answers::default();
+                while let Some((k, v)) = map.next_entry::<String, String>()? {
+                    a.insert(k, v);
+                }
+                Ok(a)
+            }
+        }
+        d.deserialize_map(Texts)
     }
 }
 

@@ -6,10 +6,14 @@ use super::answers::Answers;
 use super::rules::{assess, Risk};
 use super::text;
 use crate::date::Date;
-use crate::json::{self, Mismatch, Value, Writer};
-use crate::order::sort_by;
+use crate::strict;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::cmp::Ordering;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// In the stored record and the backup file: an object with every field, in
+/// this order (none may be missing).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Household {
     /// Stable id, unique on this phone and across backups.
     pub id: String,
@@ -22,32 +26,6 @@ pub struct Household {
 }
 
 impl Household {
-    /// From a JSON object; every field must be there.
-    pub fn from_json(v: &Value) -> Result<Household, Mismatch> {
-        Ok(Household {
-            id: json::required_str(v, "id")?,
-            label: json::required_str(v, "label")?,
-            village: json::required_str(v, "village")?,
-            date: json::required_str(v, "date")?,
-            answers: Answers::from_json(v.get("answers").ok_or(Mismatch)?)?,
-        })
-    }
-
-    pub fn write_json(&self, w: &mut Writer) {
-        w.obj()
-            .key("id")
-            .str(&self.id)
-            .key("label")
-            .str(&self.label)
-            .key("village")
-            .str(&self.village)
-            .key("date")
-            .str(&self.date)
-            .key("answers");
-        self.answers.write_json(w);
-        w.end_obj();
-    }
-
     pub fn risk(&self) -> Risk {
         assess(&self.answers).risk()
     }
@@ -82,24 +60,27 @@ const BACKUP_VERSION: u32 = 1;
 /// Larger files are refused before parsing: a real list is a few hundred KB.
 pub const MAX_BACKUP_BYTES: usize = 5 * 1024 * 1024;
 
+/// The backup file, fields in this order.
+#[derive(Serialize)]
+struct Backup<'a> {
+    app: &'a str,
+    kind: &'a str,
+    version: u32,
+    exported: String,
+    households: &'a [Household],
+}
+
+/// The backup file: JSON indented by two spaces (people may open it in a
+/// text editor).
 pub fn backup_json(list: &[Household], today: Date) -> String {
-    let mut w = Writer::new(true);
-    w.obj()
-        .key("app")
-        .str(BACKUP_APP)
-        .key("kind")
-        .str(BACKUP_KIND)
-        .key("version")
-        .num(BACKUP_VERSION as u64)
-        .key("exported")
-        .str(&today.to_string())
-        .key("households")
-        .arr();
-    for h in list {
-        h.write_json(&mut w);
-    }
-    w.end_arr().end_obj();
-    w.finish()
+    let file = Backup {
+        app: BACKUP_APP,
+        kind: BACKUP_KIND,
+        version: BACKUP_VERSION,
+        exported: today.to_string(),
+        households: list,
+    };
+    serde_json::to_string_pretty(&file).expect("a household list always serializes")
 }
 
 /// Reads a backup file. A file that is not a household backup of a version we
@@ -112,31 +93,30 @@ pub fn read_backup(text: &str) -> Result<(Vec<Household>, Vec<String>), String> 
     let text = text.trim_start_matches('\u{feff}');
     let unreadable =
         || "这个文件读不出来：不是帮扶助手导出的备份（JSON）文件，或者文件已损坏。".to_string();
-    let doc = json::parse(text).map_err(|_| unreadable())?;
-    if !doc.is_obj() {
+    let Ok(Value::Object(mut doc)) = serde_json::from_str(text) else {
         return Err(unreadable());
-    }
-    let text_of = |key: &str| json::optional(&doc, key).map(Value::as_str);
-    if text_of("app") != Some(Ok(BACKUP_APP)) || text_of("kind") != Some(Ok(BACKUP_KIND)) {
+    };
+    // A field that is missing or null is `None`.
+    let optional = |key: &str| doc.get(key).filter(|v| !v.is_null());
+    let text_of = |key: &str| optional(key).map(Value::as_str);
+    if text_of("app") != Some(Some(BACKUP_APP)) || text_of("kind") != Some(Some(BACKUP_KIND)) {
         return Err("这不是帮扶助手的农户名单备份文件。".into());
     }
-    match json::optional(&doc, "version").map(Value::as_u64) {
-        Some(Ok(v)) if (1..=BACKUP_VERSION as u64).contains(&v) => {}
-        Some(Ok(v)) => {
+    match optional("version").map(Value::as_u64) {
+        Some(Some(v)) if (1..=BACKUP_VERSION as u64).contains(&v) => {}
+        Some(Some(v)) => {
             return Err(format!(
                 "这个备份来自更新版本的帮扶助手（第{v}版），请先更新本页面再导入。"
             ))
         }
-        Some(Err(_)) => return Err(unreadable()),
+        Some(None) => return Err(unreadable()),
         None => return Err("备份文件缺少版本号，已损坏。".into()),
     }
-    let damaged = |_| "备份文件的内容不完整或已损坏。".to_string();
+    let damaged = || "备份文件的内容不完整或已损坏。".to_string();
     let households: Vec<Household> = doc
-        .get("households")
-        .ok_or(Mismatch)
-        .and_then(Value::as_arr)
-        .and_then(|list| list.iter().map(Household::from_json).collect())
-        .map_err(damaged)?;
+        .remove("households")
+        .ok_or_else(damaged)
+        .and_then(|list| strict::objects(list).map_err(|_| damaged()))?;
     let mut notes = Vec::new();
     let mut seen = Vec::new();
     let mut out = Vec::with_capacity(households.len());
@@ -263,18 +243,63 @@ pub enum SortBy {
     Label,
 }
 
-pub fn sorted(list: &[Household], by: SortBy, only: Option<Risk>) -> Vec<Household> {
+/// The list as shown: only households at risk `only` (if given), sorted
+/// stably (equal items keep their order in the list). `cmp_label` orders
+/// labels for [`SortBy::Label`]: people expect 按称呼 in Chinese order
+/// (pinyin), which the browser knows (`Intl.Collator("zh-CN")`) and the
+/// domain does not; natively `str::cmp` does.
+pub fn sorted(
+    list: &[Household],
+    by: SortBy,
+    only: Option<Risk>,
+    cmp_label: &dyn Fn(&str, &str) -> Ordering,
+) -> Vec<Household> {
     let mut v: Vec<(Risk, Household)> = list
         .iter()
         .map(|h| (h.risk(), h.clone()))
         .filter(|(r, _)| only.is_none_or(|o| o == *r))
         .collect();
     match by {
-        SortBy::Risk => sort_by(&mut v, |a, b| {
-            a.0.cmp(&b.0).then_with(|| b.1.date.cmp(&a.1.date))
-        }),
-        SortBy::DateNewest => sort_by(&mut v, |a, b| b.1.date.cmp(&a.1.date)),
-        SortBy::Label => sort_by(&mut v, |a, b| a.1.label.cmp(&b.1.label)),
+        SortBy::Risk => v.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.date.cmp(&a.1.date))),
+        SortBy::DateNewest => v.sort_by(|a, b| b.1.date.cmp(&a.1.date)),
+        SortBy::Label => v.sort_by(|a, b| cmp_label(&a.1.label, &b.1.label)),
     }
     v.into_iter().map(|(_, h)| h).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(id: &str, label: &str) -> Household {
+        Household {
+            id: id.into(),
+            label: label.into(),
+            village: String::new(),
+            date: "2026-11-20".into(),
+            answers: Answers::default(),
+        }
+    }
+
+    #[test]
+    fn labels_sort_by_the_given_comparison_and_ties_keep_their_order() {
+        let list = [
+            h("1", "王家"),
+            h("2", "李家"),
+            h("3", "王家"),
+            h("4", "艾家"),
+        ];
+        let ids = |v: Vec<Household>| v.into_iter().map(|h| h.id).collect::<Vec<_>>();
+        assert_eq!(
+            ids(sorted(&list, SortBy::Label, None, &str::cmp)),
+            ["2", "1", "3", "4"]
+        );
+        // A stand-in for the browser's collator: 艾 (ài) before 李 (lǐ) before 王 (wáng).
+        let pinyin = |s: &str| ["艾", "李", "王"].iter().position(|c| s.starts_with(c));
+        let zh = |a: &str, b: &str| pinyin(a).cmp(&pinyin(b));
+        assert_eq!(
+            ids(sorted(&list, SortBy::Label, None, &zh)),
+            ["4", "2", "1", "3"]
+        );
+    }
 }

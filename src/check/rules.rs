@@ -664,7 +664,8 @@ pub fn assess(a: &Answers) -> Report {
         level: Level::Info,
         why: vec![],
     });
-    crate::order::sort_by_key(&mut out, rank);
+    // Stable: findings of one rank keep the order the rules gave them.
+    out.sort_by_key(rank);
     Report {
         findings: out,
         line,

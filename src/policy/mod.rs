@@ -5,6 +5,7 @@
 //! page opens. No browser dependency: `cargo test` checks all of it.
 
 pub mod pack;
+mod pack_format;
 mod search;
 mod text;
 

@@ -7,9 +7,9 @@
 //! compiled in; a page load installs it at most once. Natively (tests) the
 //! build's own pack is installed on first use.
 
+use super::pack_format::{self as format, Pack};
 use super::{Basis, Category, Entry, Event, Myth, Term};
 use crate::date::Date;
-use crate::json::{self, Mismatch, Value};
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/pack_file.rs"));
@@ -62,8 +62,10 @@ pub fn install(text: &str) -> Result<(), String> {
 
 /// Reads a pack without installing it.
 pub fn parse(text: &str) -> Result<Library, String> {
-    let doc = json::parse(text).map_err(|_| DAMAGED.to_string())?;
-    read(&doc).map_err(|_| DAMAGED.to_string())
+    serde_json::from_str::<Pack>(text)
+        .ok()
+        .and_then(read)
+        .ok_or_else(|| DAMAGED.to_string())
 }
 
 /// The pack this build wrote (native only: the app fetches it instead).
@@ -76,103 +78,92 @@ fn leak<T>(v: Vec<T>) -> &'static [T] {
     Box::leak(v.into_boxed_slice())
 }
 
-fn text(v: &Value) -> Result<&'static str, Mismatch> {
-    Ok(Box::leak(v.as_str()?.to_string().into_boxed_str()))
+fn text(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
 }
 
-fn field<'a>(v: &'a Value, key: &str) -> Result<&'a Value, Mismatch> {
-    v.get(key).ok_or(Mismatch)
+fn texts(v: Vec<String>) -> &'static [&'static str] {
+    leak(v.into_iter().map(text).collect())
 }
 
-fn texts(v: &Value) -> Result<&'static [&'static str], Mismatch> {
-    Ok(leak(
-        v.as_arr()?.iter().map(text).collect::<Result<_, _>>()?,
-    ))
-}
-
-fn opt_text(v: &Value, key: &str) -> Result<Option<&'static str>, Mismatch> {
-    json::optional(v, key).map(text).transpose()
-}
-
-fn all<T>(v: &Value, f: impl Fn(&Value) -> Result<T, Mismatch>) -> Result<&'static [T], Mismatch> {
-    Ok(leak(v.as_arr()?.iter().map(f).collect::<Result<_, _>>()?))
-}
-
-fn read(doc: &Value) -> Result<Library, Mismatch> {
-    if field(doc, "pack")?.as_u64()? != 1 {
-        return Err(Mismatch);
+/// `None` when something in the pack is not what the format allows.
+fn read(pack: Pack) -> Option<Library> {
+    if pack.pack != format::FORMAT {
+        return None;
     }
-    Ok(Library {
-        entries: all(field(doc, "entries")?, entry)?,
-        popular: texts(field(doc, "popular")?)?,
-        synonyms: all(field(doc, "synonyms")?, texts)?,
-        glossary: all(field(doc, "glossary")?, term)?,
-        timeline: all(field(doc, "timeline")?, event)?,
+    Some(Library {
+        entries: leak(pack.entries.into_iter().map(entry).collect::<Option<_>>()?),
+        popular: texts(pack.popular),
+        synonyms: leak(pack.synonyms.into_iter().map(texts).collect()),
+        glossary: leak(pack.glossary.into_iter().map(term).collect()),
+        timeline: leak(pack.timeline.into_iter().map(event).collect()),
     })
 }
 
-fn entry(v: &Value) -> Result<Entry, Mismatch> {
-    let key = field(v, "category")?.as_str()?;
-    let category = Category::ALL
-        .into_iter()
-        .find(|c| c.key() == key)
-        .ok_or(Mismatch)?;
-    let checked = field(v, "checked")?.as_arr()?;
-    let num = |i: usize| checked.get(i).ok_or(Mismatch)?.as_u64();
-    let checked = Date::new(num(0)? as i32, num(1)? as u8, num(2)? as u8).ok_or(Mismatch)?;
-    Ok(Entry {
-        id: text(field(v, "id")?)?,
+fn entry(e: format::Entry) -> Option<Entry> {
+    let category = Category::ALL.into_iter().find(|c| c.key() == e.category)?;
+    let [y, m, d] = e.checked;
+    let checked = Date::new(
+        i32::try_from(y).ok()?,
+        u8::try_from(m).ok()?,
+        u8::try_from(d).ok()?,
+    )?;
+    Some(Entry {
+        id: text(e.id),
         category,
-        title: text(field(v, "title")?)?,
-        summary: text(field(v, "summary")?)?,
-        who: texts(field(v, "who")?)?,
-        gets: texts(field(v, "gets")?)?,
-        steps: texts(field(v, "steps")?)?,
-        bring: texts(field(v, "bring")?)?,
-        myths: all(field(v, "myths")?, |m| {
-            let m = m.as_arr()?;
-            Ok(Myth {
-                wrong: text(m.first().ok_or(Mismatch)?)?,
-                right: text(m.get(1).ok_or(Mismatch)?)?,
-            })
-        })?,
-        local: texts(field(v, "local")?)?,
-        basis: all(field(v, "basis")?, |b| {
-            let b = b.as_arr()?;
-            let at = |i: usize| b.get(i).ok_or(Mismatch);
-            Ok(Basis {
-                title: text(at(0)?)?,
-                number: text(at(1)?)?,
-                date: text(at(2)?)?,
-                link: text(at(3)?)?,
-                verified: at(4)?.as_bool()?,
-            })
-        })?,
+        title: text(e.title),
+        summary: text(e.summary),
+        who: texts(e.who),
+        gets: texts(e.gets),
+        steps: texts(e.steps),
+        bring: texts(e.bring),
+        myths: leak(
+            e.myths
+                .into_iter()
+                .map(|(wrong, right)| Myth {
+                    wrong: text(wrong),
+                    right: text(right),
+                })
+                .collect(),
+        ),
+        local: texts(e.local),
+        basis: leak(
+            e.basis
+                .into_iter()
+                .map(|(title, number, date, link, verified)| Basis {
+                    title: text(title),
+                    number: text(number),
+                    date: text(date),
+                    link: text(link),
+                    verified,
+                })
+                .collect(),
+        ),
         checked,
-        related: texts(field(v, "related")?)?,
-        keywords: texts(field(v, "keywords")?)?,
-        product: opt_text(v, "product")?,
+        related: texts(e.related),
+        keywords: texts(e.keywords),
+        product: e.product.map(text),
     })
 }
 
-fn term(v: &Value) -> Result<Term, Mismatch> {
-    Ok(Term {
-        term: text(field(v, "term")?)?,
-        aliases: texts(field(v, "aliases")?)?,
-        definition: text(field(v, "definition")?)?,
-        source: text(field(v, "source")?)?,
-        entry: opt_text(v, "entry")?,
-    })
+fn term(t: format::Term) -> Term {
+    Term {
+        term: text(t.term),
+        aliases: texts(t.aliases),
+        definition: text(t.definition),
+        source: text(t.source),
+        entry: t.entry.map(text),
+    }
 }
 
-fn event(v: &Value) -> Result<Event, Mismatch> {
-    Ok(Event {
-        year: u32::try_from(field(v, "year")?.as_u64()?).map_err(|_| Mismatch)?,
-        when: text(field(v, "when")?)?,
-        title: text(field(v, "title")?)?,
-        text: text(field(v, "text")?)?,
-        source: text(field(v, "source")?)?,
-        verified: field(v, "verified")?.as_bool()?,
-        entry: opt_text(v, "entry")?,
-    })
+fn event(e: format::Event) -> Event {
+    Event {
+        year: e.year,
+        when: text(e.when),
+        title: text(e.title),
+        text: text(e.text),
+        source: text(e.source),
+        verified: e.verified,
+        entry: e.entry.map(text),
+    }
 }

@@ -8,7 +8,6 @@
 //! instead, because people type whole questions ("五保户每月能领多少钱").
 
 use super::{entries, glossary, pack, Category, Entry};
-use crate::order::sort_by_key;
 use std::ops::Range;
 
 /// Sorted, non-overlapping byte ranges of one text, on character boundaries.
@@ -121,7 +120,7 @@ fn find(hay: &str, needles: &[String]) -> Marks {
 
 /// Sorts and joins overlapping or touching ranges.
 fn merge(marks: &mut Marks) {
-    sort_by_key(marks, |r| (r.start, r.end));
+    marks.sort_by_key(|r| (r.start, r.end));
     let mut out: Marks = Vec::with_capacity(marks.len());
     for r in marks.drain(..) {
         match out.last_mut() {
@@ -201,7 +200,7 @@ fn run(words: &[String]) -> Vec<Hit> {
         })
         .collect();
     // Stable: equal scores keep the library's order.
-    sort_by_key(&mut hits, |h| std::cmp::Reverse(h.score));
+    hits.sort_by_key(|h| std::cmp::Reverse(h.score));
     hits
 }
 
@@ -280,7 +279,7 @@ pub fn search(query: &str) -> Results {
             }
         }
     }
-    sort_by_key(&mut hits, |h| std::cmp::Reverse(h.score));
+    hits.sort_by_key(|h| std::cmp::Reverse(h.score));
     Results {
         guessed: !hits.is_empty(),
         hits,

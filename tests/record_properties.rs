@@ -1,0 +1,327 @@
+//! Properties of the stored record and the backup file for any content:
+//! reading never panics, what is written reads back the same, and it is
+//! written exactly as the app wrote it before serde (so older builds on the
+//! same phone read it).
+
+use bangfu::check::households::{backup_json, read_backup, Household};
+use bangfu::check::Answers;
+use bangfu::date::Date;
+use bangfu::eligibility::Facts;
+use bangfu::form::LoanForm;
+use bangfu::store::{decode, encode, CheckState, Loaded, Record, VERSION};
+use proptest::prelude::*;
+
+/// Any text, including quotes, backslashes, control characters and emoji.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[\"\\\\/\\t\\n\\r\\u{1}\\u{1f}\\u{7f}a-z0-9 王李家组村🏠👨‍👩‍👧\\u{2028}]{0,12}",
+    ]
+}
+
+fn answers() -> impl Strategy<Value = Answers> {
+    prop::collection::vec((text(), text()), 0..6).prop_map(Answers::from_pairs)
+}
+
+fn loan() -> impl Strategy<Value = LoanForm> {
+    prop::collection::vec(text(), 10).prop_map(|t| LoanForm {
+        product: t[0].clone(),
+        amount: t[1].clone(),
+        months: t[2].clone(),
+        rate: t[3].clone(),
+        method: t[4].clone(),
+        io: t[5].clone(),
+        subsidy: t[6].clone(),
+        subsidy_cap: t[7].clone(),
+        subsidy_timing: t[8].clone(),
+        start: t[9].clone(),
+    })
+}
+
+fn facts() -> impl Strategy<Value = Facts> {
+    prop::collection::vec(text(), 5).prop_map(|t| Facts {
+        age: t[0].clone(),
+        status: t[1].clone(),
+        purpose: t[2].clone(),
+        bad_credit: t[3].clone(),
+        existing: t[4].clone(),
+    })
+}
+
+fn household() -> impl Strategy<Value = Household> {
+    (text(), text(), text(), text(), answers()).prop_map(|(id, label, village, date, answers)| {
+        Household {
+            id,
+            label,
+            village,
+            date,
+            answers,
+        }
+    })
+}
+
+fn record() -> impl Strategy<Value = Record> {
+    (
+        prop::option::of(loan()),
+        facts(),
+        (
+            answers(),
+            any::<usize>(),
+            prop::option::of(text()),
+            any::<bool>(),
+        ),
+        prop::collection::vec(household(), 0..4),
+    )
+        .prop_map(
+            |(loan, facts, (answers, section, editing, finished), households)| Record {
+                version: VERSION,
+                loan,
+                facts,
+                check: CheckState {
+                    answers,
+                    section,
+                    editing,
+                    finished,
+                },
+                households,
+            },
+        )
+}
+
+/// Text that looks like JSON: records, near-records and broken ones.
+fn jsonish() -> impl Strategy<Value = String> {
+    let token = prop::sample::select(vec![
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        "\"",
+        "\\",
+        "null",
+        "true",
+        "0",
+        "1",
+        "2",
+        "3",
+        "-1",
+        "2.5",
+        "1e400",
+        "\"version\"",
+        "\"loan\"",
+        "\"facts\"",
+        "\"check\"",
+        "\"answers\"",
+        "\"section\"",
+        "\"editing\"",
+        "\"finished\"",
+        "\"households\"",
+        "\"id\"",
+        "\"label\"",
+        "\"amount\"",
+        "\"5万\"",
+        "\"\\ud800\"",
+        " ",
+        "\u{feff}",
+    ]);
+    prop::collection::vec(token, 0..60).prop_map(|t| t.concat())
+}
+
+/// The pre-serde writer's string escaping (src/json.rs at f769185).
+/// serde_json writes the same bytes except for U+0008 and U+000C, which it
+/// writes as `\b` and `\f` (the old reader reads those too).
+fn old_quote(s: &str) -> String {
+    let mut out = String::from('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn old_texts(fields: &[(&str, &str)]) -> String {
+    let inner: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| format!("{}:{}", old_quote(k), old_quote(v)))
+        .collect();
+    format!("{{{}}}", inner.join(","))
+}
+
+fn old_answers(a: &Answers) -> String {
+    old_texts(&a.iter().collect::<Vec<_>>())
+}
+
+fn old_household(h: &Household) -> String {
+    format!(
+        "{{\"id\":{},\"label\":{},\"village\":{},\"date\":{},\"answers\":{}}}",
+        old_quote(&h.id),
+        old_quote(&h.label),
+        old_quote(&h.village),
+        old_quote(&h.date),
+        old_answers(&h.answers)
+    )
+}
+
+/// The record as `store::encode` wrote it before serde.
+fn old_encode(r: &Record) -> String {
+    let loan = r.loan.as_ref().map_or("null".to_string(), |f| {
+        old_texts(&[
+            ("product", &f.product),
+            ("amount", &f.amount),
+            ("months", &f.months),
+            ("rate", &f.rate),
+            ("method", &f.method),
+            ("io", &f.io),
+            ("subsidy", &f.subsidy),
+            ("subsidy_cap", &f.subsidy_cap),
+            ("subsidy_timing", &f.subsidy_timing),
+            ("start", &f.start),
+        ])
+    });
+    let f = &r.facts;
+    let facts = old_texts(&[
+        ("age", &f.age),
+        ("status", &f.status),
+        ("purpose", &f.purpose),
+        ("bad_credit", &f.bad_credit),
+        ("existing", &f.existing),
+    ]);
+    let c = &r.check;
+    let households: Vec<String> = r.households.iter().map(old_household).collect();
+    format!(
+        "{{\"version\":{},\"loan\":{loan},\"facts\":{facts},\"check\":{{\"answers\":{},\"section\":{},\"editing\":{},\"finished\":{}}},\"households\":[{}]}}",
+        r.version,
+        old_answers(&c.answers),
+        c.section,
+        c.editing.as_deref().map_or("null".to_string(), old_quote),
+        c.finished,
+        households.join(",")
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn decoding_any_text_never_panics(raw in any::<String>()) {
+        let _ = decode(Some(&raw));
+    }
+
+    #[test]
+    fn decoding_json_like_text_never_panics(raw in jsonish()) {
+        if let Loaded::Ok(r) = decode(Some(&raw)) {
+            // Whatever was read is a record that saves and reads back.
+            prop_assert_eq!(decode(Some(&encode(&r))), Loaded::Ok(r));
+        }
+    }
+
+    #[test]
+    fn a_damaged_record_never_panics(r in record(), cut in any::<prop::sample::Index>(), junk in text()) {
+        let text = encode(&r);
+        let mut at = cut.index(text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let _ = decode(Some(&text[..at]));
+        let _ = decode(Some(&format!("{}{junk}{}", &text[..at], &text[at..])));
+    }
+
+    #[test]
+    fn any_record_round_trips(r in record()) {
+        let text = encode(&r);
+        prop_assert_eq!(&text, &serde_json::to_string(&r).unwrap());
+        prop_assert_eq!(decode(Some(&text)), Loaded::Ok(Box::new(r)));
+    }
+
+    #[test]
+    fn records_are_written_as_before_serde(r in record()) {
+        let text = encode(&r);
+        let old = old_encode(&r);
+        // Both read as the same record.
+        prop_assert_eq!(decode(Some(&old)), decode(Some(&text)));
+        let backspace_or_form_feed = old.contains("\\u0008") || old.contains("\\u000c");
+        if !backspace_or_form_feed {
+            prop_assert_eq!(text, old);
+        }
+    }
+
+    #[test]
+    fn any_household_list_backs_up_and_imports(
+        list in prop::collection::vec(
+            ("[\"\\\\\\t\\u{1}王李组 🏠a-z]{0,30}", "[村组 a-z\\\\\"]{0,20}", 1u8..=12, 1u8..=28),
+            0..5,
+        )
+    ) {
+        let list: Vec<Household> = list
+            .into_iter()
+            .enumerate()
+            .map(|(i, (label, village, m, d))| Household {
+                id: format!("h{i}"),
+                label,
+                village,
+                date: Date::new(2026, m, d).unwrap().to_string(),
+                answers: Answers::from_pairs([("members".to_string(), "3".to_string())]),
+            })
+            .collect();
+        let file = backup_json(&list, Date::new(2026, 11, 29).unwrap());
+        let (back, notes) = read_backup(&file).unwrap();
+        prop_assert!(notes.is_empty());
+        prop_assert_eq!(back, list);
+    }
+}
+
+/// Serde's derives would read a struct from an array of its fields; the app
+/// never writes that, so such a record is damaged.
+#[test]
+fn structs_are_read_only_from_objects() {
+    for raw in [
+        r#"{"version":2,"loan":["bangfu2026","5万"]}"#,
+        r#"{"version":2,"facts":["45"]}"#,
+        r#"{"version":2,"facts":[]}"#,
+        r#"{"version":2,"check":[{},3,null,true]}"#,
+        r#"{"version":2,"households":[["h1","x","","2026-01-01",{}]]}"#,
+        r#"{"version":2,"check":{"answers":[["a","b"]]}}"#,
+        r#"{"version":2,"loan":{"amount":null}}"#,
+        r#"[2]"#,
+    ] {
+        assert_eq!(decode(Some(raw)), Loaded::Unreadable, "{raw}");
+    }
+    let backup = r#"{"app":"bangfu","kind":"households","version":1,"exported":"x","households":[["a","x","","2026-02-03",{}]]}"#;
+    assert!(read_backup(backup).unwrap_err().contains("损坏"));
+}
+
+/// Like the pre-serde reader: a repeated key reads as its last value, and
+/// nesting far deeper than any record is refused, not a crash.
+#[test]
+fn repeated_keys_and_deep_nesting() {
+    let Loaded::Ok(r) = decode(Some(
+        r#"{"version":2,"facts":{"age":"1","age":"2"},"check":{"answers":{"a":"x","a":"y"}}}"#,
+    )) else {
+        panic!()
+    };
+    assert_eq!(r.facts.age, "2");
+    assert_eq!(r.check.answers.raw("a"), Some("y"));
+    let deep = format!(
+        "{{\"version\":2,\"x\":{}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    assert_eq!(decode(Some(&deep)), Loaded::Unreadable);
+    assert_eq!(
+        decode(Some(&format!(
+            "{{\"version\":9,\"x\":{}{}}}",
+            "[".repeat(200),
+            "]".repeat(200)
+        ))),
+        Loaded::Unreadable
+    );
+}
