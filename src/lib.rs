@@ -14,7 +14,6 @@ pub mod products;
 pub mod query;
 pub mod store;
 mod strict;
-mod strict;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
