@@ -29,6 +29,10 @@ pub struct AppState {
     pub replaced: RwSignal<Option<LoanForm>>,
     /// The policy entry open in the explainer (`?v=policy&id=`), if any.
     pub policy_id: RwSignal<Option<String>>,
+    /// What was typed in the library's search box, kept for the visit: the
+    /// library is built again on every navigation, and back from an entry
+    /// must return to the same results.
+    pub policy_query: RwSignal<String>,
     /// The self-check in progress (answers, section, household being edited).
     pub check: RwSignal<CheckState>,
     /// Answers someone shared by link (`?v=check&r=`), shown read-only.
@@ -210,6 +214,7 @@ pub fn init(screens: &'static PartScreens) -> Option<(AppState, query::Parsed)> 
         link_notes: RwSignal::new(parsed.ignored.clone()),
         replaced: RwSignal::new(replaced),
         policy_id: RwSignal::new(parsed.policy_id.clone()),
+        policy_query: RwSignal::new(String::new()),
         check: RwSignal::new(record.check),
         shared: RwSignal::new(None),
         households: RwSignal::new(record.households),

@@ -27,6 +27,9 @@ pub fn TypedInput(
     mode: Option<&'static str>,
     #[prop(optional)] label: Option<String>,
     #[prop(optional)] placeholder: Option<&'static str>,
+    /// A search box (`type="search"`, the keyboard's 搜索 key) instead of text.
+    #[prop(optional)]
+    search: bool,
     /// Sets `aria-invalid` and `aria-describedby` (the message line's id).
     #[prop(optional_no_strip)]
     error: Option<(Signal<String>, String)>,
@@ -47,7 +50,8 @@ pub fn TypedInput(
     view! {
         <input
             id=id
-            type="text"
+            type=if search { "search" } else { "text" }
+            enterkeyhint=search.then_some("search")
             inputmode=mode
             autocomplete="off"
             aria-label=label

@@ -13,6 +13,7 @@ mod households;
 mod links;
 mod loan;
 mod policy;
+mod speech;
 mod storage;
 
 use leptos::prelude::*;

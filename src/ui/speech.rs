@@ -3,9 +3,7 @@
 //! usually lack it, so callers show the button only when [`available`] says
 //! so; nothing here assumes the API is there.
 
-use reactive_graph::prelude::*;
-use reactive_graph::signal::ArcRwSignal;
-use std::cell::RefCell;
+use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -31,40 +29,45 @@ fn has_chinese_voice(s: &web_sys::SpeechSynthesis) -> bool {
     })
 }
 
-thread_local! {
-    /// One answer for the whole page: voices are per browser, not per view.
-    static AVAILABLE: RefCell<Option<ArcRwSignal<bool>>> = const { RefCell::new(None) };
+/// The `voiceschanged` listener of one page, removed when the page goes (so
+/// no handler outlives the signal it sets).
+struct VoicesListener {
+    synth: web_sys::SpeechSynthesis,
+    callback: Closure<dyn FnMut()>,
 }
 
-/// True once the browser can read Chinese aloud. Voices often arrive after
-/// the page loads (`voiceschanged`), so this can turn true later.
-pub fn available() -> ArcRwSignal<bool> {
-    AVAILABLE.with(|cell| {
-        cell.borrow_mut()
-            .get_or_insert_with(|| {
-                let ready = ArcRwSignal::new(false);
-                if let Some(s) = synth() {
-                    if has_chinese_voice(&s) {
-                        ready.set(true);
-                    } else {
-                        let later = ready.clone();
-                        let on_voices = Closure::<dyn FnMut()>::new(move || {
-                            if synth().is_some_and(|s| has_chinese_voice(&s)) {
-                                later.set(true);
-                            }
-                        });
-                        let _ = s.add_event_listener_with_callback(
-                            "voiceschanged",
-                            on_voices.as_ref().unchecked_ref(),
-                        );
-                        // Lives as long as the page, like the signal.
-                        on_voices.forget();
-                    }
+impl Drop for VoicesListener {
+    fn drop(&mut self) {
+        let _ = self.synth.remove_event_listener_with_callback(
+            "voiceschanged",
+            self.callback.as_ref().unchecked_ref(),
+        );
+    }
+}
+
+/// True once the browser can read Chinese aloud, for the page being built.
+/// Voices often arrive after the page loads (`voiceschanged`), so this can
+/// turn true later.
+pub fn available() -> Signal<bool> {
+    let ready = RwSignal::new(false);
+    if let Some(s) = synth() {
+        if has_chinese_voice(&s) {
+            ready.set(true);
+        } else {
+            let callback = Closure::<dyn FnMut()>::new(move || {
+                if synth().is_some_and(|s| has_chinese_voice(&s)) {
+                    ready.set(true);
                 }
-                ready
-            })
-            .clone()
-    })
+            });
+            let _ = s.add_event_listener_with_callback(
+                "voiceschanged",
+                callback.as_ref().unchecked_ref(),
+            );
+            // Dropped, and so removed, with the page's owner.
+            StoredValue::new_local(VoicesListener { synth: s, callback });
+        }
+    }
+    ready.into()
 }
 
 /// Reads `parts` one after another (short utterances: some engines stop in

@@ -72,7 +72,7 @@ test('a search with no match says so and offers ways in', async ({ page }) => {
   await expect(page.locator('#popular .tile')).toHaveCount(6);
   await page.screenshot({ path: shot('policy-no-match-360x740') });
   // A category suggestion searches that category.
-  await page.locator('button[data-query="看病"]').click();
+  await page.locator('#library .cats button', { hasText: '看病' }).click();
   await expect(page.locator('#policy-search')).toHaveValue('看病');
   await expect(page.locator('#search-results')).toContainText('医疗保障');
   await page.click('#clear-search');
@@ -140,7 +140,7 @@ test('a glossary term opens its definition in place', async ({ page }) => {
 
 test('glossary and timeline pages', async ({ page }) => {
   await page.goto('/?v=policy');
-  await page.click('#library a[data-open="timeline"]');
+  await page.click('#library a[href$="id=timeline"]');
   await expect(page.locator('h1')).toHaveText('小额信贷大事记（2014–2026）');
   const events = page.locator('#timeline li');
   await expect(events.first()).toContainText('2014年');
@@ -149,7 +149,7 @@ test('glossary and timeline pages', async ({ page }) => {
   await noSidewaysScroll(page);
   await page.screenshot({ path: shot('policy-timeline-360x740') });
   await page.goBack();
-  await page.click('#library a[data-open="glossary"]');
+  await page.click('#library a[href$="id=glossary"]');
   await expect(page.locator('h1')).toHaveText('名词解释');
   await expect(page.locator('#glossary dt', { hasText: 'LPR' })).toBeVisible();
   await expect(page.locator('#glossary')).toContainText('建档立卡');

@@ -3,96 +3,110 @@
 //! tapping it opens its definition right below the sentence (nothing to
 //! position or dismiss on a small screen), tapping it again closes it.
 
-use super::link;
-use crate::html::Html;
-use crate::policy::{self, Term};
+use super::Crumbs;
+use crate::policy::{self, Piece, Term, GLOSSARY_ID};
+use crate::ui::links::{policy_href, PolicyLink};
+use leptos::either::Either;
+use leptos::prelude::*;
 
-/// The definition box for `t`, with a link to its entry unless that entry is
-/// `here`, the page being read.
-fn definition(t: &Term, here: &str) -> String {
-    let mut h = Html::new();
-    h.open("span", &[("class", "term-def"), ("role", "note")])
-        .leaf("strong", &[], t.term)
-        .text("：")
-        .text(t.definition)
-        .open("span", &[("class", "src")])
-        .text("出处：")
-        .text(t.source)
-        .close("span");
-    if let Some(e) = t.entry.filter(|id| *id != here).and_then(policy::entry) {
-        link(&mut h, Some(e.id), "", &format!("详细看：{}", e.title));
+/// One sentence (a list item, one side of a myth) with its glossary terms
+/// tappable; one definition open per sentence, at its end. `here` is the
+/// entry being read, which a definition does not link to again.
+#[component]
+pub fn Linked(pieces: Vec<Piece>, here: &'static str) -> impl IntoView {
+    // The piece whose definition is open, and its term.
+    let open = RwSignal::new(None::<(usize, &'static Term)>);
+    let href = policy_href(Some(GLOSSARY_ID));
+    let text = pieces
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| match p {
+            Piece::Text(t) => Either::Left(t),
+            // A link, not a <button>: it wraps with the sentence, and without
+            // the handler it still leads to the glossary.
+            Piece::Term(word, term) => {
+                let toggle = move |ev: leptos::ev::MouseEvent| {
+                    ev.prevent_default();
+                    open.update(|o| {
+                        *o = match *o {
+                            Some((j, _)) if j == i => None,
+                            _ => Some((i, term)),
+                        }
+                    });
+                };
+                let expanded = move || {
+                    if open.with(|o| o.is_some_and(|(j, _)| j == i)) {
+                        "true"
+                    } else {
+                        "false"
+                    }
+                };
+                Either::Right(view! {
+                    <a
+                        class="term"
+                        role="button"
+                        aria-expanded=expanded
+                        href=href.clone()
+                        on:click=toggle
+                    >
+                        {word}
+                    </a>
+                })
+            }
+        })
+        .collect_view();
+    let definition = move || open.get().map(|(_, t)| definition(t, here));
+    view! {
+        {text}
+        {definition}
     }
-    h.close("span");
-    h.finish()
 }
 
-/// Opens or closes the definition of the term `button` stands for, inside
-/// the sentence that holds it; one definition open per sentence.
-pub fn toggle(button: &web_sys::Element) {
-    let Some(term) = button
-        .get_attribute("data-term")
-        .and_then(|i| i.parse::<usize>().ok())
-        .and_then(|i| policy::glossary().get(i))
-    else {
-        return;
-    };
-    let Some(block) = button.closest("li, dd, .t").ok().flatten() else {
-        return;
-    };
-    let was_open = button.get_attribute("aria-expanded").as_deref() == Some("true");
-    while let Ok(Some(def)) = block.query_selector(".term-def") {
-        def.remove();
-    }
-    while let Ok(Some(other)) = block.query_selector(".term[aria-expanded=\"true\"]") {
-        let _ = other.set_attribute("aria-expanded", "false");
-    }
-    if !was_open {
-        let here = button
-            .closest("[data-here]")
-            .ok()
-            .flatten()
-            .and_then(|c| c.get_attribute("data-here"))
-            .unwrap_or_default();
-        let _ = button.set_attribute("aria-expanded", "true");
-        let _ = block.insert_adjacent_html("beforeend", &definition(term, &here));
+/// The definition box for `t`, with a link to its entry unless that entry is
+/// `here`.
+fn definition(t: &'static Term, here: &'static str) -> impl IntoView {
+    let more = t
+        .entry
+        .filter(|id| *id != here)
+        .and_then(policy::entry)
+        .map(|e| view! { <PolicyLink id=e.id.to_string()>{format!("详细看：{}", e.title)}</PolicyLink> });
+    view! {
+        <span class="term-def" role="note">
+            <strong>{t.term}</strong>
+            "："
+            {t.definition}
+            <span class="src">"出处：" {t.source}</span>
+            {more}
+        </span>
     }
 }
 
 /// Every term with its definition.
-pub fn page() -> String {
-    let mut h = Html::new();
-    h.open("p", &[("class", "crumbs")]);
-    link(&mut h, None, "", "‹ 政策解读");
-    h.close("p")
-        .leaf("h1", &[], "名词解释")
-        .leaf(
-            "p",
-            &[],
-            &format!(
-                "政策里常见的 {} 个词，用大白话说明。",
-                policy::glossary().len()
-            ),
-        )
-        .open("dl", &[("class", "glossary"), ("id", "glossary")]);
-    for t in policy::glossary() {
-        h.open("dt", &[]).text(t.term);
-        if !t.aliases.is_empty() {
-            h.leaf(
-                "span",
-                &[("class", "small muted")],
-                &format!("（也说：{}）", t.aliases.join("、")),
-            );
-        }
-        h.close("dt").open("dd", &[]).text(t.definition).leaf(
-            "span",
-            &[("class", "src")],
-            &format!("出处：{}", t.source),
-        );
-        if let Some(e) = t.entry.and_then(policy::entry) {
-            link(&mut h, Some(e.id), "", &format!("详细看：{}", e.title));
-        }
-        h.close("dd");
+#[component]
+pub fn Glossary() -> impl IntoView {
+    let terms = policy::glossary()
+        .iter()
+        .map(|t| {
+            let aliases = (!t.aliases.is_empty()).then(|| {
+                view! { <span class="small muted">{format!("（也说：{}）", t.aliases.join("、"))}</span> }
+            });
+            let entry = t.entry.and_then(policy::entry).map(|e| {
+                view! { <PolicyLink id=e.id.to_string()>{format!("详细看：{}", e.title)}</PolicyLink> }
+            });
+            view! {
+                <dt>{t.term} {aliases}</dt>
+                <dd>
+                    {t.definition} <span class="src">"出处：" {t.source}</span> {entry}
+                </dd>
+            }
+        })
+        .collect_view();
+    view! {
+        <Crumbs/>
+        <h1>"名词解释"</h1>
+        <p>{format!("政策里常见的 {} 个词，用大白话说明。", policy::glossary().len())}</p>
+        <dl class="glossary" id="glossary">
+            {terms}
+        </dl>
     }
-    h.close("dl");
-    h.finish()
 }

@@ -3,66 +3,43 @@
 //! worker keeps it for offline use afterwards). While it comes, the page says
 //! so; if it cannot come, the page says why and offers to try again.
 
-use super::super::app::{use_app, AppState, PackState};
-use super::super::dom::{self, Ev, Kind};
-use crate::html::Html;
 use crate::policy::pack;
-use reactive_graph::prelude::*;
+use crate::ui::app::{use_app, AppState, PackState};
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-pub fn page() -> dom::Screen {
+/// 正在打开, or the failure with 重试. A full screen's height, so the footer
+/// is not pulled up now and pushed down when the text arrives (layout shift).
+#[component]
+pub fn Loading() -> impl IntoView {
     let app = use_app();
-    if app.pack.get_untracked() == PackState::NotYet {
-        start(app);
-    }
-    let failed = app.pack.get_untracked() == PackState::Failed;
-    let mut h = Html::new();
-    h.leaf("h1", &[], "政策解读");
-    if failed {
-        h.open(
-            "div",
-            &[
-                ("class", "banner bad"),
-                ("role", "alert"),
-                ("id", "pack-failed"),
-            ],
-        )
-        .leaf(
-            "p",
-            &[],
-            "政策资料没能下载，可能是网络不好。贷款测算和家庭自查不受影响。",
-        )
-        .leaf(
-            "button",
-            &[
-                ("type", "button"),
-                ("data-act", "retry-pack"),
-                ("id", "retry-pack"),
-            ],
-            "重试",
-        )
-        .close("div");
-    } else {
-        h.leaf(
-            "p",
-            &[("role", "status"), ("id", "pack-loading")],
-            "正在打开政策解读，请稍等…",
-        );
-    }
-    // A full screen's height, so the footer is not pulled up now and pushed
-    // down when the text arrives (layout shift).
-    dom::page("policy loading", h.finish(), handle)
-}
-
-fn handle(app: AppState, ev: &Ev) {
-    if ev.kind == Kind::Click && ev.act().is_some_and(|(_, a)| a == "retry-pack") {
-        start(app);
+    view! {
+        <div class="policy loading">
+            <h1>"政策解读"</h1>
+            <Show
+                when=move || app.pack.get() == PackState::Failed
+                fallback=|| {
+                    view! {
+                        <p role="status" id="pack-loading">
+                            "正在打开政策解读，请稍等…"
+                        </p>
+                    }
+                }
+            >
+                <div class="banner bad" role="alert" id="pack-failed">
+                    <p>"政策资料没能下载，可能是网络不好。贷款测算和家庭自查不受影响。"</p>
+                    <button type="button" id="retry-pack" on:click=move |_| start(app)>
+                        "重试"
+                    </button>
+                </div>
+            </Show>
+        </div>
     }
 }
 
-/// Fetches and installs the pack once; the screen follows `app.pack`.
-fn start(app: AppState) {
+/// Fetches and installs the pack once; the page follows `app.pack`.
+pub fn start(app: AppState) {
     if app.pack.get_untracked() == PackState::Fetching {
         return;
     }
