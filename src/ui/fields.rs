@@ -148,8 +148,10 @@ pub fn ErrorLine(id: String, msg: Signal<String>) -> impl IntoView {
 }
 
 /// A labelled select in a `.field` block; `options` are (value, label). An
-/// `error` puts the field's message line (`{id}-error`) right under it, and
-/// `hint` a line that follows the choice.
+/// `error` puts the field's message line (`{id}-error`) right under it,
+/// `hint` a line that follows the choice, and `children` more lines after it.
+/// A value that is none of the options shows as no choice at all (not the
+/// first option), so picking any option, the first too, is a change.
 #[component]
 pub fn SelectField(
     id: &'static str,
@@ -159,6 +161,7 @@ pub fn SelectField(
     on_pick: Callback<String>,
     #[prop(optional)] error: Option<Signal<String>>,
     #[prop(optional)] hint: Option<(&'static str, Signal<String>)>,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let err_id = format!("{id}-error");
     let invalid = error.map(|e| {
@@ -170,28 +173,33 @@ pub fn SelectField(
             }
         })
     });
+    // Set once the options exist (an effect runs after mounting): a select's
+    // value can only name an option it already has.
+    let select = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        let v = value.get();
+        if let Some(el) = select.get() {
+            el.set_value(&v);
+        }
+    });
     view! {
         <div class="field">
             <label for=id>{label}</label>
             <select
                 id=id
+                node_ref=select
                 aria-invalid=invalid
                 aria-describedby=error.map(|_| err_id.clone())
                 on:change=move |ev| on_pick.run(event_target_value(&ev))
             >
                 {options
                     .into_iter()
-                    .map(|(key, text)| {
-                        view! {
-                            <option value=key prop:selected=move || value.with(|v| v == key)>
-                                {text}
-                            </option>
-                        }
-                    })
+                    .map(|(key, text)| view! { <option value=key>{text}</option> })
                     .collect_view()}
             </select>
             {hint.map(|(hint_id, text)| view! { <p class="hint" id=hint_id>{text}</p> })}
             {error.map(|e| view! { <ErrorLine id=err_id msg=e/> })}
+            {children.map(|c| c())}
         </div>
     }
 }

@@ -1,14 +1,23 @@
 //! What the estimator says: summary, cash to advance, schedule, comparison,
-//! eligibility, the share link and the product's sources.
+//! eligibility, the product's sources and the answer bar. Each part is drawn
+//! again as a whole from the estimate when it changes; only the schedule's
+//! rows, the one long list, are kept row by row.
 
+use super::app::use_app;
+use super::chart::{Chart, INTEREST_COLOUR, PRINCIPAL_COLOUR};
+use super::links::PolicyLink;
 use super::loan::Estimate;
-use crate::eligibility::Outcome;
-use crate::html::Html;
-use crate::loan::{advance, schedule, Method, Schedule, SubsidyTiming};
+use crate::eligibility::{assess, Outcome, Verdict};
+use crate::loan::{
+    advance, schedule, LoanTerms, Method, Row, Schedule, SubsidyTiming, CONVENTIONS,
+};
 use crate::money::Fen;
 use crate::parse;
+use crate::products::Product;
+use leptos::either::Either;
+use leptos::prelude::*;
 
-/// "每月", "每季", or "到期一次" for a payment covering `months`.
+/// "每月", "每季", or "每N个月" for a payment covering `months`.
 fn every(months: u32) -> String {
     match months {
         1 => "每月".into(),
@@ -17,7 +26,7 @@ fn every(months: u32) -> String {
     }
 }
 
-/// Plain-language lines: "第1–8期 每月还 612.50 元".
+/// Plain-language lines: "第1–8期，每月还" 612.50.
 fn payment_lines(s: &Schedule) -> Vec<(String, Fen)> {
     let phases = s.phases();
     if s.rows.len() == 1 {
@@ -50,276 +59,387 @@ fn payment_lines(s: &Schedule) -> Vec<(String, Fen)> {
     ]
 }
 
-/// A bar fixed to the bottom of the screen with the first payment, so the
-/// answer is in sight while the inputs above are edited.
-pub fn answer_bar_html(e: Option<&Estimate>) -> String {
-    let mut h = Html::new();
-    match e {
-        Some(e) => {
-            let (label, amount) = payment_lines(&e.schedule)
-                .into_iter()
-                .next()
-                .unwrap_or_default();
-            h.open("a", &[("href", "#summary")])
-                .open("span", &[])
-                .text(&label)
-                .text(" ")
-                .open("strong", &[]);
-            money_html(&mut h, amount);
-            h.close("strong").close("span");
-        }
-        None => {
-            h.open("a", &[("href", "#loan-inputs-title")])
-                .leaf("span", &[], "有内容要改正");
-        }
-    }
-    h.leaf(
-        "span",
-        &[("class", "go")],
-        if e.is_some() {
-            "看明细"
-        } else {
-            "去修改"
-        },
-    )
-    .close("a");
-    h.finish()
-}
-
 /// An amount with its unit, never split across lines.
-fn money_html(h: &mut Html, f: Fen) {
-    h.open("span", &[("class", "money")])
-        .text(&f.plain())
-        .text(" 元")
-        .close("span");
+#[component]
+fn Money(amount: Fen) -> impl IntoView {
+    view! { <span class="money">{amount.plain()}" 元"</span> }
 }
 
 /// 每月还…, 一共还…, 其中利息…, 政府贴息…, 您实际负担….
-pub fn summary_html(e: &Estimate) -> String {
-    let s = &e.schedule;
-    let mut h = Html::new();
-    h.open("div", &[("id", "payment-lines")]);
-    for (label, amount) in payment_lines(s) {
-        h.open("p", &[("class", "phase")]).text(&label).text(" ");
-        money_html(&mut h, amount);
-        h.close("p");
+#[component]
+pub fn Summary(estimate: Memo<Option<Estimate>>) -> impl IntoView {
+    let body = move || {
+        estimate.with(|e| {
+            e.as_ref().map(|e| {
+                let s = &e.schedule;
+                let lines = payment_lines(s)
+                    .into_iter()
+                    .map(|(label, amount)| view! { <p class="phase">{label}" "<Money amount/></p> })
+                    .collect_view();
+                let totals = [
+                    ("一共还", "total-payment", s.total_payment()),
+                    ("其中利息", "total-interest", s.total_interest()),
+                    ("政府贴息", "total-subsidy", s.total_subsidy()),
+                    ("您实际负担的利息", "net-interest", s.net_interest()),
+                ]
+                .into_iter()
+                .map(|(label, id, amount)| {
+                    view! {
+                        <dt>{label}</dt>
+                        <dd id=id class=(id == "net-interest").then_some("total")>
+                            <Money amount/>
+                        </dd>
+                    }
+                })
+                .collect_view();
+                let terms = format!(
+                    "借 {}元，{} 个月，年利率 {}%，{}。",
+                    e.terms.principal.spoken(),
+                    e.terms.months,
+                    e.terms.rate.percent_text(),
+                    e.terms.method.label(),
+                );
+                view! {
+                    <div id="payment-lines">{lines}</div>
+                    <dl>{totals}</dl>
+                    <p class="hint">{terms}</p>
+                }
+            })
+        })
+    };
+    view! {
+        <section class="card summary" aria-labelledby="summary-title" id="summary">
+            <h2 id="summary-title">"要还多少"</h2>
+            <div id="summary-body">{body}</div>
+        </section>
     }
-    h.close("div").open("dl", &[]);
-    for (label, id, value) in [
-        ("一共还", "total-payment", s.total_payment()),
-        ("其中利息", "total-interest", s.total_interest()),
-        ("政府贴息", "total-subsidy", s.total_subsidy()),
-        ("您实际负担的利息", "net-interest", s.net_interest()),
-    ] {
-        h.leaf("dt", &[], label);
-        h.open(
-            "dd",
-            &[
-                ("id", id),
-                ("class", if id == "net-interest" { "total" } else { "" }),
-            ],
-        );
-        money_html(&mut h, value);
-        h.close("dd");
-    }
-    h.close("dl").leaf(
-        "p",
-        &[("class", "hint")],
-        &format!(
-            "借 {}元，{} 个月，年利率 {}%，{}。",
-            e.terms.principal.spoken(),
-            e.terms.months,
-            e.terms.rate.percent_text(),
-            e.terms.method.label(),
-        ),
-    );
-    h.finish()
 }
 
 /// 先付后贴: the most the household advances, when it comes back, and what
 /// direct subsidy would need instead.
-pub fn advice_html(e: &Estimate) -> String {
-    let s = &e.schedule;
-    let mut h = Html::new();
-    if s.total_subsidy() == Fen::ZERO {
-        h.leaf("p", &[], "这笔贷款没有贴息，不用垫钱，利息全部自己付。");
-        return h.finish();
+#[component]
+pub fn Advance(estimate: Memo<Option<Estimate>>) -> impl IntoView {
+    let body = move || estimate.with(|e| e.as_ref().map(advance_view));
+    view! {
+        <section class="card" aria-labelledby="advance-title" id="advance">
+            <h2 id="advance-title">"要先垫多少钱"</h2>
+            <div id="advance-body">{body}</div>
+        </section>
     }
-    let first_net = s.rows.first().map_or(Fen::ZERO, |r| r.net);
-    if e.subsidy.timing == SubsidyTiming::Direct {
-        h.leaf("p", &[], "直接贴息：每期只付自己那部分，不用先垫钱。");
-    } else {
-        let a = advance(s, e.terms.start, e.subsidy.timing);
-        h.open("p", &[])
-            .text("先付后贴：每期要按全额还利息，政府的贴息之后再返还。您最多要先垫 ")
-            .open("strong", &[("id", "peak-advance")]);
-        money_html(&mut h, a.peak);
-        h.close("strong");
-        if let Some(d) = a.peak_date {
-            h.text(&format!("（到 {} 时）", d.chinese()));
-        }
-        h.text("。")
-            .close("p")
-            .leaf("h3", &[], "什么时候返还")
-            .open("ul", &[("id", "refunds")]);
-        for r in a.refunds.iter().take(6) {
-            let when = if e.subsidy.timing == SubsidyTiming::AfterClearing {
-                format!("{} 还清贷款后申请：", r.date.chinese())
-            } else {
-                format!("{} 以后：", r.date.chinese())
-            };
-            h.open("li", &[]).text(&when);
-            money_html(&mut h, r.amount);
-            h.close("li");
-        }
-        if a.refunds.len() > 6 {
-            h.leaf("li", &[], &format!("……共 {} 次", a.refunds.len()));
-        }
-        h.close("ul").leaf(
-            "p",
-            &[("class", "hint")],
-            "返还要等银行和财政部门审核，到账时间以当地为准。",
-        );
-    }
-    h.open("p", &[("id", "direct-line")])
-        .text("如果是直接贴息：不用垫钱，第1期只付自己那部分 ");
-    money_html(&mut h, first_net);
-    h.text("。").close("p");
-    h.finish()
 }
 
-/// The first `limit` rows of the schedule table.
-pub fn rows_html(s: &Schedule, limit: usize) -> String {
-    let mut h = Html::new();
-    for r in s.rows.iter().take(limit) {
-        h.open("tr", &[])
-            .leaf("td", &[], &r.number.to_string())
-            .leaf("td", &[], &r.date.iso());
-        for v in [
+fn advance_view(e: &Estimate) -> impl IntoView {
+    let s = &e.schedule;
+    if s.total_subsidy() == Fen::ZERO {
+        return Either::Left(view! { <p>"这笔贷款没有贴息，不用垫钱，利息全部自己付。"</p> });
+    }
+    let first_net = s.rows.first().map_or(Fen::ZERO, |r| r.net);
+    let timing = e.subsidy.timing;
+    let advanced = (timing != SubsidyTiming::Direct).then(|| {
+        let a = advance(s, e.terms.start, timing);
+        let until = a.peak_date.map(|d| format!("（到 {} 时）", d.chinese()));
+        let more = (a.refunds.len() > 6).then(|| format!("……共 {} 次", a.refunds.len()));
+        let refunds = a
+            .refunds
+            .iter()
+            .take(6)
+            .map(|r| {
+                let when = if timing == SubsidyTiming::AfterClearing {
+                    format!("{} 还清贷款后申请：", r.date.chinese())
+                } else {
+                    format!("{} 以后：", r.date.chinese())
+                };
+                view! { <li>{when}<Money amount=r.amount/></li> }
+            })
+            .collect_view();
+        view! {
+            <p>
+                "先付后贴：每期要按全额还利息，政府的贴息之后再返还。您最多要先垫 "
+                <strong id="peak-advance">
+                    <Money amount=a.peak/>
+                </strong> {until} "。"
+            </p>
+            <h3>"什么时候返还"</h3>
+            <ul id="refunds">{refunds} {more.map(|m| view! { <li>{m}</li> })}</ul>
+            <p class="hint">"返还要等银行和财政部门审核，到账时间以当地为准。"</p>
+        }
+    });
+    let direct = (timing == SubsidyTiming::Direct)
+        .then(|| view! { <p>"直接贴息：每期只付自己那部分，不用先垫钱。"</p> });
+    Either::Right(view! {
+        {direct}
+        {advanced}
+        <p id="direct-line">
+            "如果是直接贴息：不用垫钱，第1期只付自己那部分 " <Money amount=first_net/> "。"
+        </p>
+    })
+}
+
+/// The key that tells two rows apart: a row is drawn again only when one of
+/// its figures changed.
+type RowKey = (u32, crate::date::Date, [Fen; 6]);
+
+fn row_key(r: &Row) -> RowKey {
+    (
+        r.number,
+        r.date,
+        [
             r.principal,
             r.interest,
             r.payment,
             r.subsidy,
             r.net,
             r.balance,
-        ] {
-            h.leaf("td", &[], &v.plain());
+        ],
+    )
+}
+
+/// The chart, every payment (the first 12 until asked for all), and how it is
+/// computed.
+#[component]
+pub fn ScheduleCard(estimate: Memo<Option<Estimate>>) -> impl IntoView {
+    let show_all = RwSignal::new(false);
+    let count = move || estimate.with(|e| e.as_ref().map_or(0, |e| e.schedule.rows.len()));
+    let rows = move || {
+        let limit = if show_all.get() { usize::MAX } else { 12 };
+        estimate.with(|e| {
+            e.as_ref().map_or_else(Vec::new, |e| {
+                e.schedule.rows.iter().take(limit).copied().collect()
+            })
+        })
+    };
+    let chart = move || {
+        estimate.with(|e| {
+            e.as_ref()
+                .map(|e| view! { <Chart schedule=e.schedule.clone()/> })
+        })
+    };
+    let legend = [(PRINCIPAL_COLOUR, "本金"), (INTEREST_COLOUR, "利息")]
+        .into_iter()
+        .map(|(colour, name)| {
+            view! {
+                <span>
+                    <i style=format!("background:{colour}")></i>
+                    {name}
+                </span>
+            }
+        })
+        .collect_view();
+    let heads = [
+        "期数",
+        "日期",
+        "本金",
+        "利息",
+        "应还",
+        "贴息",
+        "实际负担",
+        "剩余本金",
+    ]
+    .into_iter()
+    .map(|h| view! { <th scope="col">{h}</th> })
+    .collect_view();
+    let toggle = move || {
+        if show_all.get() {
+            "只看前12期".to_string()
+        } else {
+            format!("显示全部 {} 期", count())
         }
-        h.close("tr");
+    };
+    view! {
+        <section class="card" aria-labelledby="schedule-title">
+            <h2 id="schedule-title">"每期还款明细"</h2>
+            <div class="chart" id="chart">{chart}</div>
+            <div class="legend" aria-hidden="true">{legend}</div>
+            <div class="scroll">
+                <table id="schedule">
+                    <thead>
+                        <tr>{heads}</tr>
+                    </thead>
+                    <tbody id="schedule-body">
+                        <For each=rows key=row_key let:r>
+                            <tr>
+                                <td>{r.number}</td>
+                                <td>{r.date.iso()}</td>
+                                {[r.principal, r.interest, r.payment, r.subsidy, r.net, r.balance]
+                                    .into_iter()
+                                    .map(|v| view! { <td>{v.plain()}</td> })
+                                    .collect_view()}
+                            </tr>
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            <button
+                type="button"
+                class="secondary"
+                id="toggle-rows"
+                hidden=move || count() <= 12
+                on:click=move |_| show_all.update(|v| *v = !*v)
+            >
+                {toggle}
+            </button>
+            <details>
+                <summary>"怎么算的"</summary>
+                <ul class="small">
+                    {CONVENTIONS.iter().map(|c| view! { <li>{*c}</li> }).collect_view()}
+                </ul>
+            </details>
+        </section>
     }
-    h.finish()
 }
 
 /// Every method for the same loan: first and last payment, interest, advance.
-pub fn compare_html(e: &Estimate, io: u32) -> String {
-    let mut h = Html::new();
-    h.open(
-        "section",
-        &[("class", "card"), ("aria-labelledby", "compare-title")],
-    )
-    .leaf("h2", &[("id", "compare-title")], "换一种还款方式会怎样")
-    .open("div", &[("class", "scroll")])
-    .open("table", &[("id", "compare")])
-    .open("thead", &[])
-    .open("tr", &[]);
-    for th in ["还款方式", "第1期", "最后一期", "总利息", "最多垫付"] {
-        h.leaf("th", &[("scope", "col")], th);
+#[component]
+pub fn Compare(estimate: Memo<Option<Estimate>>) -> impl IntoView {
+    let app = use_app();
+    let body = move || {
+        estimate.with(|e| {
+            e.as_ref().map(|e| {
+                let io = if e.terms.interest_only_months > 0 {
+                    e.terms.interest_only_months
+                } else {
+                    app.form.with(|f| f.product().interest_only_months)
+                };
+                Method::ALL
+                    .iter()
+                    .map(|&m| compare_row(e, m, io))
+                    .collect_view()
+            })
+        })
+    };
+    let heads = ["还款方式", "第1期", "最后一期", "总利息", "最多垫付"]
+        .into_iter()
+        .map(|h| view! { <th scope="col">{h}</th> })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="compare-title">
+            <h2 id="compare-title">"换一种还款方式会怎样"</h2>
+            <div class="scroll">
+                <table id="compare">
+                    <thead>
+                        <tr>{heads}</tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            <p class="hint">"黄色一行是您现在选的方式。单位：元。"</p>
+        </section>
     }
-    h.close("tr").close("thead").open("tbody", &[]);
-    for &m in Method::ALL.iter() {
-        h.open(
-            "tr",
-            &[("class", if m == e.terms.method { "current" } else { "" })],
-        );
-        if m == Method::Staged && (io == 0 || io >= e.terms.months) {
-            h.leaf("td", &[("class", "method")], m.label()).leaf(
-                "td",
-                &[("colspan", "4"), ("class", "small")],
-                "选这种方式并填只还利息的月数后可比较",
-            );
+}
+
+fn compare_row(e: &Estimate, m: Method, io: u32) -> impl IntoView {
+    let class = (m == e.terms.method).then_some("current");
+    let cells = if m == Method::Staged && (io == 0 || io >= e.terms.months) {
+        Either::Left(view! {
+            <td class="method">{m.label()}</td>
+            <td colspan="4" class="small">
+                "选这种方式并填只还利息的月数后可比较"
+            </td>
+        })
+    } else {
+        let terms = LoanTerms {
+            method: m,
+            interest_only_months: io,
+            ..e.terms
+        };
+        let s = schedule(&terms, &e.subsidy);
+        let peak = advance(&s, terms.start, e.subsidy.timing).peak;
+        let label = if m == Method::Staged {
+            format!("{}（前{io}个月只付息）", m.label())
         } else {
-            let terms = crate::loan::LoanTerms {
-                method: m,
-                interest_only_months: io,
-                ..e.terms
-            };
-            let s = schedule(&terms, &e.subsidy);
-            let peak = advance(&s, terms.start, e.subsidy.timing).peak;
-            let label = if m == Method::Staged {
-                format!("{}（前{io}个月只付息）", m.label())
-            } else {
-                m.label().to_string()
-            };
-            h.leaf("td", &[("class", "method")], &label);
-            for v in [
-                s.first_payment(),
-                s.last_payment(),
-                s.total_interest(),
-                peak,
-            ] {
-                h.leaf("td", &[], &v.plain());
-            }
-        }
-        h.close("tr");
-    }
-    h.close("tbody")
-        .close("table")
-        .close("div")
-        .leaf(
-            "p",
-            &[("class", "hint")],
-            "黄色一行是您现在选的方式。单位：元。",
-        )
-        .close("section");
-    h.finish()
+            m.label().to_string()
+        };
+        let figures = [
+            s.first_payment(),
+            s.last_payment(),
+            s.total_interest(),
+            peak,
+        ]
+        .into_iter()
+        .map(|v| view! { <td>{v.plain()}</td> })
+        .collect_view();
+        Either::Right(view! {
+            <td class="method">{label}</td>
+            {figures}
+        })
+    };
+    view! { <tr class=class>{cells}</tr> }
 }
 
 /// The verdict and every rule, passed or not, with its source.
-pub fn eligibility_html(product: &str, a: &crate::eligibility::Assessment) -> String {
-    let class = match a.verdict {
-        crate::eligibility::Verdict::Eligible => "verdict ok",
-        crate::eligibility::Verdict::Caution => "verdict warn",
-        crate::eligibility::Verdict::NotEligible => "verdict bad",
-    };
-    let mut h = Html::new();
-    h.leaf(
-        "p",
-        &[("class", class), ("id", "verdict")],
-        a.verdict.label(),
-    )
-    .leaf(
-        "p",
-        &[("class", "hint")],
-        &format!("按“{product}”的条件逐条看："),
-    )
-    .open("ul", &[("class", "rules")]);
-    for r in &a.rules {
-        let (cls, mark, word) = match r.outcome {
-            Outcome::Pass => ("ok", "✓", "符合"),
-            Outcome::Warn => ("warn", "!", "注意"),
-            Outcome::Fail => ("bad", "✗", "不符合"),
+#[component]
+pub fn Eligibility(
+    estimate: Memo<Option<Estimate>>,
+    product: Memo<&'static Product>,
+) -> impl IntoView {
+    let app = use_app();
+    let body = move || {
+        let p = product.get();
+        let a = estimate.with(|e| {
+            app.facts
+                .with(|facts| assess(p, e.as_ref().map(|e| &e.terms), facts))
+        });
+        let class = match a.verdict {
+            Verdict::Eligible => "verdict ok",
+            Verdict::Caution => "verdict warn",
+            Verdict::NotEligible => "verdict bad",
         };
-        h.open("li", &[("class", cls)])
-            .leaf("span", &[("class", "mark"), ("aria-label", word)], mark)
-            .open("div", &[])
-            .leaf("strong", &[], r.title)
-            .text("：")
-            .text(&r.detail)
-            .leaf("div", &[("class", "src")], &format!("依据：{}", r.source))
-            .close("div")
-            .close("li");
+        let rules = a
+            .rules
+            .into_iter()
+            .map(|r| {
+                let (cls, mark, word) = match r.outcome {
+                    Outcome::Pass => ("ok", "✓", "符合"),
+                    Outcome::Warn => ("warn", "!", "注意"),
+                    Outcome::Fail => ("bad", "✗", "不符合"),
+                };
+                view! {
+                    <li class=cls>
+                        <span class="mark" aria-label=word>
+                            {mark}
+                        </span>
+                        <div>
+                            <strong>{r.title}</strong>
+                            "："
+                            {r.detail}
+                            <div class="src">{format!("依据：{}", r.source)}</div>
+                        </div>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <p class=class id="verdict">
+                {a.verdict.label()}
+            </p>
+            <p class="hint">{format!("按“{}”的条件逐条看：", p.short)}</p>
+            <ul class="rules">{rules}</ul>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="verdict-title" id="eligibility">
+            <h2 id="verdict-title">"能不能贷"</h2>
+            <div id="eligibility-body">
+                {body}
+                <p class="hint">"这只是按公开政策的初步判断，不是银行或政府的审批结果。"</p>
+            </div>
+        </section>
     }
-    h.close("ul").leaf(
-        "p",
-        &[("class", "hint")],
-        "这只是按公开政策的初步判断，不是银行或政府的审批结果。",
-    );
-    h.finish()
 }
 
 /// The product: what it is, its document, and where each figure comes from.
-pub fn product_html(p: &crate::products::Product) -> String {
-    let mut params: Vec<(&str, String, &str, bool)> = Vec::new();
+#[component]
+pub fn ProductInfo(product: Memo<&'static Product>) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="product-title" id="product-info">
+            {move || product_view(product.get())}
+        </section>
+    }
+}
+
+/// (name, value, source, verified) of each figure the product states.
+fn params(p: &Product) -> Vec<(&'static str, String, &'static str, bool)> {
+    let mut params = Vec::new();
     if let Some(m) = p.max_amount {
         params.push((
             "额度上限",
@@ -385,57 +505,83 @@ pub fn product_html(p: &crate::products::Product) -> String {
             a.verified,
         ));
     }
-    let mut h = Html::new();
-    h.leaf("h2", &[("id", "product-title")], p.name)
-        .leaf("p", &[], p.summary)
-        .leaf("div", &[("class", "banner warn")], p.local_note)
-        .open("p", &[("class", "small")])
-        .text(&format!(
-            "主要依据：{} {}（{}）",
-            p.document.title, p.document.number, p.document.date
-        ))
-        .open("br", &[])
-        .leaf("span", &[("class", "src")], p.document.url)
-        .close("p")
-        .open("details", &[])
-        .leaf("summary", &[], "每个数字从哪来")
-        .open("ul", &[("class", "rules")]);
-    for (name, value, source, verified) in params {
-        h.open("li", &[("class", if verified { "ok" } else { "warn" })])
-            .leaf(
-                "span",
-                &[("class", "mark")],
-                if verified { "✓" } else { "!" },
-            )
-            .open("div", &[])
-            .leaf("strong", &[], name)
-            .text("：")
-            .text(&value);
-        if !verified {
-            h.text(" （以当地银行和文件为准）");
-        }
-        h.leaf("div", &[("class", "src")], source)
-            .close("div")
-            .close("li");
-    }
-    h.close("ul").close("details").leaf(
-        "p",
-        &[("class", "small muted")],
-        &format!("这些数字最近核对于 {}。", p.checked.chinese()),
-    );
+    params
+}
+
+fn product_view(p: &'static Product) -> impl IntoView {
+    let items = params(p)
+        .into_iter()
+        .map(|(name, value, source, verified)| {
+            view! {
+                <li class=if verified { "ok" } else { "warn" }>
+                    <span class="mark">{if verified { "✓" } else { "!" }}</span>
+                    <div>
+                        <strong>{name}</strong>
+                        "："
+                        {value}
+                        {(!verified).then_some(" （以当地银行和文件为准）")}
+                        <div class="src">{source}</div>
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
+    let d = &p.document;
     // The entry's id is checked against the library at build time; its text
     // may not have been downloaded yet, and is not needed for the link.
-    if let Some(id) = p.policy {
-        h.leaf(
-            "a",
-            &[
-                ("class", "button secondary"),
-                ("id", "product-policy"),
-                ("href", &format!("?v=policy&id={id}")),
-                ("data-open", id),
-            ],
-            "看这项贷款的政策解读",
-        );
+    let policy = p.policy.map(|id| {
+        view! {
+            <PolicyLink id=id.to_string() class="button secondary" attr:id="product-policy">
+                "看这项贷款的政策解读"
+            </PolicyLink>
+        }
+    });
+    view! {
+        <h2 id="product-title">{p.name}</h2>
+        <p>{p.summary}</p>
+        <div class="banner warn">{p.local_note}</div>
+        <p class="small">
+            {format!("主要依据：{} {}（{}）", d.title, d.number, d.date)} <br/>
+            <span class="src">{d.url}</span>
+        </p>
+        <details>
+            <summary>"每个数字从哪来"</summary>
+            <ul class="rules">{items}</ul>
+        </details>
+        <p class="small muted">{format!("这些数字最近核对于 {}。", p.checked.chinese())}</p>
+        {policy}
     }
-    h.finish()
+}
+
+/// A bar fixed to the bottom of the screen with the first payment, so the
+/// answer is in sight while the inputs above are edited.
+#[component]
+pub fn AnswerBar(estimate: Memo<Option<Estimate>>) -> impl IntoView {
+    let body = move || {
+        estimate.with(|e| match e {
+            Some(e) => {
+                let (label, amount) = payment_lines(&e.schedule)
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default();
+                Either::Left(view! {
+                    <a href="#summary">
+                        <span>{label}" "<strong><Money amount/></strong></span>
+                        <span class="go">"看明细"</span>
+                    </a>
+                })
+            }
+            None => Either::Right(view! {
+                <a href="#loan-inputs-title">
+                    <span>"有内容要改正"</span>
+                    <span class="go">"去修改"</span>
+                </a>
+            }),
+        })
+    };
+    view! {
+        <div class="answer-bar" id="answer-bar" role="status">
+            {body}
+        </div>
+    }
 }

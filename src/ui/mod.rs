@@ -4,6 +4,7 @@
 
 mod app;
 mod browser;
+mod chart;
 mod check;
 mod check_results;
 mod copy_box;
@@ -12,6 +13,8 @@ mod home;
 mod households;
 mod links;
 mod loan;
+mod loan_inputs;
+mod loan_results;
 mod policy;
 mod speech;
 mod storage;

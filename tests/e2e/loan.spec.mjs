@@ -25,6 +25,8 @@ test('a shared link with WeChat parameters shows the seed case figures', async (
   await expect(page.locator('#refunds')).toContainText('2018年6月7日 还清贷款后申请');
   await expect(page.locator('#direct-line')).toBeVisible();
   await expect(page.locator('#not-a-grant')).toContainText('扶贫贷款不是扶贫款');
+  // The product's policy entry is a real link, its id percent-encoded like every policy link.
+  await expect(page.locator('#product-policy')).toHaveAttribute('href', '?v=policy&id=tianmen-2017');
   // WeChat's parameters are ignored silently and dropped from the address.
   await expect(page.locator('#link-notes')).toHaveCount(0);
   await expect.poll(() => page.url()).not.toContain('from=');
@@ -125,6 +127,66 @@ test('a corrupted stored record is backed up and a banner says so', async ({ pag
   await page.getByRole('button', { name: '知道了' }).click();
   await expect(page.locator('#storage-banner')).toHaveCount(0);
   await expect(page.locator('#total-interest')).toBeVisible();
+});
+
+test('a stored estimate without a method or subsidy timing is flagged under those selects', async ({ page }) => {
+  await page.goto('/?v=loan');
+  await ready(page);
+  // A record written by hand or by an older app: "method" and "subsidy_timing" are missing.
+  await page.evaluate(() => localStorage.setItem('bangfu', JSON.stringify({
+    version: 2,
+    loan: { product: 'bangfu2026', amount: '5万', months: '36', rate: '3.5', io: '0', subsidy: '100', subsidy_cap: '', start: '2026-03-15' },
+  })));
+  // Without loan figures in the link (the address bar now holds the estimate's).
+  await page.goto('/?v=loan');
+  const method = page.locator('#method');
+  const error = page.locator('#method-error');
+  await expect(error).toHaveText('请选择还款方式');
+  await expect(method).toHaveAttribute('aria-invalid', 'true');
+  await expect(method).toHaveAttribute('aria-describedby', 'method-error');
+  // Right under the select, in its own field, not somewhere else on the page.
+  await expect(page.locator('.field:has(#method) #method-error')).toBeVisible();
+  const [m, e] = [await method.boundingBox(), await error.boundingBox()];
+  expect(e.y).toBeGreaterThanOrEqual(m.y + m.height);
+  expect(e.y - (m.y + m.height)).toBeLessThan(80);
+  await expect(page.locator('.field:has(#subsidy_timing) #subsidy_timing-error')).toHaveText('请选择贴息方式');
+  await expect(page.locator('#subsidy_timing')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#fix-inputs')).toBeVisible();
+  await expect(page.locator('#fix-inputs')).toContainText('上面有标红的地方');
+  await expect(page.locator('#results')).toBeHidden();
+  // Nothing is shown as chosen, so choosing the first method is a choice too.
+  await expect(method).toHaveValue('');
+  await method.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('loan-select-error-360x740') });
+  await page.selectOption('#method', 'equal_installment');
+  await page.selectOption('#subsidy_timing', 'yearly');
+  await expect(error).toBeEmpty();
+  await expect(method).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.locator('#fix-inputs')).toBeHidden();
+  await expect(page.locator('#total-interest')).toBeVisible();
+});
+
+test('chips fill the amount; a link keeps the own estimate one tap away', async ({ page }) => {
+  await page.goto('/?v=loan&product=custom&amount=2万&months=12&rate=4&method=equal_installment&subsidy=0');
+  await page.locator('#field-amount').getByRole('button', { name: '3万', exact: true }).click();
+  await expect(page.locator('#amount')).toHaveValue('3万');
+  await expect(page.locator('#payment-lines')).toContainText('每月还 2,554.50 元');
+  // 阶段性等额本息 asks for its interest-only months; other methods hide the field.
+  await expect(page.locator('#field-io')).toBeHidden();
+  await page.selectOption('#method', 'staged');
+  await expect(page.locator('#field-io')).toBeVisible();
+  await expect(page.locator('#method-hint')).not.toBeEmpty();
+  await page.selectOption('#method', 'equal_installment');
+  // A shared link replaces the figures on screen; the own ones come back on request.
+  await page.goto('/' + SEED);
+  await expect(page.locator('#total-interest')).toHaveText('6,435.92 元');
+  const banner = page.locator('#replaced-banner');
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: '换回我自己填的' }).click();
+  await expect(banner).toBeHidden();
+  await expect(page.locator('#amount')).toHaveValue('3万');
+  await expect(page.locator('#product')).toHaveValue('custom');
+  expect(page.url()).toContain('amount=3');
 });
 
 test('bad link values fall back and are named', async ({ page }) => {
