@@ -259,11 +259,13 @@ pub fn sorted(
         .map(|h| (h.risk(), h.clone()))
         .filter(|(r, _)| only.is_none_or(|o| o == *r))
         .collect();
-    match by {
-        SortBy::Risk => v.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.date.cmp(&a.1.date))),
-        SortBy::DateNewest => v.sort_by(|a, b| b.1.date.cmp(&a.1.date)),
-        SortBy::Label => v.sort_by(|a, b| cmp_label(&a.1.label, &b.1.label)),
-    }
+    // One call with one comparison: each `sort_by` closure compiles its own
+    // copy of the standard sort (kilobytes of WebAssembly each).
+    v.sort_by(|a, b| match by {
+        SortBy::Risk => a.0.cmp(&b.0).then_with(|| b.1.date.cmp(&a.1.date)),
+        SortBy::DateNewest => b.1.date.cmp(&a.1.date),
+        SortBy::Label => cmp_label(&a.1.label, &b.1.label),
+    });
     v.into_iter().map(|(_, h)| h).collect()
 }
 

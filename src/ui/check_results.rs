@@ -1,12 +1,409 @@
-//! TEMPORARY stub while the self-check results are rewritten as components.
+//! Results of the self-check: the most important things first, then every
+//! finding with why, what to do, where to go, what to bring and the source.
+//! The user's own results also save to the household list and share by link;
+//! someone else's, opened from a link, are read-only.
+
+use super::app::{use_app, AppState};
+use super::browser;
+use super::copy_box::CopyBox;
+use super::fields::TypedInput;
+use super::links::{Go, PolicyLink};
+use crate::check::answers::to_link_value;
+use crate::check::households::Household;
+use crate::check::rules::BASICS;
+use crate::check::{assess, text, Answers, Finding, Level, PARAMS};
+use crate::eligibility::Facts;
+use crate::form::LoanForm;
+use crate::products;
+use crate::query::{percent_encode, View};
+use crate::store::CheckState;
+use leptos::either::Either;
 use leptos::prelude::*;
 
+/// The results of the user's own answers.
 #[component]
 pub fn OwnResults() -> impl IntoView {
-    view! { <div class="check"><h1>"自查结果"</h1></div> }
+    let app = use_app();
+    view! { <Results answers=app.check.with_untracked(|c| c.answers.clone()) shared=false/> }
+}
+
+/// Answers someone shared by link, read only: no saving, no sharing on.
+#[component]
+pub fn SharedResults() -> impl IntoView {
+    let app = use_app();
+    let answers = app
+        .shared
+        .get_untracked()
+        .unwrap_or_else(|| app.check.with_untracked(|c| c.answers.clone()));
+    view! { <Results answers shared=true/> }
 }
 
 #[component]
-pub fn SharedResults() -> impl IntoView {
-    view! { <div class="check"><h1>"自查结果"</h1></div> }
+fn Badge(level: Level) -> impl IntoView {
+    view! { <span class=format!("badge {}", level.key())>{level.label()}</span> }
+}
+
+/// The findings for `answers`, read once: on this screen they do not change
+/// (修改答案 goes back to the questionnaire, which builds it anew).
+#[component]
+fn Results(answers: Answers, shared: bool) -> impl IntoView {
+    let app = use_app();
+    let report = assess(&answers);
+    let (done, total) = answers.progress();
+    let top = report.top(3);
+    let top_ids: Vec<&str> = top.iter().map(|f| f.id).collect();
+    let top_list = if top.is_empty() {
+        Either::Left(view! {
+            <p>
+                "按您的回答，暂时没有发现必须马上办的事。下面“每个家庭都用得上”的几条，值得记下来。"
+            </p>
+        })
+    } else {
+        Either::Right(view! {
+            <ol class="top">
+                {top
+                    .iter()
+                    .map(|f| {
+                        let t = text(f.id);
+                        view! {
+                            <li>
+                                <strong>{t.title}</strong>
+                                " "
+                                <Badge level=f.level/>
+                                <br/>
+                                <span class="small">
+                                    {format!("第一步：{}", t.steps.first().copied().unwrap_or(""))}
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        })
+    };
+    let basics = BASICS
+        .iter()
+        .filter_map(|id| report.get(id))
+        .map(|f| {
+            view! {
+                <li id=format!("basic-{}", f.id)>
+                    <span>{text(f.id).title}</span>
+                    <Badge level=f.level/>
+                </li>
+            }
+        })
+        .collect_view();
+    let prefill = answers.clone();
+    let to_loan = Callback::new(move |()| {
+        prefill_loan(app, &prefill);
+        app.go(View::Loan);
+    });
+    let findings = report
+        .findings
+        .iter()
+        .filter(|f| !(BASICS.contains(&f.id) && f.level == Level::Secure))
+        .map(|f| {
+            // The most important findings show their steps without a tap.
+            let open = top_ids.contains(&f.id);
+            view! { <FindingCard f=f.clone() open to_loan/> }
+        })
+        .collect_view();
+    let use_shared = move |_| {
+        app.check.set(CheckState {
+            answers: answers.clone(),
+            section: 0,
+            editing: None,
+            finished: false,
+        });
+        app.go(View::Check);
+    };
+    view! {
+        <div class="results">
+            <h1>"自查结果"</h1>
+            {shared
+                .then(|| {
+                    view! {
+                        <div class="banner info" role="status" id="shared-banner">
+                            <p>
+                                "这是别人通过链接分享的自查结果（链接里没有姓名）。您自己的答案没有改动。"
+                            </p>
+                            <button type="button" class="secondary" on:click=use_shared>
+                                "用这些答案开始自查"
+                            </button>
+                        </div>
+                    }
+                })}
+            <p class="hint">
+                {format!(
+                    "已回答 {done}/{total} 题。这是按公开政策做的初步判断，不是官方认定；能不能享受，以村里核查和有关部门审核为准。",
+                )}
+            </p>
+            <section class="card" aria-labelledby="top-title" id="top-actions">
+                <h2 id="top-title">"最要紧的事"</h2>
+                {top_list}
+            </section>
+            <section class="card" aria-labelledby="basics-title" id="basics">
+                <h2 id="basics-title">"两不愁三保障和饮水安全"</h2>
+                <ul class="basics">{basics}</ul>
+            </section>
+            <section aria-labelledby="all-title" id="findings">
+                <h2 id="all-title">"逐条说明"</h2>
+                {findings}
+            </section>
+            <p class="small muted" id="line-used">
+                {format!(
+                    "判断收入用的监测线：每人每年 {} 元。{}。",
+                    report.line.0,
+                    report.line.1,
+                )}
+            </p>
+            <p class="small muted">{format!("这些规则最近核对于 {}。", PARAMS.checked)}</p>
+            {(!shared).then(|| view! { <Actions/> })}
+        </div>
+    }
+}
+
+/// One finding: its level, why, what it means, the steps, where to go and
+/// what to bring, the source, and the policy entry that explains it.
+#[component]
+fn FindingCard(f: Finding, open: bool, to_loan: Callback<()>) -> impl IntoView {
+    let t = text(f.id);
+    let why = (!f.why.is_empty()).then(|| {
+        view! {
+            <div class="why">
+                <strong>"为什么："</strong>
+                <ul>{f.why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+            </div>
+        }
+    });
+    view! {
+        <article class="card finding" id=format!("finding-{}", f.id)>
+            <h3>{t.title} " " <Badge level=f.level/></h3>
+            {why}
+            <p>{t.explain}</p>
+            <details open=open>
+                <summary>"怎么办、去哪里、带什么"</summary>
+                <ol>{t.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+                <p>
+                    <strong>"去哪里："</strong>
+                    {t.place}
+                </p>
+                <p>
+                    <strong>"要带："</strong>
+                    {t.bring.join("、")}
+                </p>
+            </details>
+            <p class="src">{format!("依据：{}", t.source)}</p>
+            <div class="actions">
+                <PolicyLink id=Some(t.policy.to_string()) class="button secondary">
+                    "看政策解读"
+                </PolicyLink>
+                {(f.id == "loan")
+                    .then(|| {
+                        view! {
+                            <button id="to-loan" type="button" on:click=move |_| to_loan.run(())>
+                                "算一算贷款"
+                            </button>
+                        }
+                    })}
+            </div>
+        </article>
+    }
+}
+
+/// Carries what the self-check knows into the loan estimator: the 2026
+/// product, and the age and status facts (kept on the phone, not in links).
+fn prefill_loan(app: AppState, a: &Answers) {
+    if let Some(p) = products::product("bangfu2026") {
+        app.form.set(LoanForm::for_product(p));
+    }
+    let status = match a.get("status") {
+        Some("tuopin") => "tuopin",
+        Some("jiance") => "jiance",
+        Some("dibao") | Some("none") => "need",
+        _ => "",
+    };
+    app.facts.update(|f: &mut Facts| {
+        if let Some(age) = a.count("main_age") {
+            f.age = age.to_string();
+        }
+        if !status.is_empty() {
+            f.status = status.to_string();
+        }
+    });
+}
+
+/// Saving to the household list, editing, printing, a new household, sharing.
+#[component]
+fn Actions() -> impl IntoView {
+    let app = use_app();
+    let existing = app
+        .check
+        .with_untracked(|c| c.editing.clone())
+        .and_then(|id| {
+            app.households
+                .with_untracked(|l| l.iter().find(|h| h.id == id).cloned())
+        });
+    let (label, village) =
+        existing.map_or((String::new(), String::new()), |h| (h.label, h.village));
+    let label = RwSignal::new(label);
+    let village = RwSignal::new(village);
+    let status = RwSignal::new(String::new());
+    let save_text = Signal::derive(move || {
+        if app.check.with(|c| c.editing.is_some()) {
+            "保存修改"
+        } else {
+            "保存这一户"
+        }
+        .to_string()
+    });
+    let link = RwSignal::new(None::<String>);
+    let save = move |_| {
+        let label_text = label.get_untracked().trim().to_string();
+        if label_text.is_empty() {
+            status.set("请先填一个称呼（不一定是姓名，比如“3组王家”）。".into());
+            return;
+        }
+        save_household(
+            app,
+            label_text.clone(),
+            village.get_untracked().trim().into(),
+        );
+        status.set(format!("已保存到农户名单：{label_text}"));
+    };
+    let share = move |_| {
+        let answers = app.check.with_untracked(|c| to_link_value(&c.answers));
+        link.set(Some(browser::absolute_link(&format!(
+            "?v=check&r={}",
+            percent_encode(&answers)
+        ))));
+    };
+    // Sharing is a deliberate step: the link appears only when asked for,
+    // with the warning about what it carries.
+    let share_slot = move || match link.get() {
+        None => Either::Left(view! {
+            <button type="button" class="secondary" id="share-check" on:click=share>
+                "生成分享链接"
+            </button>
+        }),
+        Some(l) => Either::Right(view! {
+            <div class="banner warn" id="privacy-warning">
+                "注意：链接里有这家的回答（收入、疾病等），没有称呼和姓名。只发给信得过的人，比如帮扶干部。"
+            </div>
+            <CopyBox ids=("check-link", "copy-check-link", "check-copy-status") label="结果链接" link=l/>
+        }),
+    };
+    view! {
+        <section class="card no-print" aria-labelledby="save-title" id="save-household">
+            <h2 id="save-title">"村干部：保存到农户名单"</h2>
+            <p class="hint">"只存在这部手机上。称呼不一定写姓名。"</p>
+            // Plain text: the questionnaire's input, so no other field is compiled in.
+            <div class="field">
+                <label for="hh-label">"称呼"</label>
+                <TypedInput id="hh-label".to_string() value=label on_text=Callback::new(move |t| label.set(t))/>
+            </div>
+            <div class="field">
+                <label for="hh-village">"村/组"</label>
+                <TypedInput
+                    id="hh-village".to_string()
+                    value=village
+                    on_text=Callback::new(move |t| village.set(t))
+                />
+            </div>
+            <button type="button" id="save-hh" on:click=save>
+                {save_text}
+            </button>
+            <p role="status" id="save-status">
+                {status}
+            </p>
+        </section>
+        <div class="nav-buttons no-print">
+            <button
+                type="button"
+                class="secondary"
+                id="edit-answers"
+                on:click=move |_| {
+                    app.check
+                        .update(|c| {
+                            c.finished = false;
+                            c.section = 0;
+                        });
+                    browser::scroll_to_top();
+                }
+            >
+                "修改答案"
+            </button>
+            <button type="button" class="secondary" id="print" on:click=|_| browser::print()>
+                "打印"
+            </button>
+        </div>
+        <div class="nav-buttons no-print">
+            <button
+                type="button"
+                class="secondary"
+                id="new-check"
+                on:click=move |_| {
+                    app.check.set(CheckState::default());
+                    browser::scroll_to_top();
+                }
+            >
+                "开始新的一户"
+            </button>
+            <Go to=View::Households class="button secondary">
+                "农户名单"
+            </Go>
+        </div>
+        <section class="card no-print" aria-labelledby="share-check-title">
+            <h2 id="share-check-title">"分享结果"</h2>
+            <div id="share-slot">{share_slot}</div>
+        </section>
+    }
+}
+
+/// Saves the answers under the label: a new household, or the one being
+/// edited.
+fn save_household(app: AppState, label: String, village: String) {
+    let today = app.today.to_string();
+    let editing = app.check.with_untracked(|c| c.editing.clone());
+    let answers = app.check.with_untracked(|c| c.answers.clone());
+    let id = app.households.try_update(|list| {
+        match editing.and_then(|id| list.iter_mut().find(|h| h.id == id)) {
+            Some(h) => {
+                h.label = label;
+                h.village = village;
+                h.answers = answers;
+                h.date = today;
+                h.id.clone()
+            }
+            None => {
+                let id = new_id(list);
+                list.push(Household {
+                    id: id.clone(),
+                    label,
+                    village,
+                    date: today,
+                    answers,
+                });
+                id
+            }
+        }
+    });
+    app.check.update(|c| c.editing = id);
+}
+
+/// A short id unique in the list and unlikely to clash with another phone's.
+fn new_id(list: &[Household]) -> String {
+    let now = js_sys::Date::now() as u64;
+    let mut n = 0u64;
+    loop {
+        let id = if n == 0 {
+            format!("h{now}")
+        } else {
+            format!("h{now}-{n}")
+        };
+        if !list.iter().any(|h| h.id == id) {
+            return id;
+        }
+        n += 1;
+    }
 }

@@ -200,3 +200,22 @@ test('a finding links to its policy explanation and back returns to the results'
   await expect(page.locator('h1')).toHaveText('自查结果');
   await expect(page.locator('#finding-yulu')).toBeVisible();
 });
+
+test('按称呼 sorts households in Chinese (pinyin) order, not by character code', async ({ page }) => {
+  // By UTF-8 bytes (or code points) these come 张 李 王 陈; read aloud in
+  // pinyin (chen, li, wang, zhang), a cadre expects 陈 李 王 张.
+  const labels = ['王家', '张家', '陈家', '李家'];
+  const backup = {
+    app: 'bangfu', kind: 'households', version: 1, exported: '2026-11-29',
+    households: labels.map((label, i) => ({ id: `h${i}`, label, village: '梅河村', date: `2026-11-2${i}`, answers: {} })),
+  };
+  expect([...labels].sort()).toEqual(['张家', '李家', '王家', '陈家']);
+  await page.goto('/?v=households');
+  await page.setInputFiles('#import-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await expect(page.locator('#io-status')).toContainText('已导入 4 户');
+  await page.selectOption('#sort', 'label');
+  await expect(page.locator('#household-list .hh-label')).toHaveText(['陈家', '李家', '王家', '张家']);
+  // The other orders still apply: newest visit first.
+  await page.selectOption('#sort', 'date');
+  await expect(page.locator('#household-list .hh-label')).toHaveText(['李家', '陈家', '张家', '王家']);
+});
