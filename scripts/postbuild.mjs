@@ -36,7 +36,8 @@ const COMPRESSIBLE = new Set(['.wasm', '.js', '.mjs', '.css', '.html', '.svg', '
 // are never needed offline, and skipping them saves ~14 KB on a first visit.
 const NOT_PRECACHED = (rel, installOnly) =>
   rel === 'sw.js' || rel === 'robots.txt' || /\.(gz|br)$/.test(rel) || installOnly.has(rel);
-// Trunk's content-hashed names: name-<16 hex>.ext, wasm name-<16 hex>_bg.wasm.
+// Content-hashed names (the WebAssembly parts, named below; the content
+// pack): name-<16 hex>.ext, wasm name-<16 hex>_bg.wasm.
 const HASHED = /-[0-9a-f]{16}(?:_bg)?\.[a-z0-9]+$/;
 
 const die = (msg) => {
@@ -83,37 +84,51 @@ function walk(base, rel = '') {
   else if (!html.includes(`'${name}'`)) die('index.html has no PACK_FILE_NAME placeholder for the content pack');
 }
 
-// The app's two WebAssembly parts (see index.html and ui::app::Part): index.html
-// loads one of them by the link, under their content-hashed names.
+// The app's WebAssembly parts, one per [[bin]] in Cargo.toml (see index.html
+// and ui::app::Part): index.html loads one of them by the link, under their
+// content-hashed names. Every part is found from the files built, so a new
+// binary needs no change here, only its placeholder in index.html.
 {
   const index = path.join(dir, 'index.html');
   let html = readFileSync(index, 'utf8');
-  // Trunk builds the second part as a "worker", which it leaves unhashed:
-  // name it by a hash of its content here, like Trunk names the first, so
-  // hosts and the service worker may cache it for good.
-  for (const name of ['bangfu-check']) {
-    const js = path.join(dir, `${name}.js`);
+  // Trunk leaves every part unhashed (NAME.js beside NAME_bg.wasm): it
+  // hashes only its one "main" binary, the others being "workers", and that
+  // is turned off (Trunk.toml, filehash). Name each by a hash of its content
+  // here, so hosts and the service worker may cache it for good.
+  for (const rel of walk(dir)) {
+    const name = rel.match(/^([A-Za-z0-9_-]+)\.js$/)?.[1];
+    if (!name || HASHED.test(rel)) continue; // named by an earlier run
+    const js = path.join(dir, rel);
     const wasm = path.join(dir, `${name}_bg.wasm`);
-    if (!statSync(js, { throwIfNoEntry: false })) continue;
+    if (!statSync(wasm, { throwIfNoEntry: false })) continue;
     const hash = createHash('sha256').update(readFileSync(js)).update(readFileSync(wasm)).digest('hex').slice(0, 16);
-    for (const rel of walk(dir)) {
-      if (new RegExp(`^${name}-[0-9a-f]{16}(?:_bg\\.wasm|\\.js)$`).test(rel)) rmSync(path.join(dir, rel));
+    for (const old of walk(dir)) {
+      if (new RegExp(`^${name}-[0-9a-f]{16}(?:_bg\\.wasm|\\.js)$`).test(old)) rmSync(path.join(dir, old));
     }
     renameSync(js, path.join(dir, `${name}-${hash}.js`));
     renameSync(wasm, path.join(dir, `${name}-${hash}_bg.wasm`));
   }
+  // Each part, NAME-<16 hex>.js with its NAME-<16 hex>_bg.wasm, is named in
+  // index.html by its stem, where the source has the binary's name in
+  // capitals with '_' for '-' in quotes: 'BANGFU' for bangfu, 'BANGFU_CHECK'
+  // for bangfu-check.
   const files = walk(dir);
-  for (const [placeholder, re] of [
-    ['BANGFU_MAIN', /^(bangfu-[0-9a-f]{16})\.js$/],
-    ['BANGFU_CHECK', /^(bangfu-check-[0-9a-f]{16})\.js$/],
-  ]) {
-    const found = files.map((rel) => rel.match(re)?.[1]).filter(Boolean);
-    if (found.length !== 1) die(`expected one ${re} for ${placeholder}, found ${found.length}`);
-    const [base] = found;
-    if (!files.includes(`${base}_bg.wasm`)) die(`${base}.js has no ${base}_bg.wasm`);
-    if (html.includes(`'${placeholder}'`)) html = html.replace(`'${placeholder}'`, `'${base}'`);
-    else if (!html.includes(`'${base}'`)) die(`index.html has no ${placeholder} placeholder`);
+  const parts = new Map();
+  for (const rel of files) {
+    const [, base, name] = rel.match(/^(([A-Za-z0-9_-]+)-[0-9a-f]{16})\.js$/) || [];
+    if (!base || !files.includes(`${base}_bg.wasm`)) continue;
+    if (parts.has(name)) die(`two builds of ${name}: ${parts.get(name)} and ${base}`);
+    parts.set(name, base);
   }
+  if (!parts.size) die('no WebAssembly part (NAME-<hash>.js with NAME-<hash>_bg.wasm) was built');
+  for (const [name, base] of parts) {
+    const placeholder = `'${name.toUpperCase().replace(/-/g, '_')}'`;
+    if (html.includes(placeholder)) html = html.replaceAll(placeholder, `'${base}'`);
+    else if (!html.includes(`'${base}'`)) die(`index.html has no ${placeholder} placeholder for ${base}`);
+  }
+  // A placeholder left over names a part that was not built.
+  const left = html.match(/'BANGFU(?:_[A-Z0-9]+)*'/);
+  if (left) die(`index.html loads ${left[0]}, but no such part was built (built: ${[...parts.keys()].join(', ')})`);
   writeFileSync(index, html);
 }
 

@@ -75,6 +75,8 @@ test('sw.js precaches exactly the built files the page uses, each with its sha38
     expect(html).toContain(`'${stem}'`);
     expect(files.map((f) => f[0])).toContain(`${stem}_bg.wasm`);
   }
+  // No placeholder is left for the loader to load.
+  expect(html).not.toMatch(/'BANGFU(_[A-Z0-9]+)*'|PACK_FILE_NAME/);
   const immutables = files.filter((f) => f[2]).map((f) => f[0]).sort();
   expect(immutables).toEqual([...packs, ...stems.flatMap((s) => [`${s}.js`, `${s}_bg.wasm`])].sort());
   // Only the estimator-and-policy part has the policy pages, so only it names the pack.
@@ -121,6 +123,42 @@ test('the same files give the same sw.js; a changed byte in a precached file, a 
     expect(fewer.version).not.toBe(changed.version);
     expect(existsSync(path.join(copy.dir, 'favicon.svg.gz'))).toBe(false);
     expect(existsSync(path.join(copy.dir, 'favicon.svg.br'))).toBe(false);
+  } finally {
+    copy.remove();
+  }
+});
+
+test('every part Trunk leaves unhashed is named by its content, and index.html must load each one', () => {
+  test.setTimeout(90_000); // brotli 11 on the wasm
+  const copy = copyDist('parts');
+  try {
+    const index = path.join(copy.dir, 'index.html');
+    const html = readFileSync(index, 'utf8');
+    // A fourth binary, as Trunk builds a "worker": NAME.js and NAME_bg.wasm,
+    // with its placeholder in the loader (the name in capitals).
+    const main = readdirSync(copy.dir).find((n) => /^bangfu-[0-9a-f]{16}\.js$/.test(n)).replace(/\.js$/, '');
+    const js = Buffer.concat([readFileSync(path.join(copy.dir, `${main}.js`)), Buffer.from('\n// extra\n')]);
+    const wasm = readFileSync(path.join(copy.dir, `${main}_bg.wasm`));
+    writeFileSync(path.join(copy.dir, 'bangfu-extra.js'), js);
+    writeFileSync(path.join(copy.dir, 'bangfu-extra_bg.wasm'), wasm);
+    writeFileSync(index, html.replace("window.bangfuPart = {", "var extra = 'BANGFU_EXTRA'; window.bangfuPart = {"));
+    postbuild(copy.dir);
+    const hash = createHash('sha256').update(js).update(wasm).digest('hex').slice(0, 16);
+    const names = readdirSync(copy.dir);
+    expect(names).toEqual(expect.arrayContaining([`bangfu-extra-${hash}.js`, `bangfu-extra-${hash}_bg.wasm`]));
+    expect(names).not.toContain('bangfu-extra.js');
+    expect(names).not.toContain('bangfu-extra_bg.wasm');
+    expect(readFileSync(index, 'utf8')).toContain(`var extra = 'bangfu-extra-${hash}';`);
+    const urls = readSw(copy.dir).files.filter((f) => f[2]).map((f) => f[0]);
+    expect(urls).toEqual(expect.arrayContaining([`bangfu-extra-${hash}.js`, `bangfu-extra-${hash}_bg.wasm`]));
+
+    // A placeholder for a part that was not built, and a part index.html never loads: refused.
+    const named = readFileSync(index, 'utf8');
+    writeFileSync(index, named.replace("window.bangfuPart = {", "var gone = 'BANGFU_GONE'; window.bangfuPart = {"));
+    expect(() => postbuild(copy.dir)).toThrow(/'BANGFU_GONE', but no such part was built/);
+    const check = names.find((n) => /^bangfu-check-[0-9a-f]{16}\.js$/.test(n)).replace(/\.js$/, '');
+    writeFileSync(index, named.replaceAll(`'${check}'`, "''"));
+    expect(() => postbuild(copy.dir)).toThrow(/index\.html has no 'BANGFU_CHECK' placeholder/);
   } finally {
     copy.remove();
   }
