@@ -3,7 +3,7 @@
 //
 //   1. sizes: every file raw, gzip -9 and brotli 11; the first-load transfer
 //      of each kind of link (/, ?v=check, a policy link: each loads one of the
-//      two WebAssembly parts) against the budget (each first load <= 220 KB
+//      three WebAssembly parts) against the budget (each first load <= 220 KB
 //      gzip, aim 170 KB; brotli beside it), and what the service worker
 //      fetches after load
 //   2. Lighthouse 12, default mobile mode (simulated slow 4G, 4x CPU), N runs
@@ -137,7 +137,7 @@ const sizes = Object.fromEntries(
   }),
 );
 
-// What the first visit downloads depends on the link (ARCHITECTURE.md, "Two
+// What the first visit downloads depends on the link (ARCHITECTURE.md, "Three
 // parts"): index.html, what it names in tags (favicon), and the one
 // WebAssembly part its loader picks (js + wasm); a policy link also preloads
 // the content pack. The apple-touch-icon is fetched only by iOS when adding to
@@ -153,16 +153,20 @@ for (const m of html.matchAll(/<(link|script)\b[^>]*>/g)) {
   named.add(decodeURIComponent(url.replace(/^\.\//, '')));
 }
 const stem = (re) => html.match(re)?.[1];
-const parts = { main: stem(/'(bangfu-[0-9a-f]{16})'/), check: stem(/'(bangfu-check-[0-9a-f]{16})'/) };
+const parts = {
+  main: stem(/'(bangfu-[0-9a-f]{16})'/),
+  policy: stem(/'(bangfu-policy-[0-9a-f]{16})'/),
+  check: stem(/'(bangfu-check-[0-9a-f]{16})'/),
+};
 const pack = stem(/'(pack-[0-9a-f]{16}\.json)'/);
-if (!parts.main || !parts.check || !pack) {
-  console.error('bench.mjs: index.html does not name both WebAssembly parts and the pack: not a build of this app?');
+if (!Object.values(parts).every(Boolean) || !pack) {
+  console.error('bench.mjs: index.html does not name the three WebAssembly parts and the pack: not a build of this app?');
   process.exit(1);
 }
 const entries = [
   ['/ (home; estimator links)', 'main', []],
   ['?v=check (self-check, households)', 'check', []],
-  ['?v=policy&id=… (preloads the pack)', 'main', [pack]],
+  ['?v=policy&id=… (preloads the pack)', 'policy', [pack]],
 ].map(([link, part, extra]) => {
   const names = ['index.html', ...named, `${parts[part]}.js`, `${parts[part]}_bg.wasm`, ...extra].filter(
     (n, i, all) => sizes[n] && all.indexOf(n) === i,
@@ -174,7 +178,7 @@ const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.webmanifest')
 const installCheck = ['manifest.webmanifest', manifest.icons.find((i) => i.sizes === '192x192')?.src].filter((n) => sizes[n]);
 // After load the worker downloads itself and its precache list (read from
 // sw.js): index.html again (cached under './', another URL than the page's)
-// and the files the page did not load (the other part, the pack); the rest it
+// and the files the page did not load (the other parts, the pack); the rest it
 // revalidates or takes from the HTTP cache.
 const precached = JSON.parse(readFileSync(path.join(DIST, 'sw.js'), 'utf8').match(/^const FILES = (\[[\s\S]*?\n\]);$/m)[1].replace(/,\n\]$/, '\n]'))
   .map((f) => (f[0] === './' ? 'index.html' : decodeURIComponent(f[0])));

@@ -131,12 +131,22 @@ fn product_defaults_are_complete_and_valid() {
 }
 
 /// What index.html's loader reads from `location.search` to pick the
-/// WebAssembly part (the same regular expression, written out by hand).
-fn loader_picks_check_part(search: &str) -> bool {
+/// WebAssembly part (the same regular expressions, written out by hand):
+/// "check", "policy" or "main".
+fn loader_picks_part(search: &str) -> &'static str {
     let search = search.replace("&amp;", "&");
     let s = search.strip_prefix('?').unwrap_or(&search);
-    s.split('&')
-        .any(|kv| kv == "v=check" || kv == "v=households")
+    let opens = |views: &[&str]| {
+        s.split('&')
+            .any(|kv| views.iter().any(|v| kv == format!("v={v}")))
+    };
+    if opens(&["check", "households"]) {
+        "check"
+    } else if opens(&["policy"]) {
+        "policy"
+    } else {
+        "main"
+    }
 }
 
 #[test]
@@ -149,6 +159,9 @@ fn a_links_plain_address_shows_the_same_and_the_loader_reads_it_alike() {
         "?v=loan&v=check&amount=2%E4%B8%87".into(),
         "?v=policy&id=tekun&isappinstalled=0".into(),
         "?v=policy&id=%E4%BA%94%E4%BF%9D".into(),
+        "?v=%70olicy&id=tekun&from=singlemessage".into(),
+        "?v=policy&v=check&id=dibao".into(),
+        "?v=loan&v=policy".into(),
         "?amount=5万".into(),
         "?v=home".into(),
         "".into(),
@@ -167,11 +180,11 @@ fn a_links_plain_address_shows_the_same_and_the_loader_reads_it_alike() {
         assert_eq!(again.policy_id, parsed.policy_id, "{link} → {plain}");
         assert_eq!(again.shared_check, parsed.shared_check, "{link} → {plain}");
         // …and index.html picks the part that has it, so one extra load at most.
-        let check_part = matches!(parsed.view, View::Check | View::Households);
-        assert_eq!(
-            loader_picks_check_part(&plain),
-            check_part,
-            "{link} → {plain}"
-        );
+        let part = match parsed.view {
+            View::Check | View::Households => "check",
+            View::Policy => "policy",
+            View::Home | View::Loan => "main",
+        };
+        assert_eq!(loader_picks_part(&plain), part, "{link} → {plain}");
     }
 }

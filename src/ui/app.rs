@@ -44,7 +44,7 @@ pub struct AppState {
     /// What the banner says about storage (unreadable record, no storage).
     pub storage_note: RwSignal<Option<StorageNote>>,
     pub today: Date,
-    /// Which of the app's two WebAssembly files is running.
+    /// Which of the app's WebAssembly files is running.
     pub part: Part,
     /// False when the browser refuses storage: nothing is saved, and the banner says so.
     storage_ok: bool,
@@ -57,14 +57,16 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
-/// The app ships as two WebAssembly files so that a link downloads only the
-/// part it opens (see ARCHITECTURE.md, "Two parts"): `Main` has the home
-/// screen, the estimator and the policy explainer; `Check` has the home
-/// screen, the self-check and the household list. A screen of the other part
-/// is a page load away; index.html picks the file by the same rule.
+/// The app ships as three WebAssembly files so that a link downloads only
+/// the part it opens (see ARCHITECTURE.md, "Three parts"). Every part has the
+/// home screen; `Main` adds the estimator, `Policy` the policy explainer (and
+/// only it fetches the content pack), `Check` the self-check and the household
+/// list. A screen of another part is a page load away; index.html picks the
+/// file by the same rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
     Main,
+    Policy,
     Check,
 }
 
@@ -72,13 +74,14 @@ impl Part {
     pub fn has(self, view: View) -> bool {
         match view {
             View::Home => true,
-            View::Loan | View::Policy => self == Part::Main,
+            View::Loan => self == Part::Main,
+            View::Policy => self == Part::Policy,
             View::Check | View::Households => self == Part::Check,
         }
     }
 }
 
-/// What differs between the two parts: the screens compiled in, and reading
+/// What differs between the parts: the screens compiled in, and reading
 /// answers shared by link (only the self-check part shows them).
 pub struct PartScreens {
     pub part: Part,
@@ -86,11 +89,20 @@ pub struct PartScreens {
     read_shared: fn(AppState, Option<&str>),
 }
 
-/// The estimator and the policy explainer.
+/// The estimator.
 pub const MAIN: PartScreens = PartScreens {
     part: Part::Main,
     build: |key| match key {
         ScreenKey::Loan => view! { <super::loan::LoanPage/> }.into_any(),
+        _ => view! { <super::home::Home/> }.into_any(),
+    },
+    read_shared: |_, _| {},
+};
+
+/// The policy explainer.
+pub const POLICY: PartScreens = PartScreens {
+    part: Part::Policy,
+    build: |key| match key {
         ScreenKey::Policy(id) => view! { <super::policy::PolicyPage id/> }.into_any(),
         _ => view! { <super::home::Home/> }.into_any(),
     },
@@ -129,7 +141,7 @@ impl AppState {
             other => format!("?v={}", other.key()),
         };
         if !self.part.has(view) {
-            // The other WebAssembly file: a page load, with everything saved first.
+            // Another WebAssembly file: a page load, with everything saved first.
             self.save();
             browser::load_query(&q);
             return;
@@ -189,7 +201,7 @@ enum ScreenKey {
 }
 
 /// Reads what is stored and what the link says and sets up the state; `None`
-/// when the link belongs to the other part, whose file is then loaded.
+/// when the link belongs to another part, whose file is then loaded.
 pub fn init(screens: &'static PartScreens) -> Option<(AppState, query::Parsed)> {
     let today = browser::today();
     let parsed = query::parse_query(&browser::search(), today);
@@ -262,7 +274,7 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
     let pop = window_event_listener(leptos::ev::popstate, move |_| {
         let parsed = query::parse_query(&browser::search(), state.today);
         if !state.part.has(parsed.view) {
-            // Back or forward into the other part: load its file.
+            // Back or forward into another part: load its file.
             browser::reload();
             return;
         }

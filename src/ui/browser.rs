@@ -36,7 +36,7 @@ fn page_url(query: &str) -> String {
     format!("{}{}", path(), query)
 }
 
-/// Loads this page with `query`, as a new history entry (the other part's
+/// Loads this page with `query`, as a new history entry (another part's
 /// WebAssembly file; see `ui::app::Part`).
 pub fn load_query(query: &str) {
     if let Some(w) = web_sys::window() {

@@ -22,9 +22,14 @@ mod storage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Entry point of the estimator and policy part (`src/main.rs`).
+/// Entry point of the estimator part (`src/main.rs`).
 pub fn start_main() {
     start(&app::MAIN);
+}
+
+/// Entry point of the policy part (`src/bin/bangfu-policy.rs`).
+pub fn start_policy() {
+    start(&app::POLICY);
 }
 
 /// Entry point of the self-check part (`src/bin/bangfu-check.rs`).
@@ -32,9 +37,9 @@ pub fn start_check() {
     start(&app::CHECK);
 }
 
-/// Replaces the static loading shell with the app (a link for the other
-/// part keeps it, saying 正在打开, while that loads). Each part's binary
-/// calls this with its own screens, so the other part's code is not linked in.
+/// Replaces the static loading shell with the app (a link for another part
+/// keeps it, saying 正在打开, while that loads). Each part's binary calls
+/// this with its own screens, so the other parts' code is not linked in.
 fn start(screens: &'static app::PartScreens) {
     browser::install_panic_hook();
     let Some(root) = browser::document()

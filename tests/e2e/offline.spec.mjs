@@ -48,7 +48,8 @@ for (const base of ['/', '/bangfu/']) {
     await page.goto(`${app}index.html?v=policy&id=tekun`);
     await expect(page.locator('#entry-title')).toHaveText('特困人员供养（原五保）');
     await page.screenshot({ path: shot(`offline-policy${base === '/' ? '' : '-subpath'}-360x740`) });
-    // The other WebAssembly part, never opened online, was precached too.
+    // The self-check's part, never opened online, was precached too (as was
+    // the policy part, just opened offline).
     await page.goto(`${app}?v=check`);
     await expect(page.locator('h1')).toHaveText('家庭自查');
 

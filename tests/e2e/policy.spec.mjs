@@ -158,6 +158,8 @@ test('glossary and timeline pages', async ({ page }) => {
 });
 
 test('from a loan estimate to its policy entry and back, figures intact', async ({ page }) => {
+  // The estimator and the explainer are different parts (ARCHITECTURE.md,
+  // "Three parts"): each step here is a page load, back and forward too.
   await page.goto('/' + SEED);
   await expect(page.locator('#total-interest')).toHaveText('6,435.92 元');
   await page.locator('#product-policy').scrollIntoViewIfNeeded();
@@ -174,6 +176,7 @@ test('from a loan estimate to its policy entry and back, figures intact', async 
 });
 
 test('an entry about a loan opens the estimator with that loan', async ({ page }) => {
+  // Another part: the loan goes along in the estimator's address.
   await page.goto('/?v=policy&id=bangfu-xindai-2026');
   await page.click('#try-loan');
   await expect(page.locator('h1')).toHaveText('贷款测算');
@@ -241,7 +244,8 @@ test.describe('the content pack', () => {
     await page.goto('/?v=loan');
     await expect(page.locator('#total-interest')).toBeVisible();
     expect(packs).toHaveLength(0);
-    // A policy link while the network fails: a message and a retry, not a blank page.
+    // A policy link (the policy part, a page load) while the network fails:
+    // a message and a retry, not a blank page.
     await page.route(/pack-[0-9a-f]{16}\.json$/, (route) => route.abort());
     await page.locator('#product-policy').click();
     await expect(page.locator('#pack-failed')).toContainText('没能下载');

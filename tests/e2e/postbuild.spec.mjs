@@ -65,11 +65,13 @@ test('sw.js precaches exactly the built files the page uses, each with its sha38
   const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const packs = files.map((f) => f[0]).filter((u) => /^pack-[0-9a-f]{16}\.json$/.test(u));
   expect(packs).toHaveLength(1);
-  // The two parts (index.html loads one by the link): each a content-hashed
+  // The three parts (index.html loads one by the link): each a content-hashed
   // js and wasm pair, named in index.html by their common stem.
   const js = files.map((f) => f[0].match(/^(.+)\.js$/)?.[1]).filter(Boolean);
-  const stems = [js.find((s) => /^bangfu-[0-9a-f]{16}$/.test(s)), js.find((s) => /^bangfu-check-[0-9a-f]{16}$/.test(s))];
-  expect(js).toHaveLength(2);
+  const stems = [/^bangfu-[0-9a-f]{16}$/, /^bangfu-policy-[0-9a-f]{16}$/, /^bangfu-check-[0-9a-f]{16}$/].map((re) =>
+    js.find((s) => re.test(s)),
+  );
+  expect(js).toHaveLength(3);
   expect(stems.every(Boolean), js.join()).toBe(true);
   for (const stem of stems) {
     expect(html).toContain(`'${stem}'`);
@@ -79,9 +81,10 @@ test('sw.js precaches exactly the built files the page uses, each with its sha38
   expect(html).not.toMatch(/'BANGFU(_[A-Z0-9]+)*'|PACK_FILE_NAME/);
   const immutables = files.filter((f) => f[2]).map((f) => f[0]).sort();
   expect(immutables).toEqual([...packs, ...stems.flatMap((s) => [`${s}.js`, `${s}_bg.wasm`])].sort());
-  // Only the estimator-and-policy part has the policy pages, so only it names the pack.
-  const [main, check] = stems.map((s) => readFileSync(path.join(DIST, `${s}_bg.wasm`)));
-  expect(main.includes(Buffer.from(packs[0]))).toBe(true);
+  // Only the policy part has the policy pages, so only it names the pack.
+  const [main, policy, check] = stems.map((s) => readFileSync(path.join(DIST, `${s}_bg.wasm`)));
+  expect(policy.includes(Buffer.from(packs[0]))).toBe(true);
+  expect(main.includes(Buffer.from(packs[0]))).toBe(false);
   expect(check.includes(Buffer.from(packs[0]))).toBe(false);
 });
 
