@@ -24,6 +24,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: 'list',
+  // Every spec imports its test from tests/e2e/guard.mjs (same origin, no
+  // CSP violation); this prints what it recorded over the run.
+  globalTeardown: './tests/e2e/guard-summary.mjs',
   timeout: 30_000,
   expect: { timeout: 5_000 },
   use: {

@@ -26,6 +26,7 @@ import { copyFileSync, readdirSync, readFileSync, renameSync, rmSync, statSync, 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
+import { cspFor, inlineAttribute } from './csp.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TEMPLATE = path.join(here, '..', 'public', 'sw.template.js');
@@ -129,6 +130,32 @@ function walk(base, rel = '') {
   // A placeholder left over names a part that was not built.
   const left = html.match(/'BANGFU(?:_[A-Z0-9]+)*'/);
   if (left) die(`index.html loads ${left[0]}, but no such part was built (built: ${[...parts.keys()].join(', ')})`);
+  writeFileSync(index, html);
+}
+
+// The content security policy (index.html's <meta http-equiv>, README
+// "Deploying"): nothing but this site's own files, WebAssembly allowed
+// ('wasm-unsafe-eval'), and the page's inline <script> and <style> elements
+// allowed by the sha256 of exactly what was built, computed here after every
+// other change to index.html. No inline event handler or style attribute may
+// be in the page (a hash cannot allow those without 'unsafe-hashes'); the
+// app sets styles through the CSSOM (Leptos `style:`), which CSP permits.
+// Debug builds (`trunk serve`, whose live reload is an inline script and a
+// WebSocket) drop the meta instead: the policy is tested on release builds.
+const CSP_META = /<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?/;
+{
+  const index = path.join(dir, 'index.html');
+  let html = readFileSync(index, 'utf8');
+  if (release && !CSP_META.test(html)) die('index.html has no <meta http-equiv="Content-Security-Policy" content="..."> line');
+  const attr = inlineAttribute(html);
+  if (attr) die(`index.html has an inline handler or style attribute, which the content security policy refuses: ${attr}`);
+  if (release) {
+    // The meta itself holds no script or style, so its old hashes never change the new ones.
+    const csp = cspFor(html);
+    html = html.replace(CSP_META, (line) => line.replace(/content="[^"]*"/, `content="${csp}"`));
+  } else {
+    html = html.replace(CSP_META, '');
+  }
   writeFileSync(index, html);
 }
 

@@ -191,12 +191,34 @@ pub fn apply_import(existing: &mut Vec<Household>, plan: ImportPlan, overwrite: 
     existing.extend(plan.new);
 }
 
+/// One CSV cell. A label from someone else's backup may be a formula
+/// (`=HYPERLINK(...)`): Excel and WPS run a cell that starts with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return, so such a cell gets a leading `'`
+/// and shows as the text it is (OWASP, "CSV Injection"). A plain number such
+/// as `-5` is no formula and stays a number.
 fn csv_field(s: &str) -> String {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(s);
+    let s = if formula {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
+}
+
+/// `-5`, `+12`, `-3.5`: a sign, digits, at most one decimal point.
+fn is_plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let mut parts = digits.splitn(2, '.');
+    let whole = parts.next().unwrap_or("");
+    let frac = parts.next();
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// CSV for Excel: UTF-8 with a byte-order mark (or Excel shows 乱码), CRLF lines.
@@ -231,6 +253,42 @@ pub fn csv(list: &[Household]) -> String {
         let cells: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
+    }
+    out
+}
+
+/// The list after another tab (or window) of the app saved its own: a
+/// three-way merge from `base`, the list as this tab last read or wrote it.
+/// What the other tab added or changed is taken; what it deleted goes
+/// (unless changed here since); what this tab added, changed or deleted since
+/// `base` is kept. So two tabs that each add a household both keep both, and
+/// neither tab undoes the other's delete. Order: `theirs`, then this tab's
+/// additions.
+pub fn merge(base: &[Household], ours: &[Household], theirs: &[Household]) -> Vec<Household> {
+    let find = |list: &[Household], id: &str| list.iter().position(|h| h.id == id);
+    let mut out: Vec<Household> = Vec::with_capacity(theirs.len() + ours.len());
+    for t in theirs {
+        let was = find(base, &t.id).map(|i| &base[i]);
+        match (was, find(ours, &t.id).map(|i| &ours[i])) {
+            // Deleted here, and not changed there since: stays deleted.
+            (Some(b), None) if b == t => {}
+            // Changed here only: ours.
+            (Some(b), Some(o)) if b == t => out.push(o.clone()),
+            _ => out.push(t.clone()),
+        }
+    }
+    for o in ours {
+        if find(&out, &o.id).is_some() {
+            continue;
+        }
+        match find(base, &o.id).map(|i| &base[i]) {
+            // Added here: kept.
+            None => out.push(o.clone()),
+            // Deleted there, but changed here since: kept.
+            Some(b) if b != o => out.push(o.clone()),
+            // Deleted there.
+            Some(_) => {}
+        }
     }
     out
 }
@@ -281,6 +339,76 @@ mod tests {
             date: "2026-11-20".into(),
             answers: Answers::default(),
         }
+    }
+
+    #[test]
+    fn two_tabs_that_each_add_a_household_keep_both() {
+        let base = [h("1", "王家")];
+        let ours = [h("1", "王家"), h("2", "李家")];
+        let theirs = [h("1", "王家"), h("3", "张家")];
+        let ids = |v: Vec<Household>| v.into_iter().map(|h| h.id).collect::<Vec<_>>();
+        assert_eq!(ids(merge(&base, &ours, &theirs)), ["1", "3", "2"]);
+        // The other tab, merging ours in turn, ends with the same households.
+        assert_eq!(
+            ids(merge(&theirs, &theirs, &merge(&base, &ours, &theirs))),
+            ["1", "3", "2"]
+        );
+    }
+
+    #[test]
+    fn a_delete_in_either_tab_stays_deleted_and_an_edit_wins_over_no_edit() {
+        let base = [h("1", "王家"), h("2", "李家")];
+        let ids = |v: Vec<Household>| v.into_iter().map(|h| h.id).collect::<Vec<_>>();
+        // Deleted there.
+        assert_eq!(ids(merge(&base, &base, &[h("2", "李家")])), ["2"]);
+        // Deleted here.
+        assert_eq!(ids(merge(&base, &[h("2", "李家")], &base)), ["2"]);
+        // Renamed here, untouched there.
+        let ours = [h("1", "王大家"), h("2", "李家")];
+        assert_eq!(merge(&base, &ours, &base)[0].label, "王大家");
+        // Renamed there, untouched here.
+        assert_eq!(merge(&base, &base, &ours)[0].label, "王大家");
+        // Renamed here, deleted there: the rename is kept.
+        assert_eq!(ids(merge(&base, &ours, &[h("2", "李家")])), ["2", "1"]);
+        // Nothing changed anywhere: the same list.
+        assert_eq!(merge(&base, &base, &base), base);
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_written_as_text() {
+        for (cell, written) in [
+            (
+                "=HYPERLINK(\"http://x\",\"点我\")",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\"",
+            ),
+            ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "\"'\r=1\""),
+            ("王家", "王家"),
+            ("a=b", "a=b"),
+            ("-5", "-5"),
+            ("+12", "+12"),
+            ("-3.5", "-3.5"),
+            ("-", "'-"),
+            ("-.5", "'-.5"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_field(cell), written, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn an_exported_formula_label_reads_back_as_text() {
+        let mut hostile = h("1", "=HYPERLINK(\"http://evil\",\"看\")");
+        hostile.village = "@王村".into();
+        let out = csv(&[hostile]);
+        let row = out.split("\r\n").nth(1).unwrap();
+        assert!(
+            row.starts_with("\"'=HYPERLINK(\"\"http://evil\"\",\"\"看\"\")\",'@王村,"),
+            "{row}"
+        );
     }
 
     #[test]

@@ -121,7 +121,7 @@ fn Progress(section: Memo<usize>) -> impl IntoView {
         format!("已答 {done}/{total}")
     });
     let now: Signal<String> = Signal::derive(move || pct().to_string());
-    let width: Signal<String> = Signal::derive(move || format!("width:{}%", pct()));
+    let width: Signal<String> = Signal::derive(move || format!("{}%", pct()));
     view! {
         <div class="progress" aria-live="polite" id="progress">
             <div class="steps small">
@@ -136,7 +136,7 @@ fn Progress(section: Memo<usize>) -> impl IntoView {
                 aria-valuenow=now
                 aria-label="答题进度"
             >
-                <i style=width></i>
+                <i style:width=width></i>
             </div>
         </div>
     }

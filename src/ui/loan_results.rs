@@ -219,7 +219,7 @@ pub fn ScheduleCard(estimate: Memo<Option<Estimate>>) -> impl IntoView {
         .map(|(colour, name)| {
             view! {
                 <span>
-                    <i style=format!("background:{colour}")></i>
+                    <i style:background=colour></i>
                     {name}
                 </span>
             }

@@ -1,5 +1,5 @@
 // 家庭自查 and the cadre's household list, at phone size (360×740).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './guard.mjs';
 import fs from 'node:fs';
 
 const shot = (name) => `tests/e2e/screenshots/${name}.png`;

@@ -3,7 +3,7 @@
 // back unchanged: what they hold shows on screen, and what the app writes
 // back is what the older build wrote, byte for byte, so either build can go
 // on reading it.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './guard.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

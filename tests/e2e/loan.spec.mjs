@@ -1,5 +1,5 @@
 // The loan estimator in a real browser at phone size (360×740).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './guard.mjs';
 
 const SEED =
   '?v=loan&product=tianmen2017&amount=100000&months=12&rate=7.35&method=staged&io=8' +

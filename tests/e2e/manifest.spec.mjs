@@ -1,6 +1,6 @@
 // The web app manifest and icons: valid, relative (so they work from any
 // sub-path), and every icon really is the size it claims.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './guard.mjs';
 import { pngSize, waitForControl } from './pwa-helpers.mjs';
 
 for (const base of ['/', '/bangfu/']) {

@@ -1,7 +1,7 @@
 // Without service workers (iOS WeChat, an http:// host, a sandboxed frame) or
 // when registration fails, the app loads and works as before: no banner, no
 // failure screen, no stray errors.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './guard.mjs';
 
 // Records anything that would reach index.html's failure handler, and whether
 // the failure screen was ever shown.

@@ -2,7 +2,7 @@
 // from the site root and from a sub-path, and what was typed is still there.
 // Each test has its own server so it can check that, once offline, nothing at
 // all reaches the host.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './guard.mjs';
 import { SEED, shot, startServer, waitForControl } from './pwa-helpers.mjs';
 
 let server;

@@ -2,7 +2,7 @@
 // downloads only the part it opens, moving to another part is a page load
 // that loses nothing, and index.html's choice agrees with the app's reading of
 // the link, putting a mangled one right with at most one more load.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './guard.mjs';
 
 const MAIN = /\/bangfu-[0-9a-f]{16}_bg\.wasm$/;
 const POLICY = /\/bangfu-policy-[0-9a-f]{16}_bg\.wasm$/;

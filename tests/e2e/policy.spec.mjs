@@ -1,5 +1,5 @@
 // 政策解读 (policy explainer) in a real browser at phone size (360×740).
-import { test, expect } from '@playwright/test';
+import { test, expect } from './guard.mjs';
 
 const WECHAT = '&from=singlemessage&isappinstalled=0';
 const SEED =

@@ -1,6 +1,6 @@
 // scripts/postbuild.mjs (the Trunk post_build hook), checked on the release
 // build in dist/ and on copies of it. No browser needed.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './guard.mjs';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -5,6 +5,7 @@ import { request as httpRequest } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { allowOrigin } from './guard.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '..', '..');
@@ -43,6 +44,8 @@ export async function startServer(dist = DIST) {
     });
     child.on('exit', (code) => reject(new Error(`server.mjs exited (${code}): ${errText}`)));
   });
+  // The app's own files from another port: the same-origin guard allows it.
+  allowOrigin(origin);
   return {
     origin,
     requests,

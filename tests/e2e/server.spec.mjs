@@ -1,7 +1,7 @@
 // tests/e2e/server.mjs compresses and caches like a real host: precompressed
 // .br, then .gz, then gzip on the fly; immutable hashed files; revalidated
 // index.html and sw.js. Raw HTTP, so the bytes are checked as sent.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './guard.mjs';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';

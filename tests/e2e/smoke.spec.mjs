@@ -1,7 +1,7 @@
 // Harness smoke test: the release build loads from the site root and from a
 // sub-path, and the server hands out the wasm correctly. The app's own UI is
 // tested by the other specs.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './guard.mjs';
 
 for (const base of ['/', '/bangfu/']) {
   test(`app shell loads from ${base}`, async ({ page }) => {

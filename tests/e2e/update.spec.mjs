@@ -2,7 +2,7 @@
 // the new worker waits, a tap activates it, the page reloads once onto the new
 // build, and the old build's cache is gone. Each test serves its own copy of
 // dist/ so it can "deploy" into it: change files, run the post-build step again.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './guard.mjs';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { copyDist, postbuild, shot, startServer, waitForControl } from './pwa-helpers.mjs';
