@@ -1,7 +1,8 @@
 //! The cadre's list: CSV for Excel, JSON backup, and imports that never lose data.
 
 use bangfu::check::households::{
-    apply_import, backup_json, csv, plan_import, read_backup, sorted, Household, SortBy,
+    apply_import, backup_json, csv, plan_import, read_backup, read_backup_bytes, sorted, Household,
+    SortBy, MAX_BACKUP_BYTES,
 };
 use bangfu::check::{Answers, Risk};
 use bangfu::date::Date;
@@ -120,4 +121,44 @@ fn sorting_and_filtering_by_risk() {
         1
     );
     assert_eq!(sorted(&list, SortBy::Label, None, &str::cmp)[0].id, "h1");
+}
+
+/// What a cadre might pick instead of a backup: each is refused with a plain
+/// message (the list on the phone is not touched: the browser test checks that).
+#[test]
+fn import_refuses_gbk_csv_huge_and_deeply_nested_files() {
+    let ok = r#"{"app":"bangfu","kind":"households","version":1,"exported":"x","households":[{"id":"a","label":"王家","village":"","date":"2026-02-03","answers":{}}]}"#;
+    assert_eq!(read_backup_bytes(ok.as_bytes()).unwrap().0.len(), 1);
+    // The same file saved as GBK: 王家 is CD F5 BC D2, not UTF-8.
+    let gbk: Vec<u8> = ok
+        .replace("王家", "\u{0}")
+        .bytes()
+        .flat_map(|b| {
+            if b == 0 {
+                vec![0xCD, 0xF5, 0xBC, 0xD2]
+            } else {
+                vec![b]
+            }
+        })
+        .collect();
+    assert!(read_backup_bytes(&gbk).unwrap_err().contains("GBK"));
+    // The CSV export passed as a backup.
+    let csv_file = csv(&two());
+    assert!(read_backup_bytes(csv_file.as_bytes())
+        .unwrap_err()
+        .contains("读不出来"));
+    // Over 5 MB: refused before it is parsed.
+    let huge = vec![b' '; MAX_BACKUP_BYTES + 1];
+    assert!(read_backup_bytes(&huge).unwrap_err().contains("太大"));
+    // Nested 10,000 deep: serde_json's depth limit refuses it, no stack overflow.
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert!(read_backup_bytes(deep.as_bytes())
+        .unwrap_err()
+        .contains("读不出来"));
+    let deep_obj = format!(
+        r#"{{"app":"bangfu","kind":"households","version":1,"households":[{}{}]}}"#,
+        r#"{"a":"#.repeat(10_000),
+        "}".repeat(10_000)
+    );
+    assert!(read_backup_bytes(deep_obj.as_bytes()).is_err());
 }

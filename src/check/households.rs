@@ -83,6 +83,19 @@ pub fn backup_json(list: &[Household], today: Date) -> String {
     serde_json::to_string_pretty(&file).expect("a household list always serializes")
 }
 
+/// Reads a backup file from its bytes: the app writes UTF-8, so anything
+/// else (a list saved again as GBK by a spreadsheet or editor) is refused
+/// instead of read with its Chinese turned into replacement characters.
+pub fn read_backup_bytes(bytes: &[u8]) -> Result<(Vec<Household>, Vec<String>), String> {
+    if bytes.len() > MAX_BACKUP_BYTES {
+        return Err("文件太大，不是帮扶助手的备份文件。".into());
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        "这个文件的文字编码不对（不是 UTF-8，可能被别的软件另存过，比如存成了 GBK），不是帮扶助手导出的原备份文件。请导入“导出备份”得到的原文件。".to_string()
+    })?;
+    read_backup(text)
+}
+
 /// Reads a backup file. A file that is not a household backup of a version we
 /// understand is refused with a message; answers that are no longer valid are
 /// dropped and listed.

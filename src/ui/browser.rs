@@ -179,16 +179,18 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
     true
 }
 
-/// The text of the first file chosen in a file input.
-pub async fn read_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
+/// The bytes of the first file chosen in a file input: the caller decides
+/// how to read them (a backup must be UTF-8, and `File.text()` would hide a
+/// GBK file behind replacement characters).
+pub async fn read_file(input: &web_sys::HtmlInputElement) -> Result<Vec<u8>, String> {
     let file = input.files().and_then(|f| f.get(0)).ok_or("没有选中文件")?;
     if file.size() > crate::check::households::MAX_BACKUP_BYTES as f64 {
         return Err("文件太大，不是帮扶助手的备份文件。".into());
     }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| "文件读不出来".to_string())?;
-    text.as_string().ok_or_else(|| "文件读不出来".to_string())
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
 /// Prints the page with every collapsed section opened, so the paper copy

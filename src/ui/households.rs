@@ -9,7 +9,8 @@ use super::browser;
 use super::fields::SelectField;
 use crate::check::answers::to_link_value;
 use crate::check::households::{
-    apply_import, backup_json, csv, plan_import, read_backup, sorted, Household, ImportPlan, SortBy,
+    apply_import, backup_json, csv, plan_import, read_backup_bytes, sorted, Household, ImportPlan,
+    SortBy,
 };
 use crate::check::Risk;
 use crate::query::View;
@@ -296,7 +297,7 @@ fn import(app: AppState, local: Local, input: web_sys::HtmlInputElement) {
     spawn_local(async move {
         let result = browser::read_file(&input)
             .await
-            .and_then(|t| read_backup(&t));
+            .and_then(|b| read_backup_bytes(&b));
         input.set_value("");
         match result {
             Err(e) => {

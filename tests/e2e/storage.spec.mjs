@@ -1,0 +1,130 @@
+// Storage faults: a full phone (setItem throws QuotaExceededError), storage
+// missing or refusing reads, and the household list open in two tabs. In
+// every case the app keeps working and nothing saved before is lost.
+import { test, expect } from './guard.mjs';
+import { backupFile, household } from './hostile-table.mjs';
+
+const shot = (name) => `tests/e2e/screenshots/${name}.png`;
+
+// Makes every localStorage write throw, as a full phone does.
+const FULL = () => {
+  Storage.prototype.setItem = function () {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+};
+
+async function importList(page, list) {
+  await page.setInputFiles('#import-file', backupFile(list));
+  await expect(page.locator('#io-status')).toContainText(`已导入 ${list.length} 户`);
+}
+
+const labels = (page) => page.locator('#household-list li.household h3, #household-list li.household .label').allTextContents();
+const listText = (page) => page.locator('#household-list').innerText();
+
+test('storage full: a banner says so and what to do, the app goes on in memory, what was saved stays', async ({ page }) => {
+  await page.goto('/?v=households');
+  await importList(page, [household('h1', '3组 王家')]);
+  const saved = await page.evaluate(() => localStorage.getItem('bangfu'));
+  expect(saved).toContain('3组 王家');
+
+  // The phone fills up.
+  await page.evaluate(FULL);
+  await importList(page, [household('h2', '5组 李家')]);
+  const banner = page.locator('#save-failed');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText('手机存储空间已满');
+  await expect(banner).toContainText('清理手机空间');
+  // Still working, in memory: both households on screen.
+  await expect(page.locator('#household-list li.household')).toHaveCount(2);
+  expect(await page.evaluate(() => document.scrollingElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: shot('storage-full-360x740') });
+  expect(await page.evaluate(() => localStorage.getItem('bangfu'))).toBe(saved);
+
+  // After a reload (space freed), what was saved before is all there.
+  await page.reload();
+  await expect(page.locator('#household-list li.household')).toHaveCount(1);
+  expect(await listText(page)).toContain('3组 王家');
+  await expect(page.locator('#save-failed')).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('bangfu'))).toBe(saved);
+});
+
+test('storage already full when the page opens: the saved list still shows, with the banner', async ({ page, context }) => {
+  await page.goto('/?v=households');
+  await importList(page, [household('h1', '3组 王家'), household('h2', '5组 李家')]);
+  const saved = await page.evaluate(() => localStorage.getItem('bangfu'));
+  const full = await context.newPage();
+  await full.addInitScript(FULL);
+  await full.goto('/?v=households');
+  await expect(full.locator('#household-list li.household')).toHaveCount(2);
+  await expect(full.locator('#save-failed')).toContainText('手机存储空间已满');
+  // The estimator still answers.
+  await full.goto('/?v=loan');
+  await full.fill('#amount', '3万');
+  await expect(full.locator('#schedule')).toBeVisible();
+  expect(await full.evaluate(() => localStorage.getItem('bangfu'))).toBe(saved);
+});
+
+for (const [name, script] of [
+  ['reading localStorage throws', () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } })],
+  ['localStorage is null', () => Object.defineProperty(window, 'localStorage', { get() { return null; } })],
+  ['getItem throws', () => { Storage.prototype.getItem = function () { throw new DOMException('denied', 'SecurityError'); }; }],
+  ['every write throws and nothing is stored', FULL],
+]) {
+  test(`${name}: the app works and says it will not remember`, async ({ page }) => {
+    await page.addInitScript(script);
+    await page.goto('/?v=households');
+    await expect(page.locator('#storage-banner')).toContainText('不让保存');
+    await importList(page, [household('h1', '3组 王家')]);
+    await expect(page.locator('#household-list li.household')).toHaveCount(1);
+    await page.goto('/?v=loan');
+    await page.fill('#amount', '2万');
+    await expect(page.locator('#schedule')).toBeVisible();
+  });
+}
+
+test('two tabs on the household list: a household added in each is kept in both', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto('/?v=households');
+  await b.goto('/?v=households');
+  await importList(a, [household('h1', 'A页 王家')]);
+  // B hears of it (the storage event) and shows it, and says so.
+  await expect(b.locator('#household-list li.household')).toHaveCount(1);
+  await expect(b.locator('#other-tab')).toContainText('另一个页面');
+  await importList(b, [household('h2', 'B页 李家')]);
+  await expect(a.locator('#household-list li.household')).toHaveCount(2);
+  for (const p of [a, b]) {
+    await p.reload();
+    await expect(p.locator('#household-list li.household')).toHaveCount(2);
+    expect(await listText(p)).toContain('A页 王家');
+    expect(await listText(p)).toContain('B页 李家');
+  }
+  // A delete in one tab stays deleted in the other (it is not brought back).
+  await a.locator('#household-list li.household', { hasText: 'A页 王家' }).getByRole('button', { name: '删除' }).click();
+  await expect(b.locator('#household-list li.household')).toHaveCount(1);
+  await importList(b, [household('h3', 'B页 张家')]);
+  await a.reload();
+  expect(await listText(a)).not.toContain('A页 王家');
+  expect(await listText(a)).toContain('B页 张家');
+  expect(await listText(a)).toContain('B页 李家');
+});
+
+test('two tabs, one deaf to storage events (frozen in the background): its save merges, nothing is dropped', async ({ context }) => {
+  const a = await context.newPage();
+  const deaf = await context.newPage();
+  // The page's own listener never hears the event.
+  await deaf.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
+  await a.goto('/?v=households');
+  await deaf.goto('/?v=households');
+  await importList(a, [household('h1', 'A页 王家')]);
+  await deaf.waitForTimeout(300);
+  await expect(deaf.locator('#household-list li.household')).toHaveCount(0);
+  // The deaf tab adds its own: before writing, it finds A's and keeps both.
+  await importList(deaf, [household('h2', '后台页 李家')]);
+  await expect(deaf.locator('#household-list li.household')).toHaveCount(2);
+  await expect(deaf.locator('#other-tab')).toBeVisible();
+  const stored = JSON.parse(await a.evaluate(() => localStorage.getItem('bangfu')));
+  expect(stored.households.map((h) => h.id).sort()).toEqual(['h1', 'h2']);
+  await expect(a.locator('#household-list li.household')).toHaveCount(2);
+});
