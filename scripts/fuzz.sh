@@ -32,5 +32,5 @@ PROPTEST_CASES="$cases" cargo test --release --offline --test fuzz_properties --
   > "$log" 2>&1 || status=$?
 grep -v '^\s*Compiling' "$log" | tail -n 40
 bangfu_heading "fuzz summary ($((SECONDS - start)) s, exit $status)"
-grep '^fuzz:' "$log" | sort || true
+grep -o 'fuzz: .*' "$log" | sort || true
 exit "$status"

@@ -180,10 +180,12 @@ pub fn parse_query(search: &str, today: Date) -> Parsed {
             .filter(|r| !r.is_empty() && r.len() <= 4096);
     }
     if parsed.view == View::Policy {
+        // Blank after trimming (`id=%20`) is no id: the library, as the
+        // plain address (`plain_query`) says.
         parsed.policy_id = get("id")
             .flatten()
-            .filter(|id| !id.is_empty())
-            .map(|id| short(&id));
+            .map(|id| short(&id))
+            .filter(|id| !id.is_empty());
     }
     // Loan inputs only matter on the estimator (or a link with no view).
     if !matches!(parsed.view, View::Home | View::Loan) {

@@ -188,3 +188,14 @@ fn a_links_plain_address_shows_the_same_and_the_loader_reads_it_alike() {
         assert_eq!(loader_picks_part(&plain), part, "{link} → {plain}");
     }
 }
+
+/// Found by scripts/fuzz.sh: `id=%20` read as an empty entry id, while its
+/// plain address (no id) reads as the library.
+#[test]
+fn a_blank_policy_id_is_the_library() {
+    for q in ["?v=policy&id= ", "?v=policy&id=%20%20", "?v=policy&id="] {
+        let p = parse_query(q, today());
+        assert_eq!(p.policy_id, None, "{q}");
+        assert_eq!(parse_query(&plain_query(&p), today()), p, "{q}");
+    }
+}

@@ -43,18 +43,21 @@ for (const row of INPUTS) {
     test.setTimeout(120_000);
     const dialogs = watchDialogs(page);
     await row.open(page);
-    const fields = await page.locator(row.inputs).filter({ visible: true }).all();
-    expect(fields.length, 'inputs found').toBeGreaterThan(0);
-    const ids = [];
-    for (const f of fields) ids.push(await f.getAttribute('id'));
+    const ids = await page.locator(row.inputs).filter({ visible: true }).evaluateAll((els) => els.filter((e) => !e.readOnly && !e.disabled).map((e) => e.id));
+    expect(ids.length, 'inputs found').toBeGreaterThan(0);
+    expect(ids.every(Boolean), 'every input has an id').toBe(true);
     let tried = 0;
+    const perInput = Object.fromEntries(ids.map((id) => [id, 0]));
     for (const p of PAYLOADS) {
-      for (const [i, f] of fields.entries()) {
+      for (const id of ids) {
+        const f = page.locator(`[id="${id}"]`);
+        // A field another answer hides (e.g. after a refused value) is skipped this round.
+        if (!(await f.isVisible())) continue;
         await f.fill(p.text);
-        // The input holds the text as typed (or as much as it accepts).
-        const value = await f.inputValue();
-        expect(p.text.startsWith(value) && value.length > 0, `${ids[i]} keeps ${p.name}`).toBe(true);
+        // The input holds the text as typed.
+        expect(await f.inputValue(), `${id} keeps ${p.name}`).toBe(p.text);
         tried++;
+        perInput[id]++;
       }
       await page.waitForTimeout(50);
       await harmless(page, dialogs, `${row.name} / ${p.name}`);
@@ -62,7 +65,7 @@ for (const row of INPUTS) {
     // Every payload in one field at once, then the page must still answer.
     await row.answers(page, expect);
     await harmless(page, dialogs, `${row.name} / after`);
-    record({ kind: 'input', row: row.name, inputs: ids.length, payloads: PAYLOADS.length, tried, executed: 0 });
+    record({ kind: 'input', row: row.name, inputs: ids.length, payloads: PAYLOADS.length, tried, perInput, executed: 0 });
   });
 }
 

@@ -33,7 +33,7 @@ test('storage full: a banner says so and what to do, the app goes on in memory, 
   const banner = page.locator('#save-failed');
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('手机存储空间已满');
-  await expect(banner).toContainText('清理手机空间');
+  await expect(banner).toContainText('腾出空间');
   // Still working, in memory: both households on screen.
   await expect(page.locator('#household-list li.household')).toHaveCount(2);
   expect(await page.evaluate(() => document.scrollingElement.scrollWidth)).toBeLessThanOrEqual(360);
