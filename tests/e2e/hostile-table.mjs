@@ -52,6 +52,25 @@ export const INPUTS = [
     },
   },
   {
+    name: 'self-check (income calculator)',
+    open: async (page) => {
+      await page.goto('/?v=check');
+      await page.locator('#section-title').waitFor();
+      await page.click('#next');
+      await page.locator('#question-income input[value="calc"]').check();
+      await page.locator('#a-inc_wage').waitFor();
+    },
+    inputs: '#screen input[type="text"]',
+    answers: async (page, expect) => {
+      for (const id of ['inc_wage', 'inc_biz', 'inc_cost', 'inc_property', 'inc_transfer']) {
+        if (await page.locator(`#a-${id}`).count()) await page.fill(`#a-${id}`, '');
+      }
+      await page.fill('#a-inc_wage', '1.8万');
+      await page.click('#results-now');
+      await expect(page.locator('h1')).toHaveText('自查结果');
+    },
+  },
+  {
     name: 'household label and village (self-check results)',
     open: async (page) => {
       await page.goto('/?v=check');

@@ -102,6 +102,7 @@ test('hostile labels in an imported backup are shown as text in the household li
   await harmless(page, dialogs, 'imported labels');
   await page.locator('#household-list').scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('hostile-labels-360x740') });
+  await page.screenshot({ path: shot('hostile-labels-full'), fullPage: true });
   // Opening one still works.
   await items.first().getByRole('button', { name: '打开' }).click();
   await expect(page.locator('h1')).toHaveText('自查结果');
