@@ -5,14 +5,14 @@ use super::browser;
 use super::links::Go;
 use super::storage::{self, StorageNote};
 use crate::check::answers::from_link_value;
-use crate::check::households::{self, Household};
+use crate::check::households::Household;
 use crate::check::Answers;
 use crate::date::Date;
 use crate::eligibility::Facts;
 use crate::form::LoanForm;
 use crate::products;
 use crate::query::{self, loan_query, View};
-use crate::store::{self, CheckState, Loaded, Record};
+use crate::store::{self, CheckState, Record};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -46,15 +46,8 @@ pub struct AppState {
     pub today: Date,
     /// Which of the app's WebAssembly files is running.
     pub part: Part,
-    /// True once another tab of the app changed the household list and this
-    /// tab took the change in (the banner says so).
-    pub merged_other_tab: RwSignal<bool>,
     /// False when the browser refuses storage: nothing is saved, and the banner says so.
     storage_ok: bool,
-    /// The record's text as this tab last read or wrote it, and its
-    /// household list: when storage holds other text, another tab wrote it,
-    /// and the lists are merged (`households::merge`) instead of overwritten.
-    synced: StoredValue<(Option<String>, Vec<Household>)>,
 }
 
 /// The app's state, from context: call it in a component's body (not in an
@@ -162,59 +155,34 @@ impl AppState {
 
     /// Writes the whole record to storage now; false when that failed (the
     /// state stays in memory). If another tab saved since this one last read
-    /// or wrote, its household list is merged in first, so neither tab's
-    /// households are dropped.
+    /// or wrote, its household list is merged in first (`storage::save`), so
+    /// neither tab's households are dropped.
     fn save(&self) -> bool {
-        let mut list = self.households.get();
-        if !self.storage_ok {
-            return true;
-        }
-        let now = storage::read_raw();
-        if self.synced.with_value(|(raw, _)| *raw != now) {
-            if let Loaded::Ok(theirs) = store::decode(now.as_deref()) {
-                list = self
-                    .synced
-                    .with_value(|(_, base)| households::merge(base, &list, &theirs.households));
-            }
-        }
-        let record = Record {
+        let mut record = Record {
             loan: Some(self.form.get()),
             facts: self.facts.get(),
             check: self.check.get(),
-            households: list,
+            households: self.households.get(),
             ..Record::default()
         };
-        let text = store::encode(&record);
-        if !storage::save_raw(&text) {
+        if !self.storage_ok {
+            return true;
+        }
+        if !storage::save(&mut record) {
             return false;
         }
-        let list = record.households;
-        if self.households.with_untracked(|l| *l != list) {
-            self.households.set(list.clone());
-            self.merged_other_tab.set(true);
+        if self.households.with_untracked(|l| *l != record.households) {
+            self.took_other_tab(record.households);
         }
-        self.synced.set_value((Some(text), list));
         true
     }
 
-    /// Another tab saved (the `storage` event): take its household list in,
-    /// merged with this tab's, so the list on screen is current and the next
-    /// save keeps both tabs' households.
-    fn other_tab_saved(&self, text: Option<String>) {
-        if self.synced.with_value(|(raw, _)| *raw == text) {
-            return;
-        }
-        let Loaded::Ok(theirs) = store::decode(text.as_deref()) else {
-            return;
-        };
-        let merged = self.synced.with_value(|(_, base)| {
-            self.households
-                .with_untracked(|ours| households::merge(base, ours, &theirs.households))
-        });
-        self.synced.set_value((text, theirs.households));
-        if self.households.with_untracked(|l| *l != merged) {
-            self.households.set(merged);
-            self.merged_other_tab.set(true);
+    /// Shows the household list merged with another tab's, and says so
+    /// (unless the banner already says something more important).
+    fn took_other_tab(&self, list: Vec<Household>) {
+        self.households.set(list);
+        if self.storage_note.with_untracked(Option::is_none) {
+            self.storage_note.set(Some(StorageNote::OtherTab));
         }
     }
 
@@ -264,7 +232,7 @@ pub fn init(screens: &'static PartScreens) -> Option<(AppState, query::Parsed)> 
         browser::replace_location(&query::plain_query(&parsed));
         return None;
     }
-    let (record, raw, note) = storage::load();
+    let (record, note) = storage::load();
     let storage_ok = !matches!(note, Some(StorageNote::Unavailable));
     let (form, replaced) = match (parsed.loan.clone(), record.loan) {
         (Some(link), Some(own)) if own != link => (link, Some(own)),
@@ -282,14 +250,12 @@ pub fn init(screens: &'static PartScreens) -> Option<(AppState, query::Parsed)> 
         policy_query: RwSignal::new(String::new()),
         check: RwSignal::new(record.check),
         shared: RwSignal::new(None),
-        synced: StoredValue::new((raw, record.households.clone())),
         households: RwSignal::new(record.households),
         pack: RwSignal::new(PackState::NotYet),
         storage_note: RwSignal::new(note),
         today,
         part: screens.part,
         storage_ok,
-        merged_other_tab: RwSignal::new(false),
     };
     (screens.read_shared)(state, parsed.shared_check.as_deref());
     Some((state, parsed))
@@ -345,7 +311,10 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
     // Another tab of the app saved: take its household list in.
     let other = window_event_listener(leptos::ev::storage, move |e| {
         if e.key().as_deref() == Some(store::KEY) {
-            state.other_tab_saved(e.new_value());
+            let ours = state.households.get_untracked();
+            if let Some(merged) = storage::other_tab_saved(e.new_value(), &ours) {
+                state.took_other_tab(merged);
+            }
         }
     });
     on_cleanup(move || other.remove());
@@ -393,9 +362,13 @@ fn Banners(save_failed: Signal<bool>) -> impl IntoView {
     let app = use_app();
     let storage = move || {
         app.storage_note.get().map(|note| match note {
-            StorageNote::Unavailable => Either::Left(view! {
+            StorageNote::Unavailable | StorageNote::OtherTab => Either::Left(view! {
                 <div class="banner warn" role="status" id="storage-banner">
-                    "这个浏览器不让保存数据：能正常使用，但关掉页面后填的内容不会保留。"
+                    {if note == StorageNote::OtherTab {
+                        "农户名单在另一个页面里改过，这里已经更新，两边加的农户都在。"
+                    } else {
+                        "这个浏览器不让保存数据：能正常使用，但关掉页面后填的内容不会保留。"
+                    }}
                 </div>
             }),
             StorageNote::Recovered { backup, newer } => {
@@ -440,18 +413,6 @@ fn Banners(save_failed: Signal<bool>) -> impl IntoView {
                 <p>
                     "页面还能接着用，以前保存的都还在。请删掉一些不用的照片、视频，腾出空间，再回来改一下就能保存。关掉页面前，名单可以先点“导出备份”存一份。"
                 </p>
-            </div>
-        </Show>
-        <Show when=move || app.merged_other_tab.get()>
-            <div class="banner warn" role="status" id="other-tab">
-                <p>"农户名单在另一个页面里改过，这里已经更新，两边加的农户都在。"</p>
-                <button
-                    type="button"
-                    class="secondary"
-                    on:click=move |_| app.merged_other_tab.set(false)
-                >
-                    "知道了"
-                </button>
             </div>
         </Show>
         {notes}

@@ -2,8 +2,17 @@
 //! at start, back up what cannot be read, save on every change, and fall back
 //! to memory when the browser refuses storage (private mode, some WebViews).
 
+use crate::check::households::{self, Household};
 use crate::store::{self, Loaded, Record};
 use gloo_storage::{LocalStorage, Storage};
+use std::cell::RefCell;
+
+thread_local! {
+    /// The record's text as this tab last read or wrote it, and its household
+    /// list. When storage holds other text, another tab wrote it, and the
+    /// lists are merged (`households::merge`) instead of overwritten.
+    static SYNCED: RefCell<(Option<String>, Vec<Household>)> = RefCell::default();
+}
 
 /// What the banner at the top should say about storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -12,6 +21,8 @@ pub enum StorageNote {
     Unavailable,
     /// The stored record could not be used; it was copied to `backup`.
     Recovered { backup: String, newer: Option<u32> },
+    /// Another tab changed the household list; this one took it in.
+    OtherTab,
 }
 
 /// The browser's localStorage, or `None` where it is missing or refused
@@ -34,20 +45,21 @@ fn writable(s: &web_sys::Storage) -> bool {
 /// is, to a free backup key first, and if that copy fails the app runs in
 /// memory. Storage that can be read but not written (full) still gives the
 /// saved record: the first save then fails and the banner says why.
-pub fn load() -> (Record, Option<String>, Option<StorageNote>) {
+pub fn load() -> (Record, Option<StorageNote>) {
     let Some(s) = local() else {
-        return (Record::default(), None, Some(StorageNote::Unavailable));
+        return (Record::default(), Some(StorageNote::Unavailable));
     };
     let Ok(raw) = s.get_item(store::KEY) else {
-        return (Record::default(), None, Some(StorageNote::Unavailable));
+        return (Record::default(), Some(StorageNote::Unavailable));
     };
     let writable = writable(&s);
     let newer = match store::decode(raw.as_deref()) {
-        Loaded::Empty if !writable => {
-            return (Record::default(), None, Some(StorageNote::Unavailable))
+        Loaded::Empty if !writable => return (Record::default(), Some(StorageNote::Unavailable)),
+        Loaded::Empty => return (Record::default(), None),
+        Loaded::Ok(r) => {
+            SYNCED.set((raw, r.households.clone()));
+            return (*r, None);
         }
-        Loaded::Empty => return (Record::default(), None, None),
-        Loaded::Ok(r) => return (*r, raw, None),
         Loaded::Unreadable => None,
         Loaded::Newer(v) => Some(v),
     };
@@ -55,22 +67,50 @@ pub fn load() -> (Record, Option<String>, Option<StorageNote>) {
     let raw_store = LocalStorage::raw();
     let backup = store::backup_key(|k| raw_store.get_item(k).ok().flatten().is_some());
     if raw_store.set_item(&backup, &raw).is_err() {
-        return (Record::default(), None, Some(StorageNote::Unavailable));
+        return (Record::default(), Some(StorageNote::Unavailable));
     }
     (
         Record::default(),
-        None,
         Some(StorageNote::Recovered { backup, newer }),
     )
 }
 
-/// The record's text as stored now (another tab may have written it).
-pub fn read_raw() -> Option<String> {
-    LocalStorage::raw().get_item(store::KEY).ok().flatten()
+/// Saves the record (the serde_json text of [`store::encode`], which is
+/// what gloo-storage writes); false when the browser refused (full or
+/// disabled). If another tab saved since this one last read or wrote, its
+/// household list is merged into `record` first.
+pub fn save(record: &mut Record) -> bool {
+    let raw_store = LocalStorage::raw();
+    SYNCED.with_borrow_mut(|(raw, base)| {
+        let now = raw_store.get_item(store::KEY).ok().flatten();
+        if *raw != now {
+            if let Loaded::Ok(theirs) = store::decode(now.as_deref()) {
+                record.households = households::merge(base, &record.households, &theirs.households);
+            }
+        }
+        let text = store::encode(record);
+        if raw_store.set_item(store::KEY, &text).is_err() {
+            return false;
+        }
+        *raw = Some(text);
+        base.clone_from(&record.households);
+        true
+    })
 }
 
-/// Saves the record's text ([`store::encode`], the serde_json text that
-/// gloo-storage writes); false when the browser refused (full or disabled).
-pub fn save_raw(text: &str) -> bool {
-    LocalStorage::raw().set_item(store::KEY, text).is_ok()
+/// Another tab saved `text` (the `storage` event): the household list
+/// merged with `ours`, when that differs from `ours`.
+pub fn other_tab_saved(text: Option<String>, ours: &[Household]) -> Option<Vec<Household>> {
+    SYNCED.with_borrow_mut(|(raw, base)| {
+        if *raw == text {
+            return None;
+        }
+        let Loaded::Ok(theirs) = store::decode(text.as_deref()) else {
+            return None;
+        };
+        let merged = households::merge(base, ours, &theirs.households);
+        *raw = text;
+        *base = theirs.households;
+        (merged != ours).then_some(merged)
+    })
 }
