@@ -180,15 +180,8 @@ pub fn check(form: &LoanForm, today: Date) -> Result<(LoanTerms, Subsidy), Vec<(
     }
 }
 
-/// A value quoted back to the user, cut short so a hostile link cannot flood the page.
-pub fn short(s: &str) -> String {
-    let t: String = s.trim().chars().take(24).collect();
-    if s.trim().chars().count() > 24 {
-        format!("{t}…")
-    } else {
-        t
-    }
-}
+/// A value quoted back to the user (see [`crate::parse::short`]).
+pub use crate::parse::short;
 
 /// The amount as it goes into a link: whole yuan, or yuan with fen.
 pub fn yuan_text(f: Fen) -> String {

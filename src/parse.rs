@@ -91,9 +91,9 @@ fn amount(input: &str, allow_zero: bool) -> Result<Fen, String> {
         };
     let fen = decimal_scaled(number, 2 + unit_digits).ok_or_else(|| {
         if decimal_scaled(number, 18).is_some() {
-            format!("“{}”太细了：金额最多精确到分（小数点后两位）", input.trim())
+            format!("“{}”太细了：金额最多精确到分（小数点后两位）", short(input))
         } else {
-            format!("看不懂“{}”：请只填数字，例如 50000 或 5万", input.trim())
+            format!("看不懂“{}”：请只填数字，例如 50000 或 5万", short(input))
         }
     })?;
     if fen == 0 && !allow_zero {
@@ -128,7 +128,7 @@ pub fn parse_months(input: &str) -> Result<u32, String> {
         )
     };
     let n = decimal_scaled(number, 0)
-        .ok_or_else(|| format!("看不懂“{}”：期限请填整数个月，例如 12", input.trim()))?;
+        .ok_or_else(|| format!("看不懂“{}”：期限请填整数个月，例如 12", short(input)))?;
     let months = n.saturating_mul(factor);
     if months == 0 {
         return Err("期限至少 1 个月".into());
@@ -155,7 +155,7 @@ pub fn parse_rate(input: &str) -> Result<Rate, String> {
     let ppm = decimal_scaled(number, 4).ok_or_else(|| {
         format!(
             "看不懂“{}”：年利率请填百分数，例如 4.35 表示 4.35%",
-            input.trim()
+            short(input)
         )
     })?;
     if ppm > MAX_RATE_PERCENT as i128 * 10_000 {
@@ -180,7 +180,7 @@ pub fn parse_percent(input: &str) -> Result<u32, String> {
     let bp = decimal_scaled(s.trim_end_matches('%'), 2).ok_or_else(|| {
         format!(
             "看不懂“{}”：请填 0 到 100 的数字，例如 100 表示全额贴息",
-            input.trim()
+            short(input)
         )
     })?;
     if bp > 10_000 {
@@ -220,6 +220,21 @@ pub fn bp_percent_text(bp: u32) -> String {
     } else {
         let f = format!("{frac:02}");
         format!("{whole}.{}", f.trim_end_matches('0'))
+    }
+}
+
+/// A value quoted back to the user, cut short so a hostile link cannot flood
+/// the page, and without bidirectional controls (U+202A–202E, U+2066–2069,
+/// U+200E/200F): an unclosed right-to-left override in a quoted value would
+/// turn the rest of the message around.
+pub fn short(s: &str) -> String {
+    let bidi = |c: &char| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}');
+    let s: String = s.chars().filter(|c| !bidi(c)).collect();
+    let t: String = s.trim().chars().take(24).collect();
+    if s.trim().chars().count() > 24 {
+        format!("{t}…")
+    } else {
+        t
     }
 }
 

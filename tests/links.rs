@@ -199,3 +199,16 @@ fn a_blank_policy_id_is_the_library() {
         assert_eq!(parse_query(&plain_query(&p), today()), p, "{q}");
     }
 }
+
+/// A right-to-left override in a link value is quoted back without it, so
+/// the rest of the message is not turned around.
+#[test]
+fn quoted_values_carry_no_bidirectional_controls() {
+    assert_eq!(
+        bangfu::form::short("\u{202e}gpj.exe\u{2066}x\u{200f}"),
+        "gpj.exex"
+    );
+    let p = parse_query("?v=loan&amount=%E2%80%AEgpj.exe", today());
+    let all = format!("{:?}{:?}", p.ignored, p.loan.map(|f| check(&f, today())));
+    assert!(!all.contains('\u{202e}'), "{all}");
+}

@@ -277,7 +277,12 @@ fn HouseholdCard(h: Household, local: Local) -> impl IntoView {
                 <strong class="hh-label">{h.label.clone()}</strong>
                 <span class=format!("badge risk-{}", risk.key())>{risk.label()}</span>
             </div>
-            <p class="small muted">{format!("{village} · {}", h.date)}</p>
+            // <bdi>: a right-to-left override in a village name stays inside it.
+            <p class="small muted">
+                <bdi>{village}</bdi>
+                " · "
+                {h.date.clone()}
+            </p>
             <p>{top}</p>
             <div class="actions">
                 <button class="secondary" type="button" on:click=open>

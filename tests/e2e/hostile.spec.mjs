@@ -27,6 +27,12 @@ async function harmless(page, dialogs, where) {
   expect(await page.locator(MADE).count(), `${where}: markup from input`).toBe(0);
   const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
   expect(width, `${where}: wider than the screen`).toBeLessThanOrEqual(360);
+  // A message quoting what was typed quotes it short, without a
+  // right-to-left override that would turn the rest of the message around.
+  for (const alert of await page.locator('[role="alert"]').allInnerTexts()) {
+    expect(alert, `${where}: a message carries a bidi override`).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(alert.length, `${where}: a message quotes too much`).toBeLessThan(400);
+  }
 }
 
 function watchDialogs(page) {
@@ -99,6 +105,9 @@ test('hostile labels in an imported backup are shown as text in the household li
   const text = await page.locator('#household-list').innerText();
   expect(text).toContain('<img src=x onerror="window.__pwned=1;alert(1)">');
   expect(text).toContain('"><svg onload="window.__pwned=2">');
+  // Each village is isolated (<bdi>), so an override in it stays there.
+  await expect(page.locator('#household-list li.household p.small bdi')).toHaveCount(list.length);
+  expect(await items.locator('.hh-label').first().evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('isolate');
   await harmless(page, dialogs, 'imported labels');
   await page.locator('#household-list').scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('hostile-labels-360x740') });
