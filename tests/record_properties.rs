@@ -8,6 +8,7 @@ use bangfu::check::Answers;
 use bangfu::date::Date;
 use bangfu::eligibility::Facts;
 use bangfu::form::LoanForm;
+use bangfu::local::LocalFigures;
 use bangfu::store::{decode, encode, CheckState, Loaded, Record, VERSION};
 use proptest::prelude::*;
 
@@ -71,9 +72,10 @@ fn record() -> impl Strategy<Value = Record> {
             any::<bool>(),
         ),
         prop::collection::vec(household(), 0..4),
+        prop::option::of((text(), any::<Option<u32>>(), any::<Option<i64>>(), text())),
     )
         .prop_map(
-            |(loan, facts, (answers, section, editing, finished), households)| Record {
+            |(loan, facts, (answers, section, editing, finished), households, local)| Record {
                 version: VERSION,
                 loan,
                 facts,
@@ -84,6 +86,13 @@ fn record() -> impl Strategy<Value = Record> {
                     finished,
                 },
                 households,
+                local: local.map(|(place, line, max, loan_doc)| LocalFigures {
+                    place,
+                    line,
+                    max,
+                    loan_doc,
+                    ..LocalFigures::default()
+                }),
             },
         )
 }

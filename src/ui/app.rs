@@ -10,6 +10,7 @@ use crate::check::Answers;
 use crate::date::Date;
 use crate::eligibility::Facts;
 use crate::form::LoanForm;
+use crate::local::LocalFigures;
 use crate::products;
 use crate::query::{self, loan_query, View};
 use crate::store::{CheckState, Record};
@@ -39,6 +40,10 @@ pub struct AppState {
     pub shared: RwSignal<Option<Answers>>,
     /// The cadre's household list.
     pub households: RwSignal<Vec<Household>>,
+    /// 本地数字 accepted on this phone; `None`: the national figures.
+    pub local: RwSignal<Option<LocalFigures>>,
+    /// With `?v=local&…`: the link's parameters, offered on the 本地数字 screen.
+    pub local_link: RwSignal<Option<Vec<(String, String)>>>,
     /// The policy library's content pack (fetched when a policy page opens).
     pub pack: RwSignal<PackState>,
     /// What the banner says about storage (unreadable record, no storage).
@@ -74,7 +79,7 @@ impl Part {
     pub fn has(self, view: View) -> bool {
         match view {
             View::Home => true,
-            View::Loan => self == Part::Main,
+            View::Loan | View::Local | View::Risk => self == Part::Main,
             View::Policy => self == Part::Policy,
             View::Check | View::Households => self == Part::Check,
         }
@@ -94,6 +99,8 @@ pub const MAIN: PartScreens = PartScreens {
     part: Part::Main,
     build: |key| match key {
         ScreenKey::Loan => view! { <super::loan::LoanPage/> }.into_any(),
+        ScreenKey::Local | ScreenKey::LocalLink => view! { <super::local::LocalPage/> }.into_any(),
+        ScreenKey::Risk => view! { <super::risk::RiskPage/> }.into_any(),
         _ => view! { <super::home::Home/> }.into_any(),
     },
     read_shared: |_, _| {},
@@ -148,6 +155,7 @@ impl AppState {
         }
         browser::push_query(&q);
         self.link_notes.set(Vec::new());
+        self.local_link.set(None);
         self.shared.set(None);
         self.view.set(view);
         browser::scroll_to_top();
@@ -160,6 +168,7 @@ impl AppState {
             facts: self.facts.get(),
             check: self.check.get(),
             households: self.households.get(),
+            local: self.local.get(),
             ..Record::default()
         };
         !self.storage_ok || storage::save(&record)
@@ -196,6 +205,10 @@ enum ScreenKey {
     /// Answers someone shared by link.
     Shared,
     Households,
+    Local,
+    /// A local-figures link being offered.
+    LocalLink,
+    Risk,
     /// A page of the library (`None`: the library itself).
     Policy(Option<String>),
 }
@@ -217,7 +230,10 @@ pub fn init(screens: &'static PartScreens) -> Option<(AppState, query::Parsed)> 
         (Some(link), Some(own)) if own != link => (link, Some(own)),
         (Some(link), _) => (link, None),
         (None, Some(own)) => (own, None),
-        (None, None) => (LoanForm::for_product(products::default_product()), None),
+        (None, None) => (
+            LoanForm::for_product_with(products::default_product(), record.local.as_ref()),
+            None,
+        ),
     };
     let state = AppState {
         view: RwSignal::new(parsed.view),
@@ -230,6 +246,8 @@ pub fn init(screens: &'static PartScreens) -> Option<(AppState, query::Parsed)> 
         check: RwSignal::new(record.check),
         shared: RwSignal::new(None),
         households: RwSignal::new(record.households),
+        local: RwSignal::new(record.local),
+        local_link: RwSignal::new(parsed.local_link.clone()),
         pack: RwSignal::new(PackState::NotYet),
         storage_note: RwSignal::new(note),
         today,
@@ -265,6 +283,8 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
             (View::Loan, _) => "贷款测算 · 帮扶助手".to_string(),
             (View::Check, _) => "家庭自查 · 帮扶助手".to_string(),
             (View::Households, _) => "农户名单 · 帮扶助手".to_string(),
+            (View::Local, _) => "本地数字 · 帮扶助手".to_string(),
+            (View::Risk, _) => "风险补偿金测算 · 帮扶助手".to_string(),
             (View::Policy, false) => "政策解读 · 帮扶助手".to_string(),
             (View::Policy, true) => return,
         };
@@ -283,6 +303,7 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
         }
         state.link_notes.set(parsed.ignored);
         state.policy_id.set(parsed.policy_id);
+        state.local_link.set(parsed.local_link);
         (screens.read_shared)(state, parsed.shared_check.as_deref());
         state.view.set(parsed.view);
     });
@@ -295,6 +316,9 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
         View::Check if state.check.with(|c| c.finished) => ScreenKey::Results,
         View::Check => ScreenKey::Questionnaire,
         View::Households => ScreenKey::Households,
+        View::Local if state.local_link.with(Option::is_some) => ScreenKey::LocalLink,
+        View::Local => ScreenKey::Local,
+        View::Risk => ScreenKey::Risk,
         View::Policy => ScreenKey::Policy(state.policy_id.get()),
     });
     let screen = move || {

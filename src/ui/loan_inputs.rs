@@ -375,7 +375,10 @@ pub fn LoanInputs(checked: Memo<Checked>, product: Memo<&'static Product>) -> im
         .collect();
     let pick = Callback::new(move |id: String| {
         if let Some(p) = products::product(&id) {
-            app.form.set(LoanForm::for_product(p));
+            app.form.set(
+                app.local
+                    .with_untracked(|l| LoanForm::for_product_with(p, l.as_ref())),
+            );
         }
     });
     view! {

@@ -15,7 +15,10 @@ mod links;
 mod loan;
 mod loan_inputs;
 mod loan_results;
+mod local;
+mod local_note;
 mod policy;
+mod risk;
 mod speech;
 mod storage;
 
