@@ -133,7 +133,7 @@ fn Offer(read: LinkRead) -> impl IntoView {
                 "链接说这些数字给 " <strong>{place}</strong> " 用，" {date} " 起执行。"
             </p>
             {refused_list}
-            <div class="table-wrap">
+            <div class="scroll wrap">
                 <table id="local-offer">
                     <thead>
                         <tr>

@@ -264,13 +264,13 @@ fn Results(i: RiskInputs) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="risk-out-title" id="risk-results">
             <h2 id="risk-out-title">"算出来"</h2>
-            <p class="big" id="risk-lent">
+            <p class="lead" id="risk-lent">
                 {format!("银行可以放贷 {}", yuan(res.lent))}
             </p>
             <p id="risk-households">
                 {format!("按平均每户 {} 算，大约能帮 {} 户。", yuan(i.avg_loan), res.households)}
             </p>
-            <div class="table-wrap">
+            <div class="scroll wrap">
                 <table id="risk-table">
                     <caption>{format!("不良率 {} 时", pct(i.default_bp))}</caption>
                     <tbody>
@@ -297,7 +297,7 @@ fn Results(i: RiskInputs) -> impl IntoView {
             <p class="verdict warn" id="risk-runs-out">{runs_out_text(res.runs_out_bp)}</p>
             <RiskChart i runs_out=res.runs_out_bp/>
             <h3>"7:3 和政府兜底（10:0）比一比"</h3>
-            <div class="table-wrap">
+            <div class="scroll wrap">
                 <table id="risk-compare">
                     <thead>
                         <tr>
