@@ -17,41 +17,37 @@
 //! written by hand with a correct checksum) is refused alone, with the
 //! estimator's own message, and the rest may still be used.
 
+use crate::check::Answers;
 use crate::date::Date;
 use crate::form::short;
 use crate::loan::SubsidyTiming;
 use crate::money::Fen;
 use crate::parse::{self, bp_percent_text, Rate};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// The link format's version (`lv=`). A later version that reads links
 /// differently must use a new number; this one refuses numbers it does not know.
 pub const LINK_VERSION: &str = "1";
 
-/// Accepted figures, as stored in the record (`store::Record::local`).
-/// Money as 元 or fen integers, rates as ppm, shares as basis points, so
-/// nothing is re-parsed when they are used.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// Checked figures, as the rules use them: money as 元 or fen integers,
+/// rates as ppm, shares as basis points. Stored in the record as their
+/// canonical texts ([`LocalFigures::to_form`], read back with
+/// [`LocalFigures::from_stored`]), which reuses the self-check's answer
+/// format and so adds no JSON code to any part.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LocalFigures {
     /// Who the figures are for: 省/市/县/乡, free text.
-    #[serde(deserialize_with = "crate::strict::or_default")]
     pub place: String,
     /// Date the figures apply from, `YYYY-MM-DD`.
-    #[serde(deserialize_with = "crate::strict::or_default")]
     pub date: String,
     /// 防返贫监测线, 元 per person per year.
     pub line: Option<u32>,
-    #[serde(deserialize_with = "crate::strict::or_default")]
     pub line_doc: String,
     /// 农村低保标准, 元 per person per month.
     pub dibao: Option<u32>,
-    #[serde(deserialize_with = "crate::strict::or_default")]
     pub dibao_doc: String,
     /// 特困人员基本生活标准, 元 per person per month.
     pub tekun: Option<u32>,
-    #[serde(deserialize_with = "crate::strict::or_default")]
     pub tekun_doc: String,
     /// Micro-loan ceiling, fen.
     pub max: Option<i64>,
@@ -67,7 +63,6 @@ pub struct LocalFigures {
     pub timing: Option<String>,
     pub age_min: Option<u32>,
     pub age_max: Option<u32>,
-    #[serde(deserialize_with = "crate::strict::or_default")]
     pub loan_doc: String,
 }
 
@@ -111,10 +106,10 @@ impl LocalFigures {
 
     /// The canonical text of every field (what the editor shows and the link carries).
     pub fn to_form(&self) -> LocalForm {
-        let mut m = BTreeMap::new();
+        let mut m = Vec::new();
         let mut put = |k: &str, v: String| {
             if !v.is_empty() {
-                m.insert(k.to_string(), v);
+                m.push((k.to_string(), v));
             }
         };
         let yuan = |v: Option<u32>| v.map_or(String::new(), |v| v.to_string());
@@ -142,7 +137,36 @@ impl LocalFigures {
         put("age_min", yuan(self.age_min));
         put("age_max", yuan(self.age_max));
         put("loan_doc", self.loan_doc.clone());
-        LocalForm(m)
+        LocalForm(Answers::from_pairs(m))
+    }
+
+    /// The figures from the record's texts (written by [`LocalFigures::to_form`]
+    /// when they were accepted, after [`check`]), read with the estimator's
+    /// parsers; a text that does not read is left out.
+    pub fn from_stored(a: &Answers) -> LocalFigures {
+        let f = |k: &str| a.get(k).unwrap_or("");
+        let f = &f;
+        let n = |k: &str| f(k).parse::<u32>().ok();
+        let fen = |k: &str| parse::parse_amount(f(k)).ok().map(Fen::fen);
+        LocalFigures {
+            place: f("place").to_string(),
+            date: f("date").to_string(),
+            line: n("line"),
+            line_doc: f("line_doc").to_string(),
+            dibao: n("dibao"),
+            dibao_doc: f("dibao_doc").to_string(),
+            tekun: n("tekun"),
+            tekun_doc: f("tekun_doc").to_string(),
+            max: fen("max"),
+            months: n("months"),
+            rate: parse::parse_rate(f("rate")).ok().map(Rate::ppm),
+            subsidy: parse::parse_percent(f("subsidy")).ok(),
+            cap: fen("cap"),
+            timing: SubsidyTiming::from_key(f("timing")).map(|t| t.key().to_string()),
+            age_min: n("age_min"),
+            age_max: n("age_max"),
+            loan_doc: f("loan_doc").to_string(),
+        }
     }
 }
 
@@ -317,22 +341,21 @@ pub fn spec_of(key: &str) -> Option<&'static Spec> {
 pub const MAX_PLACE: usize = 30;
 pub const MAX_DOC: usize = 80;
 
-/// The editor's text as typed, by field key. Stored (main part only) so a
-/// half-filled set survives a reload.
+/// Texts by field key: the editor's draft as typed (kept under its own
+/// key so a half-filled set survives a reload), and the accepted figures'
+/// canonical texts in the record. The same JSON as the self-check's answers
+/// (an object of texts), read and written by the same code.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LocalForm(pub BTreeMap<String, String>);
+#[serde(transparent)]
+pub struct LocalForm(pub Answers);
 
 impl LocalForm {
     pub fn get(&self, key: &str) -> &str {
-        self.0.get(key).map_or("", String::as_str)
+        self.0.get(key).unwrap_or("")
     }
 
     pub fn set(&mut self, key: &str, text: String) {
-        if text.is_empty() {
-            self.0.remove(key);
-        } else {
-            self.0.insert(key.to_string(), text);
-        }
+        self.0.set(key, text);
     }
 }
 

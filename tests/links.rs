@@ -144,6 +144,8 @@ fn loader_picks_part(search: &str) -> &'static str {
         "check"
     } else if opens(&["policy"]) {
         "policy"
+    } else if opens(&["local", "risk"]) {
+        "cadre"
     } else {
         "main"
     }
@@ -187,7 +189,8 @@ fn a_links_plain_address_shows_the_same_and_the_loader_reads_it_alike() {
         let part = match parsed.view {
             View::Check | View::Households => "check",
             View::Policy => "policy",
-            View::Home | View::Loan | View::Local | View::Risk => "main",
+            View::Home | View::Loan => "main",
+            View::Local | View::Risk => "cadre",
         };
         assert_eq!(loader_picks_part(&plain), part, "{link} → {plain}");
     }

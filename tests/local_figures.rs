@@ -70,6 +70,16 @@ fn full_set_reads_exactly() {
 }
 
 #[test]
+fn stored_texts_read_back_exactly() {
+    let f = full();
+    assert_eq!(LocalFigures::from_stored(&f.to_form().0), f);
+    assert_eq!(
+        LocalFigures::from_stored(&LocalForm::default().0),
+        LocalFigures::default()
+    );
+}
+
+#[test]
 fn round_trip_keeps_every_figure() {
     let f = full();
     let q = link(&f);

@@ -8,7 +8,7 @@ use bangfu::check::Answers;
 use bangfu::date::Date;
 use bangfu::eligibility::Facts;
 use bangfu::form::LoanForm;
-use bangfu::local::LocalFigures;
+use bangfu::local::{LocalFigures, LocalForm};
 use bangfu::store::{decode, encode, CheckState, Loaded, Record, VERSION};
 use proptest::prelude::*;
 
@@ -72,7 +72,7 @@ fn record() -> impl Strategy<Value = Record> {
             any::<bool>(),
         ),
         prop::collection::vec(household(), 0..4),
-        prop::option::of((text(), any::<Option<u32>>(), any::<Option<i64>>(), text())),
+        prop::option::of((text(), any::<Option<u32>>(), 0..50_000_000i64, text())),
     )
         .prop_map(
             |(loan, facts, (answers, section, editing, finished), households, local)| Record {
@@ -86,12 +86,15 @@ fn record() -> impl Strategy<Value = Record> {
                     finished,
                 },
                 households,
-                local: local.map(|(place, line, max, loan_doc)| LocalFigures {
-                    place,
-                    line,
-                    max,
-                    loan_doc,
-                    ..LocalFigures::default()
+                local: local.map(|(place, line, max, loan_doc)| {
+                    LocalFigures {
+                        place,
+                        line,
+                        max: Some(max),
+                        loan_doc,
+                        ..LocalFigures::default()
+                    }
+                    .to_form()
                 }),
             },
         )

@@ -53,7 +53,7 @@ fn every_case_in_the_data_file() {
             );
         }
         let local = (!c.local.is_empty()).then(|| {
-            let checked = check(&LocalForm(c.local.clone()));
+            let checked = check(&LocalForm(Answers::from_pairs(c.local.clone())));
             assert!(
                 checked.errors.is_empty(),
                 "{}: {:?}",

@@ -10,7 +10,7 @@ use crate::check::Answers;
 use crate::date::Date;
 use crate::eligibility::Facts;
 use crate::form::LoanForm;
-use crate::local::LocalFigures;
+use crate::local::{LocalFigures, LocalForm};
 use crate::products;
 use crate::query::{self, loan_query, View};
 use crate::store::{CheckState, Record};
@@ -40,10 +40,11 @@ pub struct AppState {
     pub shared: RwSignal<Option<Answers>>,
     /// The cadre's household list.
     pub households: RwSignal<Vec<Household>>,
-    /// 本地数字 accepted on this phone; `None`: the national figures.
-    pub local: RwSignal<Option<LocalFigures>>,
-    /// With `?v=local&…`: the link's parameters, offered on the 本地数字 screen.
-    pub local_link: RwSignal<Option<Vec<(String, String)>>>,
+    /// 本地数字 accepted on this phone; `None`: the national figures. Kept
+    /// as their canonical texts (`local::LocalForm`'s content; the same
+    /// signal type as `shared`, so no part compiles another: read them with
+    /// [`AppState::local_figures`]).
+    pub local: RwSignal<Option<Answers>>,
     /// The policy library's content pack (fetched when a policy page opens).
     pub pack: RwSignal<PackState>,
     /// What the banner says about storage (unreadable record, no storage).
@@ -62,24 +63,26 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
-/// The app ships as three WebAssembly files so that a link downloads only
-/// the part it opens (see ARCHITECTURE.md, "Three parts"). Every part has the
+/// The app ships as four WebAssembly files so that a link downloads only
+/// the part it opens (see ARCHITECTURE.md, "Parts"). Every part has the
 /// home screen; `Main` adds the estimator, `Policy` the policy explainer (and
 /// only it fetches the content pack), `Check` the self-check and the household
-/// list. A screen of another part is a page load away; index.html picks the
-/// file by the same rule.
+/// list, `Cadre` the cadres' 本地数字 and 风险补偿金测算. A screen of another
+/// part is a page load away; index.html picks the file by the same rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
     Main,
     Policy,
     Check,
+    Cadre,
 }
 
 impl Part {
     pub fn has(self, view: View) -> bool {
         match view {
             View::Home => true,
-            View::Loan | View::Local | View::Risk => self == Part::Main,
+            View::Loan => self == Part::Main,
+            View::Local | View::Risk => self == Part::Cadre,
             View::Policy => self == Part::Policy,
             View::Check | View::Households => self == Part::Check,
         }
@@ -99,8 +102,6 @@ pub const MAIN: PartScreens = PartScreens {
     part: Part::Main,
     build: |key| match key {
         ScreenKey::Loan => view! { <super::loan::LoanPage/> }.into_any(),
-        ScreenKey::Local | ScreenKey::LocalLink => view! { <super::local::LocalPage/> }.into_any(),
-        ScreenKey::Risk => view! { <super::risk::RiskPage/> }.into_any(),
         _ => view! { <super::home::Home/> }.into_any(),
     },
     read_shared: |_, _| {},
@@ -129,6 +130,18 @@ pub const CHECK: PartScreens = PartScreens {
     read_shared,
 };
 
+/// The cadres' tools: 本地数字 (edit, share, accept from a link) and
+/// 风险补偿金测算.
+pub const CADRE: PartScreens = PartScreens {
+    part: Part::Cadre,
+    build: |key| match key {
+        ScreenKey::Local => view! { <super::local::LocalPage/> }.into_any(),
+        ScreenKey::Risk => view! { <super::risk::RiskPage/> }.into_any(),
+        _ => view! { <super::home::Home/> }.into_any(),
+    },
+    read_shared: |_, _| {},
+};
+
 /// Where the policy library's content pack is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PackState {
@@ -155,10 +168,22 @@ impl AppState {
         }
         browser::push_query(&q);
         self.link_notes.set(Vec::new());
-        self.local_link.set(None);
         self.shared.set(None);
         self.view.set(view);
         browser::scroll_to_top();
+    }
+
+    /// The accepted 本地数字, checked (tracked).
+    pub fn local_figures(&self) -> Option<LocalFigures> {
+        self.local
+            .with(|l| l.as_ref().map(LocalFigures::from_stored))
+    }
+
+    /// Saves, then loads the page at `query` (a screen that reads its link
+    /// when it starts).
+    pub fn save_and_load(&self, query: &str) {
+        self.save();
+        browser::load_query(query);
     }
 
     /// Writes the whole record to storage now; false when that failed.
@@ -168,7 +193,7 @@ impl AppState {
             facts: self.facts.get(),
             check: self.check.get(),
             households: self.households.get(),
-            local: self.local.get(),
+            local: self.local.get().map(LocalForm),
             ..Record::default()
         };
         !self.storage_ok || storage::save(&record)
@@ -206,8 +231,6 @@ enum ScreenKey {
     Shared,
     Households,
     Local,
-    /// A local-figures link being offered.
-    LocalLink,
     Risk,
     /// A page of the library (`None`: the library itself).
     Policy(Option<String>),
@@ -226,12 +249,15 @@ pub fn init(screens: &'static PartScreens) -> Option<(AppState, query::Parsed)> 
     }
     let (record, note) = storage::load();
     let storage_ok = !matches!(note, Some(StorageNote::Unavailable));
+    let local = record.local.map(|f| f.0);
     let (form, replaced) = match (parsed.loan.clone(), record.loan) {
         (Some(link), Some(own)) if own != link => (link, Some(own)),
         (Some(link), _) => (link, None),
         (None, Some(own)) => (own, None),
         (None, None) => (
-            LoanForm::for_product_with(products::default_product(), record.local.as_ref()),
+            // No stored estimate means a fresh record, so no 本地数字 either
+            // (accepting them saves the estimate too).
+            LoanForm::for_product(products::default_product()),
             None,
         ),
     };
@@ -246,8 +272,7 @@ pub fn init(screens: &'static PartScreens) -> Option<(AppState, query::Parsed)> 
         check: RwSignal::new(record.check),
         shared: RwSignal::new(None),
         households: RwSignal::new(record.households),
-        local: RwSignal::new(record.local),
-        local_link: RwSignal::new(parsed.local_link.clone()),
+        local: RwSignal::new(local),
         pack: RwSignal::new(PackState::NotYet),
         storage_note: RwSignal::new(note),
         today,
@@ -293,8 +318,9 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
     // Back and forward.
     let pop = window_event_listener(leptos::ev::popstate, move |_| {
         let parsed = query::parse_query(&browser::search(), state.today);
-        if !state.part.has(parsed.view) {
-            // Back or forward into another part: load its file.
+        if !state.part.has(parsed.view) || parsed.view == View::Local {
+            // Back or forward into another part: load its file. The 本地数字
+            // screen reads its link when it starts, so it starts again too.
             browser::reload();
             return;
         }
@@ -303,7 +329,6 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
         }
         state.link_notes.set(parsed.ignored);
         state.policy_id.set(parsed.policy_id);
-        state.local_link.set(parsed.local_link);
         (screens.read_shared)(state, parsed.shared_check.as_deref());
         state.view.set(parsed.view);
     });
@@ -316,7 +341,6 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
         View::Check if state.check.with(|c| c.finished) => ScreenKey::Results,
         View::Check => ScreenKey::Questionnaire,
         View::Households => ScreenKey::Households,
-        View::Local if state.local_link.with(Option::is_some) => ScreenKey::LocalLink,
         View::Local => ScreenKey::Local,
         View::Risk => ScreenKey::Risk,
         View::Policy => ScreenKey::Policy(state.policy_id.get()),

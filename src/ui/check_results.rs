@@ -14,6 +14,7 @@ use crate::check::rules::BASICS;
 use crate::check::{assess_with, text, Answers, Finding, Level, PARAMS};
 use crate::eligibility::Facts;
 use crate::form::LoanForm;
+use crate::local::LocalFigures;
 use crate::products;
 use crate::query::{percent_encode, View};
 use crate::store::CheckState;
@@ -48,9 +49,10 @@ fn Badge(level: Level) -> impl IntoView {
 #[component]
 fn Results(answers: Answers, shared: bool) -> impl IntoView {
     let app = use_app();
-    let report = app
+    let local = app
         .local
-        .with_untracked(|l| assess_with(&answers, l.as_ref()));
+        .with_untracked(|l| l.as_ref().map(LocalFigures::from_stored));
+    let report = assess_with(&answers, local.as_ref());
     let (done, total) = answers.progress();
     let top = report.top(3);
     let top_ids: Vec<&str> = top.iter().map(|f| f.id).collect();
@@ -218,10 +220,10 @@ fn FindingCard(f: Finding, open: bool, to_loan: Callback<()>) -> impl IntoView {
 /// product, and the age and status facts (kept on the phone, not in links).
 fn prefill_loan(app: AppState, a: &Answers) {
     if let Some(p) = products::product("bangfu2026") {
-        app.form.set(
-            app.local
-                .with_untracked(|l| LoanForm::for_product_with(p, l.as_ref())),
-        );
+        let local = app
+            .local
+            .with_untracked(|l| l.as_ref().map(LocalFigures::from_stored));
+        app.form.set(LoanForm::for_product_with(p, local.as_ref()));
     }
     let status = match a.get("status") {
         Some("tuopin") => "tuopin",

@@ -376,10 +376,9 @@ pub fn Eligibility(
     let body = move || {
         let p = product.get();
         let a = estimate.with(|e| {
-            app.facts.with(|facts| {
-                app.local
-                    .with(|l| assess_with(p, e.as_ref().map(|e| &e.terms), facts, l.as_ref()))
-            })
+            let local = app.local_figures();
+            app.facts
+                .with(|facts| assess_with(p, e.as_ref().map(|e| &e.terms), facts, local.as_ref()))
         });
         let class = match a.verdict {
             Verdict::Eligible => "verdict ok",

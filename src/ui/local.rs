@@ -7,14 +7,16 @@ use super::browser;
 use super::copy_box::CopyBox;
 use super::fields::{SelectField, TextField, TextSpec};
 use super::links::Go;
+use crate::check::Answers;
 use crate::form::LoanForm;
 use crate::loan::SubsidyTiming;
 use crate::local::{self, national_text, Group, LinkRead, LocalFigures, LocalForm, FIELDS};
 use crate::products;
-use crate::query::View;
+use crate::query::{self, View};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::either::Either;
 use leptos::prelude::*;
+use serde::Deserialize;
 
 /// The editor's text, kept apart from the record (only this part reads it),
 /// so a half-filled set survives a reload.
@@ -45,11 +47,9 @@ fn national_hint(key: &'static str) -> &'static str {
 #[component]
 pub fn LocalPage() -> impl IntoView {
     let app = use_app();
-    match app
-        .local_link
-        .get_untracked()
-        .and_then(|pairs| local::read_link(&pairs))
-    {
+    // The link is read once, when the screen starts (accepting reloads it).
+    let pairs = query::parse_query(&browser::search(), app.today).local_link;
+    match pairs.and_then(|pairs| local::read_link(&pairs)) {
         Some(read) => Either::Left(view! { <Offer read/> }),
         None => Either::Right(view! { <Editor/> }),
     }
@@ -58,14 +58,16 @@ pub fn LocalPage() -> impl IntoView {
 /// Sets the accepted figures (or none) and, when the estimate on this phone
 /// is still the starting one, starts it again from the new figures.
 fn set_local(app: AppState, figures: Option<LocalFigures>) {
-    let old = app.local.get_untracked();
+    let old = app
+        .local
+        .with_untracked(|l| l.as_ref().map(LocalFigures::from_stored));
     app.form.update(|f| {
         let p = f.product();
         if *f == LoanForm::for_product_with(p, old.as_ref()) {
             *f = LoanForm::for_product_with(p, figures.as_ref());
         }
     });
-    app.local.set(figures);
+    app.local.set(figures.map(|f| f.to_form().0));
 }
 
 /// What a link offers, beside what is in use now; or why it cannot be used.
@@ -81,15 +83,17 @@ fn Offer(read: LinkRead) -> impl IntoView {
                         <p>{why}</p>
                         <p>"这台手机上的数字没有任何改动。"</p>
                     </div>
-                    <Go to=View::Local id="local-open-editor" class="button secondary">
+                    <a href="?v=local" id="local-open-editor" class="button secondary">
                         "看看现在用的数字"
-                    </Go>
+                    </a>
                 </div>
             })
         }
         LinkRead::Offer { figures, refused } => (figures, refused),
     };
-    let now = app.local.get_untracked();
+    let now = app
+        .local
+        .with_untracked(|l| l.as_ref().map(LocalFigures::from_stored));
     let now_text = |key: &str| match now.as_ref().and_then(|l| Some((l, l.value_of(key)?))) {
         Some((l, v)) => format!("{v}（{}）", l.label()),
         None => national_text(key),
@@ -124,7 +128,7 @@ fn Offer(read: LinkRead) -> impl IntoView {
     let date = figures.date.clone();
     let accept = move |_| {
         set_local(app, Some(figures.clone()));
-        app.go(View::Local);
+        app.save_and_load("?v=local");
     };
     Either::Right(view! {
         <div class="local">
@@ -172,7 +176,7 @@ fn Offer(read: LinkRead) -> impl IntoView {
 #[component]
 fn InUse() -> impl IntoView {
     let app = use_app();
-    move || match app.local.get() {
+    move || match app.local_figures() {
         None => Either::Left(view! {
             <p class="banner info" id="local-in-use">
                 "这台手机现在用的是全国数字（没有本地数字）。"
@@ -225,9 +229,19 @@ fn InUse() -> impl IntoView {
 #[component]
 fn Editor() -> impl IntoView {
     let app = use_app();
-    let start = LocalStorage::get::<LocalForm>(DRAFT_KEY)
+    // Read as the record is (text → JSON value → the answers' format), so
+    // the draft adds no JSON code of its own.
+    let start = LocalStorage::raw()
+        .get_item(DRAFT_KEY)
         .ok()
-        .or_else(|| app.local.get_untracked().map(|l| l.to_form()))
+        .flatten()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|v| Answers::deserialize(v).ok())
+        .map(LocalForm)
+        .or_else(|| {
+            app.local
+                .with_untracked(|l| l.as_ref().map(|a| LocalFigures::from_stored(a).to_form()))
+        })
         .unwrap_or_default();
     let draft = RwSignal::new(start);
     Effect::new(move |_| {

@@ -15,9 +15,8 @@ pub fn LocalNote(#[prop(optional, into)] hidden: Option<Signal<bool>>) -> impl I
         if hidden.is_some_and(|h| h.get()) {
             return None;
         }
-        app.local.with(|l| {
-            l.as_ref().map(|l| {
-                view! {
+        app.local_figures().map(|l| {
+            view! {
                     <p class="local-note" id="local-note">
                         {format!("本页用的是 {}（来自分享的本地数字），不是全国数字。", l.label())}
                         " "
@@ -25,8 +24,7 @@ pub fn LocalNote(#[prop(optional, into)] hidden: Option<Signal<bool>>) -> impl I
                             "查看或取消本地数字"
                         </Go>
                     </p>
-                }
-            })
+            }
         })
     }
 }

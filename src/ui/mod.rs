@@ -40,6 +40,11 @@ pub fn start_check() {
     start(&app::CHECK);
 }
 
+/// Entry point of the cadres' part (`src/bin/bangfu-cadre.rs`).
+pub fn start_cadre() {
+    start(&app::CADRE);
+}
+
 /// Replaces the static loading shell with the app (a link for another part
 /// keeps it, saying 正在打开, while that loads). Each part's binary calls
 /// this with its own screens, so the other parts' code is not linked in.

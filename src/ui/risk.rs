@@ -33,6 +33,15 @@ fn example() -> RiskForm {
     }
 }
 
+/// A government:bank split: "7:3", "10:0", or in percent when not whole tenths.
+fn ratio(gov_bp: u32) -> String {
+    if gov_bp % 1000 == 0 {
+        format!("{}:{}", gov_bp / 1000, (10_000 - gov_bp) / 1000)
+    } else {
+        format!("{}:{}", pct(gov_bp), pct(10_000 - gov_bp))
+    }
+}
+
 fn pct(bp: u32) -> String {
     format!("{}%", bp_percent_text(bp))
 }
@@ -233,34 +242,48 @@ pub fn RiskPage() -> impl IntoView {
 #[component]
 fn Results(i: RiskInputs) -> impl IntoView {
     let res = i.compute();
-    let subsidy_row = i.subsidy.map(|_| {
-        view! {
-            <tr>
-                <th scope="row">"基金付一年贴息"</th>
-                <td>{yuan(res.subsidy)}</td>
-            </tr>
+    // The split typed, beside 7:3 (天门's households) and 10:0 (政府兜底),
+    // in one table whose rows are all one kind (see ARCHITECTURE, "bytes").
+    let mut splits = vec![i.gov_bp];
+    for g in [RISK_FUND.household_gov_bp.value, 10_000] {
+        if !splits.contains(&g) {
+            splits.push(g);
         }
-    });
-    let compare = [RISK_FUND.household_gov_bp.value, 10_000].map(|g| {
-        let r = i.with_gov(g).compute();
-        (g, r)
-    });
-    let head = compare
+    }
+    let cols: Vec<risk::RiskResult> = splits.iter().map(|g| i.with_gov(*g).compute()).collect();
+    let head = splits
         .iter()
-        .map(|(g, _)| view! { <th scope="col">{format!("政府:银行 = {}:{}", g / 1000, (10_000 - g) / 1000)}</th> })
+        .enumerate()
+        .map(|(n, g)| {
+            let now = if n == 0 { "现在填的 " } else { "" };
+            view! { <th scope="col">{format!("{now}政府:银行 = {}", ratio(*g))}</th> }
+        })
         .collect_view();
-    let row = |label: &'static str, f: fn(&risk::RiskResult) -> String| {
-        let cells = compare
-            .iter()
-            .map(|(_, r)| view! { <td>{f(r)}</td> })
-            .collect_view();
-        view! {
-            <tr>
-                <th scope="row">{label}</th>
-                {cells}
-            </tr>
-        }
-    };
+    let mut lines: Vec<(&'static str, fn(&risk::RiskResult) -> String)> = vec![
+        ("收不回的贷款（损失）", |r| yuan(r.loss)),
+        ("基金承担", |r| yuan(r.fund_share)),
+        ("银行承担", |r| yuan(r.bank_share)),
+    ];
+    if i.subsidy.is_some() {
+        lines.push(("基金付一年贴息", |r| yuan(r.subsidy)));
+    }
+    lines.push(("基金", |r| left_text(r.left)));
+    lines.push(("基金什么时候不够", |r| runs_out_text(r.runs_out_bp)));
+    let rows = lines
+        .into_iter()
+        .map(|(label, f)| {
+            let cells = cols
+                .iter()
+                .map(|r| view! { <td>{f(r)}</td> })
+                .collect_view();
+            view! {
+                <tr>
+                    <th scope="row">{label}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
         <section class="card" aria-labelledby="risk-out-title" id="risk-results">
             <h2 id="risk-out-title">"算出来"</h2>
@@ -270,47 +293,21 @@ fn Results(i: RiskInputs) -> impl IntoView {
             <p id="risk-households">
                 {format!("按平均每户 {} 算，大约能帮 {} 户。", yuan(i.avg_loan), res.households)}
             </p>
-            <div class="scroll wrap">
-                <table id="risk-table">
-                    <caption>{format!("不良率 {} 时", pct(i.default_bp))}</caption>
-                    <tbody>
-                        <tr>
-                            <th scope="row">"收不回的贷款（损失）"</th>
-                            <td>{yuan(res.loss)}</td>
-                        </tr>
-                        <tr>
-                            <th scope="row">{format!("基金承担（{}）", pct(i.gov_bp))}</th>
-                            <td>{yuan(res.fund_share)}</td>
-                        </tr>
-                        <tr>
-                            <th scope="row">{format!("银行承担（{}）", pct(10_000 - i.gov_bp))}</th>
-                            <td>{yuan(res.bank_share)}</td>
-                        </tr>
-                        {subsidy_row}
-                        <tr class="total">
-                            <th scope="row">"基金"</th>
-                            <td id="risk-left">{left_text(res.left)}</td>
-                        </tr>
-                    </tbody>
-                </table>
-            </div>
+            <p class="lead">
+                "基金" <span id="risk-left">{left_text(res.left)}</span>
+            </p>
             <p class="verdict warn" id="risk-runs-out">{runs_out_text(res.runs_out_bp)}</p>
             <RiskChart i runs_out=res.runs_out_bp/>
-            <h3>"7:3 和政府兜底（10:0）比一比"</h3>
+            <h3>"和 7:3、政府兜底（10:0）比一比"</h3>
             <div class="scroll wrap">
-                <table id="risk-compare">
+                <table id="risk-table">
                     <thead>
                         <tr>
                             <th scope="col">{format!("不良率 {}", pct(i.default_bp))}</th>
                             {head}
                         </tr>
                     </thead>
-                    <tbody>
-                        {row("银行承担的损失", |r| yuan(r.bank_share))}
-                        {row("基金承担的损失", |r| yuan(r.fund_share))}
-                        {row("基金", |r| left_text(r.left))}
-                        {row("基金什么时候不够", |r| runs_out_text(r.runs_out_bp))}
-                    </tbody>
+                    <tbody>{rows}</tbody>
                 </table>
             </div>
             <p class="hint">

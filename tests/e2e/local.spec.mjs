@@ -82,7 +82,10 @@ test('a local-figures link round trip: make, open clean, accept, used in the sel
   await p2.click('#local-accept');
   await expect(p2.locator('#local-in-use')).toContainText('湖北省某某县 2026年标准');
   await expect(p2).toHaveURL(/\?v=local$/);
-  expect((await stored(p2)).local).toMatchObject({ place: '湖北省某某县', line: 7500, dibao: 600, max: 8000000 });
+  await p2.locator('#local-in-use').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await p2.screenshot({ path: shot('local-in-use-360x740') });
+  // Stored as the figures' canonical texts.
+  expect((await stored(p2)).local).toMatchObject({ place: '湖北省某某县', line: '7500', dibao: '600', max: '80000' });
 
   // The self-check: income 6,000–8,000 per person is not below the national
   // 6,000 line, but is against the county's 7,500.
@@ -96,7 +99,7 @@ test('a local-figures link round trip: make, open clean, accept, used in the sel
   await expect(jiance).toContainText('低于监测线 7500元（湖北省某某县 2026年标准，来自分享的本地数字；依据：某乡振发〔2026〕1号）');
   await expect(p2.locator('#local-note')).toContainText('湖北省某某县 2026年标准');
   await expect(p2.locator('#line-used')).toContainText('来自分享的本地数字');
-  await jiance.scrollIntoViewIfNeeded();
+  await jiance.evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await p2.screenshot({ path: shot('local-check-finding-360x740') });
 
   // The estimator: 9万 is over the county's 8万 ceiling (the national is 10万).
@@ -105,7 +108,7 @@ test('a local-figures link round trip: make, open clean, accept, used in the sel
   await expect(elig).toContainText('9万元，超过了上限 8万元（湖北省某某县 2026年标准）');
   await expect(elig).toContainText('来自分享的本地数字；依据：某某县帮扶小额信贷实施办法');
   await expect(p2.locator('#verdict')).toHaveText('不符合');
-  await p2.locator('#local-note').scrollIntoViewIfNeeded();
+  await elig.evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await p2.screenshot({ path: shot('local-loan-eligibility-360x740') });
 
   // Removed in one tap from the 本地数字 screen, reached from the note.
@@ -151,8 +154,8 @@ test('figures out of range are refused one by one; the rest can be used', async 
   await expect(page.locator('#local-offer')).not.toContainText('99,999');
   await page.click('#local-accept');
   const s = await stored(page);
-  expect(s.local.line).toBe(7500);
-  expect(s.local.max).toBe(5000000);
+  expect(s.local.line).toBe('7500');
+  expect(s.local.max).toBe('50000');
   expect(s.local.dibao ?? null).toBeNull();
   expect(s.local.rate ?? null).toBeNull();
 });

@@ -29,8 +29,8 @@ test('the risk fund view starts from 天门 and works the figures out exactly', 
   await expect(page.locator('#risk-left')).toHaveText('还剩 27.5万 元');
   await expect(page.locator('#risk-runs-out')).toHaveText('不良率到 3.79% 时基金就不够了');
   await expect(page.locator('#risk-chart path')).toHaveCount(1);
-  // 7:3 beside 10:0: the bank bears nothing, the fund runs out sooner.
-  const cmp = page.locator('#risk-compare');
+  // 7:3 beside 10:0 in the same table: the bank bears nothing, the fund runs out sooner.
+  const cmp = page.locator('#risk-table');
   await expect(cmp.locator('thead')).toContainText('政府:银行 = 7:3');
   await expect(cmp.locator('thead')).toContainText('政府:银行 = 10:0');
   await expect(cmp).toContainText('不够，还差 17.5万 元');
@@ -47,6 +47,8 @@ test('the risk fund view starts from 天门 and works the figures out exactly', 
   await page.locator('#field-risk-gov .chips button', { hasText: '50' }).click();
   await expect(page.locator('#risk-gov')).toHaveValue('50');
   await expect(page.locator('#risk-runs-out')).toHaveText('不良率到 20.01% 时基金就不够了');
+  // The split typed, then 7:3 and 10:0 beside it.
+  await expect(page.locator('#risk-table thead th')).toHaveText(['不良率 3%', '现在填的 政府:银行 = 5:5', '政府:银行 = 7:3', '政府:银行 = 10:0']);
   await page.fill('#risk-fund', '２００万');
   await expect(page.locator('#risk-lent')).toHaveText('银行可以放贷 2000万 元');
   // Bad input: a message under the field, no results, nothing lost.
