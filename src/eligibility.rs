@@ -251,7 +251,7 @@ pub fn assess_with(
             "" => push(
                 "年龄",
                 Outcome::Warn,
-                format!("还没填年龄。一般要求 {min}–{max} 周岁（含）。"),
+                format!("还没填年龄。一般要求 {min}–{max} 周岁（含）{from}。"),
                 source,
             ),
             a => match a.parse::<u32>() {

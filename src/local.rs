@@ -563,7 +563,7 @@ pub enum LinkRead {
     Refused(String),
     /// The figures that can be used, and a sentence for each that cannot.
     Offer {
-        figures: LocalFigures,
+        figures: Box<LocalFigures>,
         refused: Vec<String>,
     },
 }
@@ -637,7 +637,7 @@ fn read_pairs(pairs: &[(String, String)]) -> LinkRead {
         );
     }
     LinkRead::Offer {
-        figures: checked.figures,
+        figures: Box::new(checked.figures),
         refused,
     }
 }

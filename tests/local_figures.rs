@@ -87,7 +87,7 @@ fn round_trip_keeps_every_figure() {
     assert_eq!(
         open(&q),
         Some(LinkRead::Offer {
-            figures: f.clone(),
+            figures: Box::new(f.clone()),
             refused: vec![]
         })
     );
@@ -106,7 +106,7 @@ fn round_trip_keeps_every_figure() {
     );
     match open(&q) {
         Some(LinkRead::Offer { figures, refused }) => {
-            assert_eq!(figures, some);
+            assert_eq!(*figures, some);
             assert!(refused.is_empty());
             assert_eq!(figures.dibao, None);
             assert!(!figures.has_loan());
@@ -143,7 +143,7 @@ fn survives_wechat() {
     ] {
         match open(&mangled) {
             Some(LinkRead::Offer { figures, refused }) => {
-                assert_eq!(figures, full(), "{mangled}");
+                assert_eq!(*figures, full(), "{mangled}");
                 assert!(refused.is_empty(), "{mangled}");
             }
             other => panic!("{mangled}: {other:?}"),

@@ -8,7 +8,7 @@ use bangfu::check::Answers;
 use bangfu::date::Date;
 use bangfu::eligibility::Facts;
 use bangfu::form::LoanForm;
-use bangfu::local::{LocalFigures, LocalForm};
+use bangfu::local::LocalFigures;
 use bangfu::store::{decode, encode, CheckState, Loaded, Record, VERSION};
 use proptest::prelude::*;
 
@@ -209,8 +209,12 @@ fn old_encode(r: &Record) -> String {
     ]);
     let c = &r.check;
     let households: Vec<String> = r.households.iter().map(old_household).collect();
+    // 本地数字 came later: written like the answers, after the list, only when set.
+    let local = r.local.as_ref().map_or(String::new(), |l| {
+        format!(",\"local\":{}", old_answers(&l.0))
+    });
     format!(
-        "{{\"version\":{},\"loan\":{loan},\"facts\":{facts},\"check\":{{\"answers\":{},\"section\":{},\"editing\":{},\"finished\":{}}},\"households\":[{}]}}",
+        "{{\"version\":{},\"loan\":{loan},\"facts\":{facts},\"check\":{{\"answers\":{},\"section\":{},\"editing\":{},\"finished\":{}}},\"households\":[{}]{local}}}",
         r.version,
         old_answers(&c.answers),
         c.section,

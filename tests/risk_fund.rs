@@ -45,9 +45,9 @@ fn tianmen_seven_three_without_subsidy() {
 fn tianmen_seven_three_with_the_fund_paying_subsidy() {
     let r = tianmen(7_000, true).compute();
     // 贴息 = 5000万 × 7.35% × 100% = 367.5万.
-    assert_eq!(r.subsidy, Fen(3_675_000_00));
+    assert_eq!(r.subsidy, Fen(367_500_000));
     // 剩余 = 500万 − 105万 − 367.5万 = 27.5万.
-    assert_eq!(r.left, Fen(275_000_00));
+    assert_eq!(r.left, Fen(27_500_000));
     // 用完: 3500万 × d > 500万 − 367.5万 = 132.5万 ⇔ d > 3.7857…%.
     // 3.78%: 损失 189万 × 70% = 132.3万 ≤ 132.5万; 3.79%: 189.5万 × 70% = 132.65万 >.
     assert_eq!(r.runs_out_bp, Some(379));
@@ -65,7 +65,7 @@ fn government_bearing_all_ten_zero() {
     assert_eq!(r.runs_out_bp, Some(1_001));
     let r = tianmen(10_000, true).compute();
     // 剩余 = 500万 − 150万 − 367.5万 = −17.5万 (short).
-    assert_eq!(r.left, Fen(-175_000_00));
+    assert_eq!(r.left, Fen(-17_500_000));
     // 5000万 × d > 132.5万 ⇔ d > 2.65%: at 2.65% exactly 132.5万 (enough).
     assert_eq!(r.runs_out_bp, Some(266));
 }

@@ -89,7 +89,7 @@ fn Offer(read: LinkRead) -> impl IntoView {
                 </div>
             })
         }
-        LinkRead::Offer { figures, refused } => (figures, refused),
+        LinkRead::Offer { figures, refused } => (*figures, refused),
     };
     let now = app
         .local

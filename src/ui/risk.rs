@@ -35,7 +35,7 @@ fn example() -> RiskForm {
 
 /// A government:bank split: "7:3", "10:0", or in percent when not whole tenths.
 fn ratio(gov_bp: u32) -> String {
-    if gov_bp % 1000 == 0 {
+    if gov_bp.is_multiple_of(1000) {
         format!("{}:{}", gov_bp / 1000, (10_000 - gov_bp) / 1000)
     } else {
         format!("{}:{}", pct(gov_bp), pct(10_000 - gov_bp))
@@ -239,6 +239,9 @@ pub fn RiskPage() -> impl IntoView {
     }
 }
 
+/// What one row of the results table shows of each split's result.
+type Line = fn(&risk::RiskResult) -> String;
+
 #[component]
 fn Results(i: RiskInputs) -> impl IntoView {
     let res = i.compute();
@@ -259,7 +262,7 @@ fn Results(i: RiskInputs) -> impl IntoView {
             view! { <th scope="col">{format!("{now}政府:银行 = {}", ratio(*g))}</th> }
         })
         .collect_view();
-    let mut lines: Vec<(&'static str, fn(&risk::RiskResult) -> String)> = vec![
+    let mut lines: Vec<(&'static str, Line)> = vec![
         ("收不回的贷款（损失）", |r| yuan(r.loss)),
         ("基金承担", |r| yuan(r.fund_share)),
         ("银行承担", |r| yuan(r.bank_share)),
