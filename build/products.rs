@@ -8,6 +8,24 @@ use std::fmt::Write;
 struct File {
     lpr: Vec<Lpr>,
     product: Vec<Product>,
+    risk_fund: RiskFund,
+}
+
+/// The 风险补偿金测算's worked example (天门, from the seed report).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RiskFund {
+    place: String,
+    year: u32,
+    report: String,
+    fund: P<i64>,
+    household_government_percent: P<String>,
+    business_government_percent: P<String>,
+    pays_subsidy: P<bool>,
+    multiple: P<u32>,
+    average_loan: P<i64>,
+    default_percent: P<String>,
+    recommendation: String,
 }
 
 #[derive(Deserialize)]
@@ -282,6 +300,35 @@ pub fn generate() -> Vec<(String, Option<String>)> {
         .unwrap();
     }
     out.push_str("];\n");
+    let r = &file.risk_fund;
+    let bp = |p: &P<String>, what: &str| {
+        let bp = percent_to_ppm(&p.value, what, "risk_fund") / 100;
+        assert!(
+            bp <= 10_000,
+            "data/products.toml, risk_fund: {what} over 100"
+        );
+        sourced(bp.to_string(), &p.source, p.verified)
+    };
+    assert!(
+        (1..=50).contains(&r.multiple.value),
+        "data/products.toml, risk_fund: multiple must be 1–50"
+    );
+    writeln!(
+        out,
+        "\npub static RISK_FUND: RiskFundExample = RiskFundExample {{\n    place: {:?},\n    year: {},\n    report: {:?},\n    fund: {},\n    household_gov_bp: {},\n    business_gov_bp: {},\n    pays_subsidy: {},\n    multiple: {},\n    average_loan: {},\n    default_bp: {},\n    recommendation: {:?},\n}};",
+        r.place,
+        r.year,
+        r.report,
+        sourced(format!("Fen::from_yuan({})", r.fund.value), &r.fund.source, r.fund.verified),
+        bp(&r.household_government_percent, "household_government_percent"),
+        bp(&r.business_government_percent, "business_government_percent"),
+        sourced(r.pays_subsidy.value.to_string(), &r.pays_subsidy.source, r.pays_subsidy.verified),
+        sourced(r.multiple.value.to_string(), &r.multiple.source, r.multiple.verified),
+        sourced(format!("Fen::from_yuan({})", r.average_loan.value), &r.average_loan.source, r.average_loan.verified),
+        bp(&r.default_percent, "default_percent"),
+        r.recommendation,
+    )
+    .unwrap();
     assert!(
         ids.contains(&"custom"),
         "data/products.toml must keep the product with id \"custom\""

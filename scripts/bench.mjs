@@ -157,15 +157,17 @@ const parts = {
   main: stem(/'(bangfu-[0-9a-f]{16})'/),
   policy: stem(/'(bangfu-policy-[0-9a-f]{16})'/),
   check: stem(/'(bangfu-check-[0-9a-f]{16})'/),
+  cadre: stem(/'(bangfu-cadre-[0-9a-f]{16})'/),
 };
 const pack = stem(/'(pack-[0-9a-f]{16}\.json)'/);
 if (!Object.values(parts).every(Boolean) || !pack) {
-  console.error('bench.mjs: index.html does not name the three WebAssembly parts and the pack: not a build of this app?');
+  console.error('bench.mjs: index.html does not name the four WebAssembly parts and the pack: not a build of this app?');
   process.exit(1);
 }
 const entries = [
   ['/ (home; estimator links)', 'main', []],
   ['?v=check (self-check, households)', 'check', []],
+  ['?v=local, ?v=risk (cadres: 本地数字, 风险补偿金)', 'cadre', []],
   ['?v=policy&id=… (preloads the pack)', 'policy', [pack]],
 ].map(([link, part, extra]) => {
   const names = ['index.html', ...named, `${parts[part]}.js`, `${parts[part]}_bg.wasm`, ...extra].filter(

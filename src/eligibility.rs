@@ -6,9 +6,11 @@
 
 use crate::form::short;
 use crate::loan::LoanTerms;
+use crate::local::LocalFigures;
 use crate::money::Fen;
 use crate::parse;
-use crate::products::{lpr_cap, Borrower, Product, Status};
+use crate::parse::Rate;
+use crate::products::{lpr_cap, Borrower, Product, Status, DEFAULT_PRODUCT};
 use serde::{Deserialize, Serialize};
 
 /// What a household says about itself. Text as typed; empty = not answered.
@@ -148,6 +150,42 @@ fn src(s: &str, verified: bool) -> String {
 /// Checks a loan against a product's rules. `terms` is `None` when the loan
 /// inputs cannot be read yet; the household rules are still checked.
 pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> Assessment {
+    assess_with(product, terms, facts, None)
+}
+
+/// A limit to check against: (value, source, verified, " （某某县 2026年标准）"
+/// when it is a shared local figure).
+type Limit<T> = (T, String, bool, String);
+
+fn limit<T: Copy>(
+    local: Option<&LocalFigures>,
+    pick: impl Fn(&LocalFigures) -> Option<T>,
+    national: Option<crate::products::Sourced<T>>,
+) -> Option<Limit<T>> {
+    match local.and_then(|l| Some((l, pick(l)?))) {
+        Some((l, v)) => Some((v, l.source(&l.loan_doc), true, format!("（{}）", l.label()))),
+        None => national.map(|n| {
+            (
+                n.value,
+                src(n.source, n.verified),
+                n.verified,
+                String::new(),
+            )
+        }),
+    }
+}
+
+/// Like [`assess`], with the 本地数字 accepted on this phone: their ceiling,
+/// term, rate cap and age limits replace the national product's for the
+/// micro-loan in force today ([`DEFAULT_PRODUCT`]); the past products stay
+/// as their documents wrote them. Each rule that uses a local figure names it.
+pub fn assess_with(
+    product: &Product,
+    terms: Option<&LoanTerms>,
+    facts: &Facts,
+    local: Option<&LocalFigures>,
+) -> Assessment {
+    let local = local.filter(|_| product.id == DEFAULT_PRODUCT);
     let mut rules = Vec::new();
     let mut push = |title, outcome, detail: String, source: String| {
         rules.push(RuleResult {
@@ -203,9 +241,9 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
     }
 
     // Age.
-    if let Some(age_rule) = product.age {
-        let (min, max) = age_rule.value;
-        let source = src(age_rule.source, age_rule.verified);
+    if let Some(((min, max), source, verified, from)) =
+        limit(local, LocalFigures::ages, product.age)
+    {
         match parse::normalize(&facts.age)
             .trim_end_matches('岁')
             .trim_end_matches("周")
@@ -213,7 +251,7 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
             "" => push(
                 "年龄",
                 Outcome::Warn,
-                format!("还没填年龄。一般要求 {min}–{max} 周岁（含）。"),
+                format!("还没填年龄。一般要求 {min}–{max} 周岁（含）{from}。"),
                 source,
             ),
             a => match a.parse::<u32>() {
@@ -232,19 +270,19 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
                 Ok(age) if (min..=max).contains(&age) => push(
                     "年龄",
                     Outcome::Pass,
-                    format!("{age} 岁，在 {min}–{max} 周岁之间。"),
+                    format!("{age} 岁，在 {min}–{max} 周岁之间{from}。"),
                     source,
                 ),
                 Ok(age) => push(
                     "年龄",
-                    if age_rule.verified {
+                    if verified {
                         Outcome::Fail
                     } else {
                         Outcome::Warn
                     },
                     format!(
-                        "{age} 岁，不在 {min}–{max} 周岁之间。{}",
-                        if age_rule.verified {
+                        "{age} 岁，不在 {min}–{max} 周岁之间{from}。{}",
+                        if verified {
                             ""
                         } else {
                             "各地规定不同，可以问问当地银行；也可以由家里符合年龄的劳动力申请。"
@@ -305,16 +343,15 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
 
     if let Some(t) = terms {
         // Amount.
-        if let Some(max) = product.max_amount {
-            let source = src(max.source, max.verified);
-            if t.principal <= max.value {
+        if let Some((max, source, _, from)) = limit(local, |l| l.max.map(Fen), product.max_amount) {
+            if t.principal <= max {
                 push(
                     "贷款金额",
                     Outcome::Pass,
                     format!(
-                        "{}元，不超过 {}元。",
+                        "{}元，不超过 {}元{from}。",
                         t.principal.spoken(),
-                        max.value.spoken()
+                        max.spoken()
                     ),
                     source,
                 );
@@ -323,35 +360,49 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
                     "贷款金额",
                     Outcome::Fail,
                     format!(
-                        "{}元，超过了上限 {}元。",
+                        "{}元，超过了上限 {}元{from}。",
                         t.principal.spoken(),
-                        max.value.spoken()
+                        max.spoken()
                     ),
                     source,
                 );
             }
         }
         // Term.
-        if let Some(max) = product.max_months {
-            let source = src(max.source, max.verified);
-            if t.months <= max.value {
+        if let Some((max, source, _, from)) = limit(local, |l| l.months, product.max_months) {
+            if t.months <= max {
                 push(
                     "贷款期限",
                     Outcome::Pass,
-                    format!("{} 个月，不超过 {} 个月。", t.months, max.value),
+                    format!("{} 个月，不超过 {max} 个月{from}。", t.months),
                     source,
                 );
             } else {
                 push(
                     "贷款期限",
                     Outcome::Fail,
-                    format!("{} 个月，超过了 {} 个月。", t.months, max.value),
+                    format!("{} 个月，超过了 {max} 个月{from}。", t.months),
                     source,
                 );
             }
         }
-        // Rate cap.
-        if let Some(cap_rule) = product.rate_cap_lpr {
+        // Rate cap: the local one, else the LPR.
+        if let Some((l, cap)) = local.and_then(|l| Some((l, Rate(l.rate?)))) {
+            let ok = t.rate <= cap;
+            push(
+                "利率上限",
+                if ok { Outcome::Pass } else { Outcome::Warn },
+                format!(
+                    "年利率 {}% {}{}的利率上限 {}%。{}",
+                    t.rate.percent_text(),
+                    if ok { "不高于" } else { "高于" },
+                    l.label(),
+                    cap.percent_text(),
+                    if ok { "" } else { "请向银行问清楚。" }
+                ),
+                l.source(&l.loan_doc),
+            );
+        } else if let Some(cap_rule) = product.rate_cap_lpr {
             let (cap, which, lpr) = lpr_cap(t.start, t.months);
             let lpr_note = format!(
                 "{}（{} 公布{}）",
@@ -443,17 +494,20 @@ pub fn assess(product: &Product, terms: Option<&LoanTerms>, facts: &Facts) -> As
                             ),
                             source,
                         );
-                    } else if let Some(cap) = product.subsidy_cap.filter(|c| total > c.value) {
+                    } else if let Some((cap, cap_source, _, from)) =
+                        limit(local, |l| l.cap.map(Fen), product.subsidy_cap)
+                            .filter(|c| total > c.0)
+                    {
                         push(
                             "已有贷款余额",
                             Outcome::Warn,
                             format!(
-                                "合计 {}元，没超过 {}元；但超过 {}元的部分不贴息，利息要自己付。",
+                                "合计 {}元，没超过 {}元；但超过 {}元{from}的部分不贴息，利息要自己付。",
                                 total.spoken(),
                                 total_cap.value.spoken(),
-                                cap.value.spoken()
+                                cap.spoken()
                             ),
-                            format!("{source}；{}", cap.source),
+                            format!("{source}；{cap_source}"),
                         );
                     } else {
                         push(

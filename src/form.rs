@@ -77,6 +77,31 @@ impl LoanForm {
         }
     }
 
+    /// [`LoanForm::for_product`], with the 本地数字 accepted on this phone
+    /// as the starting figures of the micro-loan in force today (term, rate
+    /// cap as the rate, 贴息 ratio, cap and timing).
+    pub fn for_product_with(p: &Product, local: Option<&crate::local::LocalFigures>) -> LoanForm {
+        let mut f = LoanForm::for_product(p);
+        if let Some(l) = local.filter(|_| p.id == products::DEFAULT_PRODUCT) {
+            if let Some(m) = l.months {
+                f.months = m.to_string();
+            }
+            if let Some(r) = l.rate {
+                f.rate = parse::Rate(r).percent_text();
+            }
+            if let Some(s) = l.subsidy {
+                f.subsidy = bp_percent_text(s);
+            }
+            if let Some(c) = l.cap {
+                f.subsidy_cap = Fen(c).spoken();
+            }
+            if let Some(t) = &l.timing {
+                f.subsidy_timing = t.clone();
+            }
+        }
+        f
+    }
+
     pub fn product(&self) -> &'static Product {
         products::product(&self.product).unwrap_or_else(products::default_product)
     }

@@ -7,11 +7,13 @@ pub mod date;
 pub mod eligibility;
 pub mod form;
 pub mod loan;
+pub mod local;
 pub mod money;
 pub mod parse;
 pub mod policy;
 pub mod products;
 pub mod query;
+pub mod risk;
 pub mod store;
 mod strict;
 

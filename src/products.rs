@@ -121,6 +121,26 @@ pub struct Product {
     pub policy: Option<&'static str>,
 }
 
+/// The 风险补偿金测算's worked example: 天门 in the seed report, with the
+/// figures the report does not give marked `verified = false` (示例).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RiskFundExample {
+    pub place: &'static str,
+    pub year: u32,
+    /// The report cited (name; sections are in each figure's source).
+    pub report: &'static str,
+    pub fund: Sourced<Fen>,
+    /// Basis points of a loss the fund bears for households' loans (7:3).
+    pub household_gov_bp: Sourced<u32>,
+    /// The same for 新型农业经营主体 (5:5).
+    pub business_gov_bp: Sourced<u32>,
+    pub pays_subsidy: Sourced<bool>,
+    pub multiple: Sourced<u32>,
+    pub average_loan: Sourced<Fen>,
+    pub default_bp: Sourced<u32>,
+    pub recommendation: &'static str,
+}
+
 include!(concat!(env!("OUT_DIR"), "/products.rs"));
 
 pub const DEFAULT_PRODUCT: &str = "bangfu2026";

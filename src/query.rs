@@ -26,15 +26,21 @@ pub enum View {
     Households,
     /// 政策解读: the library, or one entry with `id`.
     Policy,
+    /// 本地数字: edit and share a county's figures, or accept them from a link.
+    Local,
+    /// 风险补偿金测算 (for cadres).
+    Risk,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 7] = [
         View::Home,
         View::Loan,
         View::Check,
         View::Households,
         View::Policy,
+        View::Local,
+        View::Risk,
     ];
 
     /// The value of `v=` in links; part of the public URL contract.
@@ -45,6 +51,8 @@ impl View {
             View::Check => "check",
             View::Households => "households",
             View::Policy => "policy",
+            View::Local => "local",
+            View::Risk => "risk",
         }
     }
 
@@ -63,6 +71,10 @@ pub struct Parsed {
     pub policy_id: Option<String>,
     /// `r=`: self-check answers someone shared (only with `v=check`).
     pub shared_check: Option<String>,
+    /// With `v=local`: the link's other parameters (decoded, first of each
+    /// key), read by `local::read_link` on the 本地数字 screen (which also
+    /// tells WeChat's additions from a set of figures); `None` when there are none.
+    pub local_link: Option<Vec<(String, String)>>,
     /// One plain sentence for each value that was ignored.
     pub ignored: Vec<String>,
 }
@@ -138,7 +150,15 @@ pub fn plain_query(parsed: &Parsed) -> String {
                 q.push_str(&percent_encode(r));
             }
         }
-        View::Home | View::Households => {}
+        View::Local => {
+            for (k, v) in parsed.local_link.iter().flatten() {
+                q.push('&');
+                q.push_str(&percent_encode(k));
+                q.push('=');
+                q.push_str(&percent_encode(v));
+            }
+        }
+        View::Home | View::Households | View::Risk => {}
     }
     q
 }
@@ -178,6 +198,14 @@ pub fn parse_query(search: &str, today: Date) -> Parsed {
         parsed.shared_check = get("r")
             .flatten()
             .filter(|r| !r.is_empty() && r.len() <= 4096);
+    }
+    if parsed.view == View::Local {
+        let rest: Vec<(String, String)> = pairs
+            .iter()
+            .filter(|(k, _)| k != "v")
+            .map(|(k, v)| (k.clone(), v.clone().unwrap_or_default()))
+            .collect();
+        parsed.local_link = (!rest.is_empty()).then_some(rest);
     }
     if parsed.view == View::Policy {
         // Blank after trimming (`id=%20`) is no id: the library, as the

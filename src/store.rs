@@ -7,6 +7,7 @@ use crate::check::households::Household;
 use crate::check::Answers;
 use crate::eligibility::Facts;
 use crate::form::LoanForm;
+use crate::local::LocalForm;
 use crate::strict::{self, Obj};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -36,6 +37,16 @@ pub struct Record {
     pub check: CheckState,
     #[serde(deserialize_with = "strict::objects_or_empty")]
     pub households: Vec<Household>,
+    /// 本地数字 accepted on this phone from a link, as their canonical texts
+    /// (`local::LocalFigures::to_form`). Left out of the JSON when there are none, so records without
+    /// them are written exactly as before; an app that predates the field
+    /// ignores it (and drops it on its next save), which is why the schema
+    /// version did not change.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::optional_object"
+    )]
+    pub local: Option<LocalForm>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +72,7 @@ impl Default for Record {
             facts: Facts::default(),
             check: CheckState::default(),
             households: Vec::new(),
+            local: None,
         }
     }
 }

@@ -202,3 +202,143 @@ fn unanswered_facts_never_give_a_false_no() {
     assert!(a.rules.iter().all(|r| r.outcome != Outcome::Fail));
     let _ = Fen::ZERO;
 }
+
+mod local_figures {
+    //! The same loans checked with the national product and with 本地数字.
+    use super::*;
+    use bangfu::eligibility::assess_with;
+    use bangfu::local::{check as check_local, LocalFigures, LocalForm};
+
+    fn county() -> LocalFigures {
+        let mut f = LocalForm::default();
+        for (k, v) in [
+            ("place", "某某县"),
+            ("date", "2026-01-01"),
+            ("max", "8万"),
+            ("months", "24"),
+            ("rate", "3.45"),
+            ("subsidy", "80"),
+            ("cap", "5万"),
+            ("timing", "quarterly"),
+            ("age_min", "18"),
+            ("age_max", "60"),
+            ("loan_doc", "某县帮扶小额信贷实施办法"),
+        ] {
+            f.set(k, v.into());
+        }
+        let c = check_local(&f);
+        assert!(c.errors.is_empty(), "{:?}", c.errors);
+        c.figures
+    }
+
+    fn run_with(
+        id: &str,
+        amount: &str,
+        months: &str,
+        rate: &str,
+        f: &Facts,
+        local: Option<&LocalFigures>,
+    ) -> bangfu::eligibility::Assessment {
+        let p = product(id).unwrap();
+        let mut form = LoanForm::for_product(p);
+        form.amount = amount.into();
+        form.months = months.into();
+        form.rate = rate.into();
+        form.start = "2026-06-01".into();
+        let (terms, _) = check(&form, Date::new(2026, 11, 29).unwrap()).unwrap();
+        assess_with(p, Some(&terms), f, local)
+    }
+
+    fn rule<'a>(
+        a: &'a bangfu::eligibility::Assessment,
+        title: &str,
+    ) -> &'a bangfu::eligibility::RuleResult {
+        a.rules.iter().find(|r| r.title == title).unwrap()
+    }
+
+    #[test]
+    fn amount_term_rate_and_age_follow_the_local_figures() {
+        let who = facts("62", "tuopin", "yangzhi", "no", "");
+        let local = county();
+        // National (2026 product): 9万 ≤ 10万, 62 within the 18–65 example.
+        let national = run_with("bangfu2026", "9万", "36", "3.5", &who, None);
+        assert_eq!(rule(&national, "贷款金额").outcome, Outcome::Pass);
+        assert_eq!(rule(&national, "年龄").outcome, Outcome::Pass);
+        assert!(!rule(&national, "贷款金额").source.contains("本地数字"));
+        // Local: 9万 > 8万; 36 > 24 months; 3.5% > 3.45%; 62 > 60.
+        let a = run_with("bangfu2026", "9万", "36", "3.5", &who, Some(&local));
+        assert_eq!(a.verdict, Verdict::NotEligible);
+        let amount = rule(&a, "贷款金额");
+        assert_eq!(amount.outcome, Outcome::Fail);
+        assert_eq!(
+            amount.detail,
+            "9万元，超过了上限 8万元（某某县 2026年标准）。"
+        );
+        assert_eq!(
+            amount.source,
+            "某某县 2026年标准，来自分享的本地数字；依据：某县帮扶小额信贷实施办法"
+        );
+        assert_eq!(rule(&a, "贷款期限").outcome, Outcome::Fail);
+        let rate = rule(&a, "利率上限");
+        assert_eq!(rate.outcome, Outcome::Warn);
+        assert!(
+            rate.detail
+                .contains("高于某某县 2026年标准的利率上限 3.45%"),
+            "{}",
+            rate.detail
+        );
+        // A local age limit from a named document is a rule, not an example.
+        let age = rule(&a, "年龄");
+        assert_eq!(age.outcome, Outcome::Fail);
+        assert!(
+            age.detail.contains("18–60 周岁之间（某某县 2026年标准）"),
+            "{}",
+            age.detail
+        );
+        // Within the local figures (and the local 贴息 cap of 5万) everything passes.
+        let ok = run_with(
+            "bangfu2026",
+            "5万",
+            "24",
+            "3.45",
+            &facts("45", "tuopin", "yangzhi", "no", ""),
+            Some(&local),
+        );
+        assert_eq!(ok.verdict, Verdict::Eligible, "{:?}", ok.rules);
+    }
+
+    #[test]
+    fn past_products_keep_their_own_figures() {
+        let who = facts("62", "tuopin", "yangzhi", "no", "");
+        let local = county();
+        let with = run_with("tuopin2021", "5万", "36", "3.5", &who, Some(&local));
+        let without = run_with("tuopin2021", "5万", "36", "3.5", &who, None);
+        assert_eq!(with, without);
+    }
+
+    #[test]
+    fn estimator_defaults_come_from_the_local_figures() {
+        let local = county();
+        let p = product("bangfu2026").unwrap();
+        let f = LoanForm::for_product_with(p, Some(&local));
+        assert_eq!(
+            (
+                f.months.as_str(),
+                f.rate.as_str(),
+                f.subsidy.as_str(),
+                f.subsidy_cap.as_str(),
+                f.subsidy_timing.as_str()
+            ),
+            ("24", "3.45", "80", "5万", "quarterly")
+        );
+        assert_eq!(
+            LoanForm::for_product_with(p, None),
+            LoanForm::for_product(p)
+        );
+        let old = product("tuopin2021").unwrap();
+        assert_eq!(
+            LoanForm::for_product_with(old, Some(&local)),
+            LoanForm::for_product(old)
+        );
+    }
+}

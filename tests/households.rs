@@ -34,7 +34,7 @@ fn two() -> Vec<Household> {
 
 #[test]
 fn csv_opens_in_excel() {
-    let text = csv(&two());
+    let text = csv(&two(), None);
     assert!(text.starts_with('\u{feff}'), "UTF-8 BOM for Excel");
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert_eq!(
@@ -114,13 +114,56 @@ fn import_adds_new_and_asks_before_overwriting() {
 #[test]
 fn sorting_and_filtering_by_risk() {
     let list = two();
-    let by_risk = sorted(&list, SortBy::Risk, None, &str::cmp);
+    let by_risk = sorted(&list, SortBy::Risk, None, None, &str::cmp);
     assert_eq!(by_risk[0].id, "h1");
     assert_eq!(
-        sorted(&list, SortBy::Risk, Some(Risk::High), &str::cmp).len(),
+        sorted(&list, SortBy::Risk, Some(Risk::High), None, &str::cmp).len(),
         1
     );
-    assert_eq!(sorted(&list, SortBy::Label, None, &str::cmp)[0].id, "h1");
+    assert_eq!(
+        sorted(&list, SortBy::Label, None, None, &str::cmp)[0].id,
+        "h1"
+    );
+}
+
+#[test]
+fn the_list_uses_the_local_figures_when_accepted() {
+    use bangfu::local::{check, LocalForm};
+    // 6,000–8,000 元 per person: above the national 6,000 line, below a local 8,000.
+    let h = household(
+        "h3",
+        "7组 赵家",
+        &[("members", "3"), ("income", "6000_8000")],
+    );
+    let mut form = LocalForm::default();
+    for (k, v) in [
+        ("place", "某某县"),
+        ("date", "2026-01-01"),
+        ("line", "8000"),
+    ] {
+        form.set(k, v.into());
+    }
+    let local = check(&form).figures;
+    // Nationally only 需要关注 (other answers unknown); locally below the line.
+    assert_eq!(h.risk(None), Risk::Medium);
+    assert_eq!(h.risk(Some(&local)), Risk::High);
+    let (_, top) = h.overview(Some(&local));
+    assert!(top.contains("防返贫监测"), "{top}");
+    let list = vec![h];
+    assert!(csv(&list, Some(&local)).contains("需要尽快帮扶"));
+    assert!(csv(&list, None).contains("需要关注"));
+    assert_eq!(
+        sorted(
+            &list,
+            SortBy::Risk,
+            Some(Risk::High),
+            Some(&local),
+            &str::cmp
+        )
+        .len(),
+        1
+    );
+    assert!(sorted(&list, SortBy::Risk, Some(Risk::High), None, &str::cmp).is_empty());
 }
 
 /// What a cadre might pick instead of a backup: each is refused with a plain

@@ -144,6 +144,8 @@ fn loader_picks_part(search: &str) -> &'static str {
         "check"
     } else if opens(&["policy"]) {
         "policy"
+    } else if opens(&["local", "risk"]) {
+        "cadre"
     } else {
         "main"
     }
@@ -162,6 +164,9 @@ fn a_links_plain_address_shows_the_same_and_the_loader_reads_it_alike() {
         "?v=%70olicy&id=tekun&from=singlemessage".into(),
         "?v=policy&v=check&id=dibao".into(),
         "?v=loan&v=policy".into(),
+        "?v=local&lv=1&place=%E5%A4%A9%E9%97%A8&line=7500&ck=00000000&from=singlemessage".into(),
+        "?v=local&v=check&lv=1&place=x".into(),
+        "?v=risk&isappinstalled=0".into(),
         "?amount=5万".into(),
         "?v=home".into(),
         "".into(),
@@ -179,11 +184,13 @@ fn a_links_plain_address_shows_the_same_and_the_loader_reads_it_alike() {
         assert_eq!(again.loan, parsed.loan, "{link} → {plain}");
         assert_eq!(again.policy_id, parsed.policy_id, "{link} → {plain}");
         assert_eq!(again.shared_check, parsed.shared_check, "{link} → {plain}");
+        assert_eq!(again.local_link, parsed.local_link, "{link} → {plain}");
         // …and index.html picks the part that has it, so one extra load at most.
         let part = match parsed.view {
             View::Check | View::Households => "check",
             View::Policy => "policy",
             View::Home | View::Loan => "main",
+            View::Local | View::Risk => "cadre",
         };
         assert_eq!(loader_picks_part(&plain), part, "{link} → {plain}");
     }

@@ -8,6 +8,7 @@ use bangfu::check::Answers;
 use bangfu::date::Date;
 use bangfu::eligibility::Facts;
 use bangfu::form::LoanForm;
+use bangfu::local::LocalFigures;
 use bangfu::store::{decode, encode, CheckState, Loaded, Record, VERSION};
 use proptest::prelude::*;
 
@@ -71,9 +72,10 @@ fn record() -> impl Strategy<Value = Record> {
             any::<bool>(),
         ),
         prop::collection::vec(household(), 0..4),
+        prop::option::of((text(), any::<Option<u32>>(), 0..50_000_000i64, text())),
     )
         .prop_map(
-            |(loan, facts, (answers, section, editing, finished), households)| Record {
+            |(loan, facts, (answers, section, editing, finished), households, local)| Record {
                 version: VERSION,
                 loan,
                 facts,
@@ -84,6 +86,16 @@ fn record() -> impl Strategy<Value = Record> {
                     finished,
                 },
                 households,
+                local: local.map(|(place, line, max, loan_doc)| {
+                    LocalFigures {
+                        place,
+                        line,
+                        max: Some(max),
+                        loan_doc,
+                        ..LocalFigures::default()
+                    }
+                    .to_form()
+                }),
             },
         )
 }
@@ -197,8 +209,12 @@ fn old_encode(r: &Record) -> String {
     ]);
     let c = &r.check;
     let households: Vec<String> = r.households.iter().map(old_household).collect();
+    // 本地数字 came later: written like the answers, after the list, only when set.
+    let local = r.local.as_ref().map_or(String::new(), |l| {
+        format!(",\"local\":{}", old_answers(&l.0))
+    });
     format!(
-        "{{\"version\":{},\"loan\":{loan},\"facts\":{facts},\"check\":{{\"answers\":{},\"section\":{},\"editing\":{},\"finished\":{}}},\"households\":[{}]}}",
+        "{{\"version\":{},\"loan\":{loan},\"facts\":{facts},\"check\":{{\"answers\":{},\"section\":{},\"editing\":{},\"finished\":{}}},\"households\":[{}]{local}}}",
         r.version,
         old_answers(&c.answers),
         c.section,

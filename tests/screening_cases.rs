@@ -4,7 +4,8 @@
 
 use bangfu::check::answers::check_value;
 use bangfu::check::questions::question;
-use bangfu::check::{assess, Answers};
+use bangfu::check::{assess_with, Answers};
+use bangfu::local::{check, LocalForm};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -18,6 +19,13 @@ struct Case {
     #[serde(default)]
     absent: Vec<String>,
     risk: Option<String>,
+    /// 本地数字 accepted on the phone (field key = text, as on the 本地数字
+    /// screen); every one must read.
+    #[serde(default)]
+    local: BTreeMap<String, String>,
+    /// Texts that must appear in a finding's reasons: finding id = text.
+    #[serde(default)]
+    says: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -44,7 +52,27 @@ fn every_case_in_the_data_file() {
                 c.name
             );
         }
-        let report = assess(&Answers::from_pairs(c.answers.clone()));
+        let local = (!c.local.is_empty()).then(|| {
+            let checked = check(&LocalForm(Answers::from_pairs(c.local.clone())));
+            assert!(
+                checked.errors.is_empty(),
+                "{}: {:?}",
+                c.name,
+                checked.errors
+            );
+            checked.figures
+        });
+        let report = assess_with(&Answers::from_pairs(c.answers.clone()), local.as_ref());
+        for (id, text) in &c.says {
+            match report.get(id) {
+                Some(f) if f.why.iter().any(|w| w.contains(text.as_str())) => {}
+                Some(f) => failures.push(format!(
+                    "{}: {id} does not say {text:?} ({:?})",
+                    c.name, f.why
+                )),
+                None => failures.push(format!("{}: {id} missing", c.name)),
+            }
+        }
         for (id, level) in &c.expect {
             match report.get(id) {
                 Some(f) if f.level.key() == level => {}

@@ -3,9 +3,10 @@
 //! silently overwrites what is already on the phone.
 
 use super::answers::Answers;
-use super::rules::{assess, Risk};
+use super::rules::{assess_with, Risk};
 use super::text;
 use crate::date::Date;
+use crate::local::LocalFigures;
 use crate::strict;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -26,13 +27,14 @@ pub struct Household {
 }
 
 impl Household {
-    pub fn risk(&self) -> Risk {
-        assess(&self.answers).risk()
+    /// With the 本地数字 accepted on the phone, if any (see `rules::assess_with`).
+    pub fn risk(&self, local: Option<&LocalFigures>) -> Risk {
+        assess_with(&self.answers, local).risk()
     }
 
     /// Risk and the most important finding, from one assessment.
-    pub fn overview(&self) -> (Risk, String) {
-        let r = assess(&self.answers);
+    pub fn overview(&self, local: Option<&LocalFigures>) -> (Risk, String) {
+        let r = assess_with(&self.answers, local);
         (r.risk(), top_line(&r))
     }
 }
@@ -235,11 +237,11 @@ fn is_plain_number(s: &str) -> bool {
 }
 
 /// CSV for Excel: UTF-8 with a byte-order mark (or Excel shows 乱码), CRLF lines.
-pub fn csv(list: &[Household]) -> String {
+pub fn csv(list: &[Household], local: Option<&LocalFigures>) -> String {
     let mut out =
         String::from("\u{feff}标签,村/组,日期,风险,最重要的事,人口,人均年收入,全部发现\r\n");
     for h in list {
-        let r = assess(&h.answers);
+        let r = assess_with(&h.answers, local);
         let all: Vec<String> = r
             .findings
             .iter()
@@ -323,11 +325,12 @@ pub fn sorted(
     list: &[Household],
     by: SortBy,
     only: Option<Risk>,
+    local: Option<&LocalFigures>,
     cmp_label: &dyn Fn(&str, &str) -> Ordering,
 ) -> Vec<Household> {
     let mut v: Vec<(Risk, Household)> = list
         .iter()
-        .map(|h| (h.risk(), h.clone()))
+        .map(|h| (h.risk(local), h.clone()))
         .filter(|(r, _)| only.is_none_or(|o| o == *r))
         .collect();
     // One call with one comparison: each `sort_by` closure compiles its own
@@ -434,14 +437,14 @@ mod tests {
         ];
         let ids = |v: Vec<Household>| v.into_iter().map(|h| h.id).collect::<Vec<_>>();
         assert_eq!(
-            ids(sorted(&list, SortBy::Label, None, &str::cmp)),
+            ids(sorted(&list, SortBy::Label, None, None, &str::cmp)),
             ["2", "1", "3", "4"]
         );
         // A stand-in for the browser's collator: 艾 (ài) before 李 (lǐ) before 王 (wáng).
         let pinyin = |s: &str| ["艾", "李", "王"].iter().position(|c| s.starts_with(c));
         let zh = |a: &str, b: &str| pinyin(a).cmp(&pinyin(b));
         assert_eq!(
-            ids(sorted(&list, SortBy::Label, None, &zh)),
+            ids(sorted(&list, SortBy::Label, None, None, &zh)),
             ["4", "2", "1", "3"]
         );
     }

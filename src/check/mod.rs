@@ -10,7 +10,7 @@ pub mod questions;
 pub mod rules;
 
 pub use answers::Answers;
-pub use rules::{assess, Finding, Level, Report, Risk};
+pub use rules::{assess, assess_with, Finding, Level, Report, Risk};
 
 /// A figure with its year and source; `verified = false` marks a screening
 /// convention or local practice rather than a published standard.

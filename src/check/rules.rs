@@ -6,6 +6,7 @@
 use super::answers::Answers;
 use super::questions::{income_range_bounds, medical_range_bounds};
 use super::{province, Figure, PARAMS};
+use crate::local::LocalFigures;
 use crate::products;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -215,10 +216,14 @@ fn income(a: &Answers) -> Option<(i64, Option<i64>)> {
     income_range_bounds(key)
 }
 
-/// The monitoring line: the user's local figure, the province's, or the national baseline.
-fn monitoring_line(a: &Answers) -> (u32, String) {
+/// The monitoring line: the figure typed for this household, the shared
+/// 本地数字, the province's, or the national baseline.
+fn monitoring_line(a: &Answers, shared: Option<&LocalFigures>) -> (u32, String) {
     if let Some(local) = a.money("local_line").filter(|f| f.fen() > 0) {
         return (local.whole_yuan() as u32, "您填写的本地监测线".to_string());
+    }
+    if let Some((l, v)) = shared.and_then(|l| Some((l, l.line?))) {
+        return (v, l.source(&l.line_doc));
     }
     let prov = a.get("province").and_then(province);
     if let Some(Figure {
@@ -250,11 +255,17 @@ fn monitoring_line(a: &Answers) -> (u32, String) {
 }
 
 /// 低保标准 in 元 per person per year, if known.
-fn dibao_line(a: &Answers) -> Option<(u32, String)> {
+fn dibao_line(a: &Answers, shared: Option<&LocalFigures>) -> Option<(u32, String)> {
     if let Some(local) = a.money("local_dibao").filter(|f| f.fen() > 0) {
         return Some((
             local.whole_yuan() as u32 * 12,
             format!("您填写的本地低保标准 {}元/月", local.spoken()),
+        ));
+    }
+    if let Some((l, v)) = shared.and_then(|l| Some((l, l.dibao?))) {
+        return Some((
+            v * 12,
+            format!("低保标准 {v}元/月：{}", l.source(&l.dibao_doc)),
         ));
     }
     let p = a.get("province").and_then(province)?;
@@ -315,14 +326,21 @@ fn raise(l: Level, level: &mut Option<Level>) {
     }
 }
 
-/// Runs every rule.
+/// Runs every rule with the national (or provincial) figures.
 pub fn assess(a: &Answers) -> Report {
+    assess_with(a, None)
+}
+
+/// Runs every rule; `shared` are the 本地数字 accepted on this phone, which
+/// replace the national figures they set (a figure typed in the
+/// questionnaire for this household still comes first).
+pub fn assess_with(a: &Answers, shared: Option<&LocalFigures>) -> Report {
     let mut out: Vec<Finding> = Vec::new();
     let status = a.get("status").unwrap_or("unknown");
     let members = a.count("members").filter(|m| *m > 0);
     let workers = a.count("workers");
     let inc = income(a);
-    let line = monitoring_line(a);
+    let line = monitoring_line(a, shared);
     let events = events_text(a);
     let key_group = matches!(status, "tuopin" | "jiance" | "dibao");
 
@@ -462,7 +480,7 @@ pub fn assess(a: &Answers) -> Report {
             why: vec!["您选了“低保户或特困供养”。".into()],
         });
     } else {
-        match (inc, dibao_line(a)) {
+        match (inc, dibao_line(a, shared)) {
             (Some(i), Some((std, src))) => {
                 if let Some(l) = below(i, std as i64) {
                     out.push(Finding {
@@ -520,6 +538,12 @@ pub fn assess(a: &Answers) -> Report {
                 why.push("没有能赡养或抚养的亲属。".into());
             } else {
                 why.push("有没有能赡养的亲属还不清楚，这一条要核实。".into());
+            }
+            if let Some((l, v)) = shared.and_then(|l| Some((l, l.tekun?))) {
+                why.push(format!(
+                    "特困人员基本生活标准 {v}元/人/月（{}）。",
+                    l.source(&l.tekun_doc)
+                ));
             }
             out.push(Finding {
                 id: "tekun",
@@ -582,9 +606,15 @@ pub fn assess(a: &Answers) -> Report {
     let wants_business = matches!(a.get("plan"), Some("yes") | Some("doing"));
     let has_labour = workers.is_none_or(|w| w > 0);
     if has_labour && (wants_business || a.has("needs", "money")) {
-        let age_rule = products::product("bangfu2026")
-            .and_then(|p| p.age)
-            .map_or((18, 65), |s| s.value);
+        let shared_ages = shared.and_then(|l| Some((l, l.ages()?)));
+        let age_rule = shared_ages.map_or_else(
+            || {
+                products::product("bangfu2026")
+                    .and_then(|p| p.age)
+                    .map_or((18, 65), |s| s.value)
+            },
+            |(_, ages)| ages,
+        );
         let mut why = vec![if wants_business {
             "想发展种养殖或做小生意。"
         } else {
@@ -593,10 +623,18 @@ pub fn assess(a: &Answers) -> Report {
         .to_string()];
         let level = match a.count("main_age") {
             Some(age) if (age_rule.0..=age_rule.1).contains(&age) => {
-                why.push(format!(
-                    "主要劳动力 {age} 岁，在一般要求的 {}–{} 岁之间。",
-                    age_rule.0, age_rule.1
-                ));
+                why.push(match shared_ages {
+                    Some((l, _)) => format!(
+                        "主要劳动力 {age} 岁，在 {}–{} 岁之间（{}）。",
+                        age_rule.0,
+                        age_rule.1,
+                        l.source(&l.loan_doc)
+                    ),
+                    None => format!(
+                        "主要劳动力 {age} 岁，在一般要求的 {}–{} 岁之间。",
+                        age_rule.0, age_rule.1
+                    ),
+                });
                 Some(if key_group {
                     Level::Likely
                 } else {

@@ -10,6 +10,7 @@ use crate::check::Answers;
 use crate::date::Date;
 use crate::eligibility::Facts;
 use crate::form::LoanForm;
+use crate::local::{LocalFigures, LocalForm};
 use crate::products;
 use crate::query::{self, loan_query, View};
 use crate::store::{self, CheckState, Record};
@@ -39,6 +40,11 @@ pub struct AppState {
     pub shared: RwSignal<Option<Answers>>,
     /// The cadre's household list.
     pub households: RwSignal<Vec<Household>>,
+    /// 本地数字 accepted on this phone; `None`: the national figures. Kept
+    /// as their canonical texts (`local::LocalForm`'s content; the same
+    /// signal type as `shared`, so no part compiles another: read them with
+    /// [`AppState::local_figures`]).
+    pub local: RwSignal<Option<Answers>>,
     /// The policy library's content pack (fetched when a policy page opens).
     pub pack: RwSignal<PackState>,
     /// What the banner says about storage (unreadable record, no storage).
@@ -57,17 +63,18 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
-/// The app ships as three WebAssembly files so that a link downloads only
-/// the part it opens (see ARCHITECTURE.md, "Three parts"). Every part has the
+/// The app ships as four WebAssembly files so that a link downloads only
+/// the part it opens (see ARCHITECTURE.md, "Parts"). Every part has the
 /// home screen; `Main` adds the estimator, `Policy` the policy explainer (and
 /// only it fetches the content pack), `Check` the self-check and the household
-/// list. A screen of another part is a page load away; index.html picks the
-/// file by the same rule.
+/// list, `Cadre` the cadres' 本地数字 and 风险补偿金测算. A screen of another
+/// part is a page load away; index.html picks the file by the same rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
     Main,
     Policy,
     Check,
+    Cadre,
 }
 
 impl Part {
@@ -75,6 +82,7 @@ impl Part {
         match view {
             View::Home => true,
             View::Loan => self == Part::Main,
+            View::Local | View::Risk => self == Part::Cadre,
             View::Policy => self == Part::Policy,
             View::Check | View::Households => self == Part::Check,
         }
@@ -122,6 +130,18 @@ pub const CHECK: PartScreens = PartScreens {
     read_shared,
 };
 
+/// The cadres' tools: 本地数字 (edit, share, accept from a link) and
+/// 风险补偿金测算.
+pub const CADRE: PartScreens = PartScreens {
+    part: Part::Cadre,
+    build: |key| match key {
+        ScreenKey::Local => view! { <super::local::LocalPage/> }.into_any(),
+        ScreenKey::Risk => view! { <super::risk::RiskPage/> }.into_any(),
+        _ => view! { <super::home::Home/> }.into_any(),
+    },
+    read_shared: |_, _| {},
+};
+
 /// Where the policy library's content pack is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PackState {
@@ -153,6 +173,19 @@ impl AppState {
         browser::scroll_to_top();
     }
 
+    /// The accepted 本地数字, checked (tracked).
+    pub fn local_figures(&self) -> Option<LocalFigures> {
+        self.local
+            .with(|l| l.as_ref().map(LocalFigures::from_stored))
+    }
+
+    /// Saves, then loads the page at `query` (a screen that reads its link
+    /// when it starts).
+    pub fn save_and_load(&self, query: &str) {
+        self.save();
+        browser::load_query(query);
+    }
+
     /// Writes the whole record to storage now; false when that failed (the
     /// state stays in memory). If another tab saved since this one last read
     /// or wrote, its household list is merged in first (`storage::save`), so
@@ -163,6 +196,7 @@ impl AppState {
             facts: self.facts.get(),
             check: self.check.get(),
             households: self.households.get(),
+            local: self.local.get().map(LocalForm),
             ..Record::default()
         };
         if !self.storage_ok {
@@ -217,6 +251,8 @@ enum ScreenKey {
     /// Answers someone shared by link.
     Shared,
     Households,
+    Local,
+    Risk,
     /// A page of the library (`None`: the library itself).
     Policy(Option<String>),
 }
@@ -234,11 +270,17 @@ pub fn init(screens: &'static PartScreens) -> Option<(AppState, query::Parsed)> 
     }
     let (record, note) = storage::load();
     let storage_ok = !matches!(note, Some(StorageNote::Unavailable));
+    let local = record.local.map(|f| f.0);
     let (form, replaced) = match (parsed.loan.clone(), record.loan) {
         (Some(link), Some(own)) if own != link => (link, Some(own)),
         (Some(link), _) => (link, None),
         (None, Some(own)) => (own, None),
-        (None, None) => (LoanForm::for_product(products::default_product()), None),
+        (None, None) => (
+            // No stored estimate means a fresh record, so no 本地数字 either
+            // (accepting them saves the estimate too).
+            LoanForm::for_product(products::default_product()),
+            None,
+        ),
     };
     let state = AppState {
         view: RwSignal::new(parsed.view),
@@ -251,6 +293,7 @@ pub fn init(screens: &'static PartScreens) -> Option<(AppState, query::Parsed)> 
         check: RwSignal::new(record.check),
         shared: RwSignal::new(None),
         households: RwSignal::new(record.households),
+        local: RwSignal::new(local),
         pack: RwSignal::new(PackState::NotYet),
         storage_note: RwSignal::new(note),
         today,
@@ -286,6 +329,8 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
             (View::Loan, _) => "贷款测算 · 帮扶助手".to_string(),
             (View::Check, _) => "家庭自查 · 帮扶助手".to_string(),
             (View::Households, _) => "农户名单 · 帮扶助手".to_string(),
+            (View::Local, _) => "本地数字 · 帮扶助手".to_string(),
+            (View::Risk, _) => "风险补偿金测算 · 帮扶助手".to_string(),
             (View::Policy, false) => "政策解读 · 帮扶助手".to_string(),
             (View::Policy, true) => return,
         };
@@ -294,8 +339,9 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
     // Back and forward.
     let pop = window_event_listener(leptos::ev::popstate, move |_| {
         let parsed = query::parse_query(&browser::search(), state.today);
-        if !state.part.has(parsed.view) {
-            // Back or forward into another part: load its file.
+        if !state.part.has(parsed.view) || parsed.view == View::Local {
+            // Back or forward into another part: load its file. The 本地数字
+            // screen reads its link when it starts, so it starts again too.
             browser::reload();
             return;
         }
@@ -326,6 +372,8 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
         View::Check if state.check.with(|c| c.finished) => ScreenKey::Results,
         View::Check => ScreenKey::Questionnaire,
         View::Households => ScreenKey::Households,
+        View::Local => ScreenKey::Local,
+        View::Risk => ScreenKey::Risk,
         View::Policy => ScreenKey::Policy(state.policy_id.get()),
     });
     let screen = move || {

@@ -11,9 +11,10 @@ use super::links::{Go, PolicyLink};
 use crate::check::answers::to_link_value;
 use crate::check::households::Household;
 use crate::check::rules::BASICS;
-use crate::check::{assess, text, Answers, Finding, Level, PARAMS};
+use crate::check::{assess_with, text, Answers, Finding, Level, PARAMS};
 use crate::eligibility::Facts;
 use crate::form::LoanForm;
+use crate::local::LocalFigures;
 use crate::products;
 use crate::query::{percent_encode, View};
 use crate::store::CheckState;
@@ -48,7 +49,10 @@ fn Badge(level: Level) -> impl IntoView {
 #[component]
 fn Results(answers: Answers, shared: bool) -> impl IntoView {
     let app = use_app();
-    let report = assess(&answers);
+    let local = app
+        .local
+        .with_untracked(|l| l.as_ref().map(LocalFigures::from_stored));
+    let report = assess_with(&answers, local.as_ref());
     let (done, total) = answers.progress();
     let top = report.top(3);
     let top_ids: Vec<&str> = top.iter().map(|f| f.id).collect();
@@ -138,6 +142,7 @@ fn Results(answers: Answers, shared: bool) -> impl IntoView {
                     "已回答 {done}/{total} 题。这是按公开政策做的初步判断，不是官方认定；能不能享受，以村里核查和有关部门审核为准。",
                 )}
             </p>
+            <super::local_note::LocalNote/>
             <section class="card" aria-labelledby="top-title" id="top-actions">
                 <h2 id="top-title">"最要紧的事"</h2>
                 {top_list}
@@ -215,7 +220,10 @@ fn FindingCard(f: Finding, open: bool, to_loan: Callback<()>) -> impl IntoView {
 /// product, and the age and status facts (kept on the phone, not in links).
 fn prefill_loan(app: AppState, a: &Answers) {
     if let Some(p) = products::product("bangfu2026") {
-        app.form.set(LoanForm::for_product(p));
+        let local = app
+            .local
+            .with_untracked(|l| l.as_ref().map(LocalFigures::from_stored));
+        app.form.set(LoanForm::for_product_with(p, local.as_ref()));
     }
     let status = match a.get("status") {
         Some("tuopin") => "tuopin",

@@ -6,7 +6,7 @@ use crate::query::View;
 use leptos::prelude::*;
 
 /// (screen, tile id, title, what it does).
-const TILES: [(View, &str, &str, &str); 4] = [
+const TILES: [(View, &str, &str, &str); 6] = [
     (
         View::Loan,
         "tile-loan",
@@ -30,6 +30,18 @@ const TILES: [(View, &str, &str, &str); 4] = [
         "tile-households",
         "村干部：农户名单",
         "在手机上记下走访的农户和自查结果，可导出表格。",
+    ),
+    (
+        View::Local,
+        "tile-local",
+        "村干部：本地数字",
+        "填一次本县的监测线、低保标准和贷款条件，发链接给大家用。",
+    ),
+    (
+        View::Risk,
+        "tile-risk",
+        "县乡干部：风险补偿金测算",
+        "基金放大几倍、政府和银行怎么分担，基金够不够用。",
     ),
 ];
 

@@ -64,11 +64,13 @@ pub fn HouseholdsPage() -> impl IntoView {
             _ => SortBy::Risk,
         };
         let only = filter.with(|f| Risk::from_key(f));
+        let figures = app.local_figures();
+        let figures = figures.as_ref();
         app.households.with(|l| {
             if by == SortBy::Label {
-                sorted(l, by, only, &label_order())
+                sorted(l, by, only, figures, &label_order())
             } else {
-                sorted(l, by, only, &str::cmp)
+                sorted(l, by, only, figures, &str::cmp)
             }
         })
     });
@@ -90,7 +92,10 @@ pub fn HouseholdsPage() -> impl IntoView {
     };
     let export = move |what: &str| {
         let (ok, done) = if what == "csv" {
-            let text = app.households.with_untracked(|l| csv(l));
+            let figures = app
+                .local
+                .with_untracked(|l| l.as_ref().map(crate::local::LocalFigures::from_stored));
+            let text = app.households.with_untracked(|l| csv(l, figures.as_ref()));
             (
                 browser::download(
                     &format!("农户名单-{}.csv", app.today),
@@ -247,7 +252,10 @@ pub fn HouseholdsPage() -> impl IntoView {
 #[component]
 fn HouseholdCard(h: Household, local: Local) -> impl IntoView {
     let app = use_app();
-    let (risk, top) = h.overview();
+    let figures = app
+        .local
+        .with_untracked(|l| l.as_ref().map(crate::local::LocalFigures::from_stored));
+    let (risk, top) = h.overview(figures.as_ref());
     let village = if h.village.is_empty() {
         "未填村组".to_string()
     } else {

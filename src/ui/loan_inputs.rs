@@ -9,6 +9,7 @@ use super::loan::Checked;
 use crate::eligibility::{Facts, PURPOSES};
 use crate::form::{Field, LoanForm};
 use crate::loan::{Method, SubsidyTiming};
+use crate::local::LocalFigures;
 use crate::products::{self, Product, Status};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -375,7 +376,10 @@ pub fn LoanInputs(checked: Memo<Checked>, product: Memo<&'static Product>) -> im
         .collect();
     let pick = Callback::new(move |id: String| {
         if let Some(p) = products::product(&id) {
-            app.form.set(LoanForm::for_product(p));
+            let local = app
+                .local
+                .with_untracked(|l| l.as_ref().map(LocalFigures::from_stored));
+            app.form.set(LoanForm::for_product_with(p, local.as_ref()));
         }
     });
     view! {

@@ -7,7 +7,7 @@ use super::app::use_app;
 use super::chart::{Chart, INTEREST_COLOUR, PRINCIPAL_COLOUR};
 use super::links::PolicyLink;
 use super::loan::Estimate;
-use crate::eligibility::{assess, Outcome, Verdict};
+use crate::eligibility::{assess_with, Outcome, Verdict};
 use crate::loan::{
     advance, schedule, LoanTerms, Method, Row, Schedule, SubsidyTiming, CONVENTIONS,
 };
@@ -376,8 +376,9 @@ pub fn Eligibility(
     let body = move || {
         let p = product.get();
         let a = estimate.with(|e| {
+            let local = app.local_figures();
             app.facts
-                .with(|facts| assess(p, e.as_ref().map(|e| &e.terms), facts))
+                .with(|facts| assess_with(p, e.as_ref().map(|e| &e.terms), facts, local.as_ref()))
         });
         let class = match a.verdict {
             Verdict::Eligible => "verdict ok",
@@ -420,6 +421,9 @@ pub fn Eligibility(
         <section class="card" aria-labelledby="verdict-title" id="eligibility">
             <h2 id="verdict-title">"能不能贷"</h2>
             <div id="eligibility-body">
+                <super::local_note::LocalNote hidden=Signal::derive(move || {
+                    product.get().id != crate::products::DEFAULT_PRODUCT
+                })/>
                 {body}
                 <p class="hint">"这只是按公开政策的初步判断，不是银行或政府的审批结果。"</p>
             </div>

@@ -15,7 +15,10 @@ mod links;
 mod loan;
 mod loan_inputs;
 mod loan_results;
+mod local;
+mod local_note;
 mod policy;
+mod risk;
 mod speech;
 mod storage;
 
@@ -35,6 +38,11 @@ pub fn start_policy() {
 /// Entry point of the self-check part (`src/bin/bangfu-check.rs`).
 pub fn start_check() {
     start(&app::CHECK);
+}
+
+/// Entry point of the cadres' part (`src/bin/bangfu-cadre.rs`).
+pub fn start_cadre() {
+    start(&app::CADRE);
 }
 
 /// Replaces the static loading shell with the app (a link for another part

@@ -26,6 +26,9 @@ const VIEWS = [
   { url: '/?v=policy&id=tuopin-xindai', ready: 'h1' },
   { url: '/?v=policy&id=glossary', ready: 'h1' },
   { url: '/?v=policy&id=timeline', ready: '#timeline' },
+  { url: '/?v=local', ready: '#local-make' },
+  { url: '/?v=local&lv=1&place=%E6%9F%90%E5%8E%BF&line=7500&ck=00000000', ready: '#local-refused' },
+  { url: '/?v=risk', ready: '#risk-chart' },
 ];
 
 test('every view opens under the content security policy with no violation', async ({ page, guard }) => {

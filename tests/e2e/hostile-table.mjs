@@ -87,6 +87,37 @@ export const INPUTS = [
     },
   },
   {
+    name: '本地数字 editor',
+    open: async (page) => {
+      await page.goto('/?v=local');
+      await page.locator('#local-make').waitFor();
+    },
+    inputs: '#screen input[type="text"], #screen input:not([type])',
+    answers: async (page, expect) => {
+      for (const id of ['line', 'dibao', 'tekun', 'max', 'months', 'rate', 'subsidy', 'cap', 'age_min', 'age_max', 'date']) {
+        if (await page.locator(`#${id}`).count()) await page.fill(`#${id}`, '');
+      }
+      await page.fill('#line', '7500');
+      await page.click('#local-make');
+      await expect(page.locator('#local-link')).toHaveValue(/lv=1/);
+    },
+  },
+  {
+    name: '风险补偿金测算',
+    open: async (page) => {
+      await page.goto('/?v=risk');
+      await page.locator('#risk-multiple').waitFor();
+    },
+    inputs: '#screen input[type="text"], #screen input:not([type])',
+    answers: async (page, expect) => {
+      const good = { fund: '500万', multiple: '10', avg: '5万', gov: '70', default: '3', rate: '7.35', subsidy: '100' };
+      for (const [id, v] of Object.entries(good)) {
+        if (await page.locator(`#risk-${id}`).count()) await page.fill(`#risk-${id}`, v);
+      }
+      await expect(page.locator('#risk-lent')).toHaveText('银行可以放贷 5000万 元');
+    },
+  },
+  {
     name: 'policy search box',
     open: async (page) => {
       await page.goto('/?v=policy');
@@ -111,6 +142,11 @@ const homeAnswers = async (page, expect) => {
   await expect(page.locator('#shell')).toHaveCount(0);
   await expect(page.locator('.topbar')).toContainText('帮扶助手');
 };
+const localAnswers = async (page, expect) => {
+  await expect(page.locator('h1')).toHaveText('本地数字');
+  await expect(page.locator('#local-refused')).toBeVisible();
+  await expect(page.locator('#local-accept')).toHaveCount(0);
+};
 const LOAN = '/?v=loan&amount=3%E4%B8%87&months=24&rate=3.45';
 export const PARAMS = [
   { param: 'v', base: '/?a=1', answers: homeAnswers },
@@ -120,6 +156,12 @@ export const PARAMS = [
   { param: 'from', base: LOAN, answers: loanAnswers }, // WeChat's own
   { param: 'r', base: '/?v=check', answers: homeAnswers },
   { param: 'id', base: '/?v=policy', answers: homeAnswers },
+  // A 本地数字 link whose checksum cannot match: refused whole, the payload quoted at most as text.
+  ...['place', 'date', 'line', 'line_doc', 'rate', 'timing', 'lv', 'ck'].map((param) => ({
+    param,
+    base: '/?v=local&lv=1&place=%E6%9F%90%E5%8E%BF&line=7500&ck=00000000',
+    answers: localAnswers,
+  })),
 ];
 
 // A household in the stored record and in a backup file.

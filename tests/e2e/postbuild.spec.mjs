@@ -65,13 +65,13 @@ test('sw.js precaches exactly the built files the page uses, each with its sha38
   const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const packs = files.map((f) => f[0]).filter((u) => /^pack-[0-9a-f]{16}\.json$/.test(u));
   expect(packs).toHaveLength(1);
-  // The three parts (index.html loads one by the link): each a content-hashed
+  // The four parts (index.html loads one by the link): each a content-hashed
   // js and wasm pair, named in index.html by their common stem.
   const js = files.map((f) => f[0].match(/^(.+)\.js$/)?.[1]).filter(Boolean);
-  const stems = [/^bangfu-[0-9a-f]{16}$/, /^bangfu-policy-[0-9a-f]{16}$/, /^bangfu-check-[0-9a-f]{16}$/].map((re) =>
+  const stems = [/^bangfu-[0-9a-f]{16}$/, /^bangfu-policy-[0-9a-f]{16}$/, /^bangfu-check-[0-9a-f]{16}$/, /^bangfu-cadre-[0-9a-f]{16}$/].map((re) =>
     js.find((s) => re.test(s)),
   );
-  expect(js).toHaveLength(3);
+  expect(js).toHaveLength(4);
   expect(stems.every(Boolean), js.join()).toBe(true);
   for (const stem of stems) {
     expect(html).toContain(`'${stem}'`);
@@ -82,10 +82,11 @@ test('sw.js precaches exactly the built files the page uses, each with its sha38
   const immutables = files.filter((f) => f[2]).map((f) => f[0]).sort();
   expect(immutables).toEqual([...packs, ...stems.flatMap((s) => [`${s}.js`, `${s}_bg.wasm`])].sort());
   // Only the policy part has the policy pages, so only it names the pack.
-  const [main, policy, check] = stems.map((s) => readFileSync(path.join(DIST, `${s}_bg.wasm`)));
+  const [main, policy, check, cadre] = stems.map((s) => readFileSync(path.join(DIST, `${s}_bg.wasm`)));
   expect(policy.includes(Buffer.from(packs[0]))).toBe(true);
   expect(main.includes(Buffer.from(packs[0]))).toBe(false);
   expect(check.includes(Buffer.from(packs[0]))).toBe(false);
+  expect(cadre.includes(Buffer.from(packs[0]))).toBe(false);
 });
 
 test('the same files give the same sw.js; a changed byte in a precached file, a new version', () => {
