@@ -26,15 +26,18 @@ pub enum View {
     Households,
     /// 政策解读: the library, or one entry with `id`.
     Policy,
+    /// The QR code (and printable poster) of another screen's link, `for=`.
+    Qr,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Home,
         View::Loan,
         View::Check,
         View::Households,
         View::Policy,
+        View::Qr,
     ];
 
     /// The value of `v=` in links; part of the public URL contract.
@@ -45,6 +48,7 @@ impl View {
             View::Check => "check",
             View::Households => "households",
             View::Policy => "policy",
+            View::Qr => "qr",
         }
     }
 
@@ -63,6 +67,12 @@ pub struct Parsed {
     pub policy_id: Option<String>,
     /// `r=`: self-check answers someone shared (only with `v=check`).
     pub shared_check: Option<String>,
+    /// `for=`: the query string (without `?`) of the link a QR code is for
+    /// (only with `v=qr`; none: the home page). Only ever put after this
+    /// page's own address, so a QR code never points to another site.
+    pub qr_for: Option<String>,
+    /// `big=1`: open in 大字版 (large text), and keep it on.
+    pub big: bool,
     /// One plain sentence for each value that was ignored.
     pub ignored: Vec<String>,
 }
@@ -138,9 +148,34 @@ pub fn plain_query(parsed: &Parsed) -> String {
                 q.push_str(&percent_encode(r));
             }
         }
+        View::Qr => {
+            if let Some(target) = &parsed.qr_for {
+                q.push_str("&for=");
+                q.push_str(&percent_encode(target));
+            }
+        }
         View::Home | View::Households => {}
     }
+    if parsed.big {
+        q.push_str("&big=1");
+    }
     q
+}
+
+/// The link a QR code stands for, as a query string (with `?`; empty for the
+/// home page): the target read like any link and written plainly again, so
+/// the code holds exactly what the app itself would write for that screen.
+/// A QR code of a QR code is the home page's.
+pub fn qr_target(qr_for: Option<&str>, today: Date) -> (View, String) {
+    let Some(target) = qr_for.filter(|t| !t.is_empty()) else {
+        return (View::Home, String::new());
+    };
+    let mut parsed = parse_query(target, today);
+    parsed.big = false;
+    match parsed.view {
+        View::Home | View::Qr => (View::Home, String::new()),
+        view => (view, plain_query(&parsed)),
+    }
 }
 
 /// Reads a `location.search` (with or without the leading `?`). Anything after
@@ -162,7 +197,10 @@ pub fn parse_query(search: &str, today: Date) -> Parsed {
     }
     let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
 
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed {
+        big: get("big").flatten().as_deref() == Some("1"),
+        ..Parsed::default()
+    };
     match get("v") {
         None => {}
         Some(Some(v)) if v.is_empty() => {}
@@ -178,6 +216,11 @@ pub fn parse_query(search: &str, today: Date) -> Parsed {
         parsed.shared_check = get("r")
             .flatten()
             .filter(|r| !r.is_empty() && r.len() <= 4096);
+    }
+    if parsed.view == View::Qr {
+        parsed.qr_for = get("for")
+            .flatten()
+            .filter(|t| !t.is_empty() && t.len() <= 8192);
     }
     if parsed.view == View::Policy {
         parsed.policy_id = get("id")

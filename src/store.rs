@@ -36,6 +36,18 @@ pub struct Record {
     pub check: CheckState,
     #[serde(deserialize_with = "strict::objects_or_empty")]
     pub households: Vec<Household>,
+    /// 大字版 (large text) is on. Written only when on, so a record from
+    /// before the setting, or with it off, is stored byte for byte as before
+    /// (and an older build reads it, ignoring the field).
+    #[serde(
+        deserialize_with = "strict::or_default",
+        skip_serializing_if = "is_false"
+    )]
+    pub big: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +73,7 @@ impl Default for Record {
             facts: Facts::default(),
             check: CheckState::default(),
             households: Vec::new(),
+            big: false,
         }
     }
 }

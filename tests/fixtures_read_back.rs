@@ -98,6 +98,7 @@ fn record_v2() -> Record {
             finished: true,
         },
         households: households()[..2].to_vec(),
+        big: false,
     }
 }
 
@@ -124,6 +125,7 @@ fn version_1_record_migrates_with_an_empty_self_check_and_list() {
             facts: facts(),
             check: CheckState::default(),
             households: Vec::new(),
+            big: false,
         }
     );
     // Saved again, it is a version-2 record that reads back the same.

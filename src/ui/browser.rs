@@ -113,6 +113,15 @@ pub fn today() -> Date {
     })
 }
 
+/// 大字版 on or off: the class `big-text` on <html> (index.html's inline
+/// script sets it from storage before the app loads, so nothing jumps).
+/// The app puts no other class there.
+pub fn set_big_text(on: bool) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("class", if on { "big-text" } else { "" });
+    }
+}
+
 pub fn scroll_to_top() {
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);

@@ -6,7 +6,7 @@ use crate::query::View;
 use leptos::prelude::*;
 
 /// (screen, tile id, title, what it does).
-const TILES: [(View, &str, &str, &str); 4] = [
+const TILES: [(View, &str, &str, &str); 5] = [
     (
         View::Loan,
         "tile-loan",
@@ -30,6 +30,12 @@ const TILES: [(View, &str, &str, &str); 4] = [
         "tile-households",
         "村干部：农户名单",
         "在手机上记下走访的农户和自查结果，可导出表格。",
+    ),
+    (
+        View::Qr,
+        "home-qr",
+        "二维码和海报",
+        "让别人用手机扫码打开帮扶助手，或打印出来贴在村务公开栏。",
     ),
 ];
 

@@ -16,6 +16,7 @@ mod loan;
 mod loan_inputs;
 mod loan_results;
 mod policy;
+mod qr;
 mod speech;
 mod storage;
 
@@ -35,6 +36,11 @@ pub fn start_policy() {
 /// Entry point of the self-check part (`src/bin/bangfu-check.rs`).
 pub fn start_check() {
     start(&app::CHECK);
+}
+
+/// Entry point of the sharing part (`src/bin/bangfu-share.rs`).
+pub fn start_share() {
+    start(&app::SHARE);
 }
 
 /// Replaces the static loading shell with the app (a link for another part
