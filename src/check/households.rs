@@ -88,7 +88,7 @@ pub fn backup_json(list: &[Household], today: Date) -> String {
 /// dropped and listed.
 pub fn read_backup(text: &str) -> Result<(Vec<Household>, Vec<String>), String> {
     if text.len() > MAX_BACKUP_BYTES {
-        return Err("文件太大，不是帮扶助手的备份文件。".into());
+        return Err("文件太大，不是帮扶助手的备份文件。请选帮扶助手导出的备份（.json）。".into());
     }
     let text = text.trim_start_matches('\u{feff}');
     let unreadable =

@@ -393,7 +393,7 @@ fn Banners(save_failed: Signal<bool>) -> impl IntoView {
         app.storage_note.get().map(|note| match note {
             StorageNote::Unavailable => Either::Left(view! {
                 <div class="banner warn" role="status" id="storage-banner">
-                    "这个浏览器不让保存数据：能正常使用，但关掉页面后填的内容不会保留。"
+                    "这个浏览器不让保存数据：能正常使用，但关掉页面后填的内容不会保留。要保存，请点右上角“…”，选“在浏览器打开”。"
                 </div>
             }),
             StorageNote::Recovered { backup, newer } => {
@@ -434,7 +434,7 @@ fn Banners(save_failed: Signal<bool>) -> impl IntoView {
         {storage}
         <Show when=move || save_failed.get()>
             <div class="banner warn" role="status">
-                "保存失败（手机存储可能满了）。填的内容在关掉页面后可能不会保留。"
+                "保存失败（手机存储可能满了）。请先删掉一些不用的文件或聊天记录；不然关掉页面后，填的内容可能不会保留。"
             </div>
         </Show>
         {notes}

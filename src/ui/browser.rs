@@ -190,14 +190,18 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
 
 /// The text of the first file chosen in a file input.
 pub async fn read_file(input: &web_sys::HtmlInputElement) -> Result<String, String> {
-    let file = input.files().and_then(|f| f.get(0)).ok_or("没有选中文件")?;
+    let file = input
+        .files()
+        .and_then(|f| f.get(0))
+        .ok_or("没有选中文件，请再点一次，选帮扶助手导出的备份文件。")?;
     if file.size() > crate::check::households::MAX_BACKUP_BYTES as f64 {
-        return Err("文件太大，不是帮扶助手的备份文件。".into());
+        return Err("文件太大，不是帮扶助手的备份文件。请选帮扶助手导出的备份（.json）。".into());
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|_| "文件读不出来".to_string())?;
-    text.as_string().ok_or_else(|| "文件读不出来".to_string())
+        .map_err(|_| "文件读不出来，请换一个帮扶助手导出的备份文件再试。".to_string())?;
+    text.as_string()
+        .ok_or_else(|| "文件读不出来，请换一个帮扶助手导出的备份文件再试。".to_string())
 }
 
 /// Prints the page with every collapsed section opened, so the paper copy

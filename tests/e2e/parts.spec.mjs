@@ -1,4 +1,4 @@
-// The app is three WebAssembly files (ARCHITECTURE.md, "Three parts"): a link
+// The app is four WebAssembly files (ARCHITECTURE.md, "Four parts"): a link
 // downloads only the part it opens, moving to another part is a page load
 // that loses nothing, and index.html's choice agrees with the app's reading of
 // the link, putting a mangled one right with at most one more load.
@@ -7,6 +7,7 @@ import { test, expect } from '@playwright/test';
 const MAIN = /\/bangfu-[0-9a-f]{16}_bg\.wasm$/;
 const POLICY = /\/bangfu-policy-[0-9a-f]{16}_bg\.wasm$/;
 const CHECK = /\/bangfu-check-[0-9a-f]{16}_bg\.wasm$/;
+const SHARE = /\/bangfu-share-[0-9a-f]{16}_bg\.wasm$/;
 
 /** Paths of the .wasm files the page requests, in order. */
 function wasmRequests(page) {
@@ -25,6 +26,7 @@ const cases = [
   ['/?v=policy&id=tekun&from=singlemessage', POLICY, '#entry-title'],
   ['/?v=check', CHECK, 'h1:text("家庭自查")'],
   ['/?v=households&isappinstalled=0', CHECK, 'h1:text("农户名单")'],
+  ['/?v=qr&for=v%3Dloan&from=singlemessage', SHARE, '#qr-code'],
 ];
 for (const [url, part, ready] of cases) {
   test(`${url} downloads only its own part`, async ({ page }) => {

@@ -65,13 +65,16 @@ test('sw.js precaches exactly the built files the page uses, each with its sha38
   const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const packs = files.map((f) => f[0]).filter((u) => /^pack-[0-9a-f]{16}\.json$/.test(u));
   expect(packs).toHaveLength(1);
-  // The three parts (index.html loads one by the link): each a content-hashed
+  // The four parts (index.html loads one by the link): each a content-hashed
   // js and wasm pair, named in index.html by their common stem.
   const js = files.map((f) => f[0].match(/^(.+)\.js$/)?.[1]).filter(Boolean);
-  const stems = [/^bangfu-[0-9a-f]{16}$/, /^bangfu-policy-[0-9a-f]{16}$/, /^bangfu-check-[0-9a-f]{16}$/].map((re) =>
-    js.find((s) => re.test(s)),
-  );
-  expect(js).toHaveLength(3);
+  const stems = [
+    /^bangfu-[0-9a-f]{16}$/,
+    /^bangfu-policy-[0-9a-f]{16}$/,
+    /^bangfu-check-[0-9a-f]{16}$/,
+    /^bangfu-share-[0-9a-f]{16}$/,
+  ].map((re) => js.find((s) => re.test(s)));
+  expect(js).toHaveLength(4);
   expect(stems.every(Boolean), js.join()).toBe(true);
   for (const stem of stems) {
     expect(html).toContain(`'${stem}'`);
