@@ -2,8 +2,8 @@
 // Measures the release build in dist/ (scripts/bench.sh builds it first):
 //
 //   1. sizes: every file raw, gzip -9 and brotli 11; the first-load transfer
-//      of each kind of link (/, ?v=check, a policy link: each loads one of the
-//      three WebAssembly parts) against the budget (each first load <= 220 KB
+//      of each kind of link (/, ?v=check, a policy link, a QR link: each loads
+//      one of the five WebAssembly parts) against the budget (each first load <= 220 KB
 //      gzip, aim 170 KB; brotli beside it), and what the service worker
 //      fetches after load
 //   2. Lighthouse 12, default mobile mode (simulated slow 4G, 4x CPU), N runs
@@ -158,10 +158,11 @@ const parts = {
   policy: stem(/'(bangfu-policy-[0-9a-f]{16})'/),
   check: stem(/'(bangfu-check-[0-9a-f]{16})'/),
   cadre: stem(/'(bangfu-cadre-[0-9a-f]{16})'/),
+  share: stem(/'(bangfu-share-[0-9a-f]{16})'/),
 };
 const pack = stem(/'(pack-[0-9a-f]{16}\.json)'/);
 if (!Object.values(parts).every(Boolean) || !pack) {
-  console.error('bench.mjs: index.html does not name the four WebAssembly parts and the pack: not a build of this app?');
+  console.error('bench.mjs: index.html does not name the five WebAssembly parts and the pack: not a build of this app?');
   process.exit(1);
 }
 const entries = [
@@ -169,6 +170,8 @@ const entries = [
   ['?v=check (self-check, households)', 'check', []],
   ['?v=local, ?v=risk (cadres: 本地数字, 风险补偿金)', 'cadre', []],
   ['?v=policy&id=… (preloads the pack)', 'policy', [pack]],
+  // The QR screen (bangfu-share); for a policy entry it fetches the pack for the title.
+  ['?v=qr&for=… (QR code and poster, with the pack)', 'share', [pack]],
 ].map(([link, part, extra]) => {
   const names = ['index.html', ...named, `${parts[part]}.js`, `${parts[part]}_bg.wasm`, ...extra].filter(
     (n, i, all) => sizes[n] && all.indexOf(n) === i,

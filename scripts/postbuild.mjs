@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Trunk post_build hook (see Trunk.toml [[hooks]]). Trunk runs it after the
 // final index.html is written to its staging directory and before that
-// directory replaces dist/. Plain Node, no dependencies.
+// directory replaces dist/. Plain Node; its one dependency is esbuild (npm,
+// a dev dependency), which minifies what the app ships in release builds.
 //
 //   node scripts/postbuild.mjs [DIR]    DIR defaults to $TRUNK_STAGING_DIR
 //
@@ -15,6 +16,10 @@
 //      file, for hosts that serve precompressed files (nginx gzip_static /
 //      brotli_static, Caddy precompressed, tests/e2e/server.mjs). Skipped when
 //      not smaller than the file itself.
+//   0. Minified (esbuild): each part's wasm-bindgen JS glue (Trunk cannot
+//      minify it), and index.html's inline CSS; the inline scripts and the
+//      page lose their comments and indentation (not more: the scripts'
+//      quoted placeholders are read by the steps below and by the tests).
 // Debug builds (`trunk serve`): sw.js is a worker that removes itself and any
 // release worker's caches, so development never sees a stale cached build;
 // nothing is compressed.
@@ -26,6 +31,7 @@ import { copyFileSync, readdirSync, readFileSync, renameSync, rmSync, statSync, 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
+import { minifyGlue, minifyIndex } from './minify.mjs';
 import { cspFor, inlineAttribute } from './csp.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -102,6 +108,8 @@ function walk(base, rel = '') {
     const js = path.join(dir, rel);
     const wasm = path.join(dir, `${name}_bg.wasm`);
     if (!statSync(wasm, { throwIfNoEntry: false })) continue;
+    // Minified before it is named, so the name is the hash of what ships.
+    if (release) writeFileSync(js, minifyGlue(readFileSync(js, 'utf8')));
     const hash = createHash('sha256').update(readFileSync(js)).update(readFileSync(wasm)).digest('hex').slice(0, 16);
     for (const old of walk(dir)) {
       if (new RegExp(`^${name}-[0-9a-f]{16}(?:_bg\\.wasm|\\.js)$`).test(old)) rmSync(path.join(dir, old));
@@ -131,6 +139,13 @@ function walk(base, rel = '') {
   const left = html.match(/'BANGFU(?:_[A-Z0-9]+)*'/);
   if (left) die(`index.html loads ${left[0]}, but no such part was built (built: ${[...parts.keys()].join(', ')})`);
   writeFileSync(index, html);
+}
+
+// index.html, smaller (release builds; scripts/minify.mjs): before the CSP
+// step, which hashes the result.
+if (release) {
+  const index = path.join(dir, 'index.html');
+  writeFileSync(index, minifyIndex(readFileSync(index, 'utf8')));
 }
 
 // The content security policy (index.html's <meta http-equiv>, README

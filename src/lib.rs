@@ -12,6 +12,7 @@ pub mod money;
 pub mod parse;
 pub mod policy;
 pub mod products;
+pub mod qr;
 pub mod query;
 pub mod risk;
 pub mod store;

@@ -30,10 +30,12 @@ pub enum View {
     Local,
     /// 风险补偿金测算 (for cadres).
     Risk,
+    /// The QR code (and printable poster) of another screen's link, `for=`.
+    Qr,
 }
 
 impl View {
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Home,
         View::Loan,
         View::Check,
@@ -41,6 +43,7 @@ impl View {
         View::Policy,
         View::Local,
         View::Risk,
+        View::Qr,
     ];
 
     /// The value of `v=` in links; part of the public URL contract.
@@ -53,6 +56,7 @@ impl View {
             View::Policy => "policy",
             View::Local => "local",
             View::Risk => "risk",
+            View::Qr => "qr",
         }
     }
 
@@ -75,6 +79,12 @@ pub struct Parsed {
     /// key), read by `local::read_link` on the 本地数字 screen (which also
     /// tells WeChat's additions from a set of figures); `None` when there are none.
     pub local_link: Option<Vec<(String, String)>>,
+    /// `for=`: the query string (without `?`) of the link a QR code is for
+    /// (only with `v=qr`; none: the home page). Only ever put after this
+    /// page's own address, so a QR code never points to another site.
+    pub qr_for: Option<String>,
+    /// `big=1`: open in 大字版 (large text), and keep it on.
+    pub big: bool,
     /// One plain sentence for each value that was ignored.
     pub ignored: Vec<String>,
 }
@@ -158,9 +168,34 @@ pub fn plain_query(parsed: &Parsed) -> String {
                 q.push_str(&percent_encode(v));
             }
         }
+        View::Qr => {
+            if let Some(target) = &parsed.qr_for {
+                q.push_str("&for=");
+                q.push_str(&percent_encode(target));
+            }
+        }
         View::Home | View::Households | View::Risk => {}
     }
+    if parsed.big {
+        q.push_str("&big=1");
+    }
     q
+}
+
+/// The link a QR code stands for, as a query string (with `?`; empty for the
+/// home page): the target read like any link and written plainly again, so
+/// the code holds exactly what the app itself would write for that screen.
+/// A QR code of a QR code is the home page's.
+pub fn qr_target(qr_for: Option<&str>, today: Date) -> (View, String) {
+    let Some(target) = qr_for.filter(|t| !t.is_empty()) else {
+        return (View::Home, String::new());
+    };
+    let mut parsed = parse_query(target, today);
+    parsed.big = false;
+    match parsed.view {
+        View::Home | View::Qr => (View::Home, String::new()),
+        view => (view, plain_query(&parsed)),
+    }
 }
 
 /// Reads a `location.search` (with or without the leading `?`). Anything after
@@ -182,7 +217,10 @@ pub fn parse_query(search: &str, today: Date) -> Parsed {
     }
     let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
 
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed {
+        big: get("big").flatten().as_deref() == Some("1"),
+        ..Parsed::default()
+    };
     match get("v") {
         None => {}
         Some(Some(v)) if v.is_empty() => {}
@@ -206,6 +244,11 @@ pub fn parse_query(search: &str, today: Date) -> Parsed {
             .map(|(k, v)| (k.clone(), v.clone().unwrap_or_default()))
             .collect();
         parsed.local_link = (!rest.is_empty()).then_some(rest);
+    }
+    if parsed.view == View::Qr {
+        parsed.qr_for = get("for")
+            .flatten()
+            .filter(|t| !t.is_empty() && t.len() <= 8192);
     }
     if parsed.view == View::Policy {
         // Blank after trimming (`id=%20`) is no id: the library, as the

@@ -166,10 +166,12 @@ pub fn parse_multiple(input: &str) -> Result<u32, String> {
     if s.is_empty() {
         return Err("请填放大倍数，例如 10".into());
     }
-    let n: u32 = s
-        .trim_end_matches('倍')
-        .parse()
-        .map_err(|_| format!("看不懂“{}”：放大倍数请填整数，例如 10", input.trim()))?;
+    let n: u32 = s.trim_end_matches('倍').parse().map_err(|_| {
+        format!(
+            "看不懂“{}”：放大倍数请填整数，例如 10",
+            crate::form::short(input)
+        )
+    })?;
     if n == 0 || n > MAX_MULTIPLE {
         return Err(format!(
             "放大倍数 {n} 不合理：一般是 5–10 倍，这里只接受 1–{MAX_MULTIPLE}"

@@ -47,6 +47,18 @@ pub struct Record {
         deserialize_with = "strict::optional_object"
     )]
     pub local: Option<LocalForm>,
+    /// 大字版 (large text) is on. Written only when on, so a record from
+    /// before the setting, or with it off, is stored byte for byte as before
+    /// (and an older build reads it, ignoring the field).
+    #[serde(
+        deserialize_with = "strict::or_default",
+        skip_serializing_if = "is_false"
+    )]
+    pub big: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +85,7 @@ impl Default for Record {
             check: CheckState::default(),
             households: Vec::new(),
             local: None,
+            big: false,
         }
     }
 }

@@ -99,6 +99,7 @@ fn record_v2() -> Record {
         },
         households: households()[..2].to_vec(),
         local: None,
+        big: false,
     }
 }
 
@@ -126,6 +127,7 @@ fn version_1_record_migrates_with_an_empty_self_check_and_list() {
             check: CheckState::default(),
             households: Vec::new(),
             local: None,
+            big: false,
         }
     );
     // Saved again, it is a version-2 record that reads back the same.

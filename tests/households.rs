@@ -186,7 +186,7 @@ fn import_refuses_gbk_csv_huge_and_deeply_nested_files() {
         .collect();
     assert!(read_backup_bytes(&gbk).unwrap_err().contains("GBK"));
     // The CSV export passed as a backup.
-    let csv_file = csv(&two());
+    let csv_file = csv(&two(), None);
     assert!(read_backup_bytes(csv_file.as_bytes())
         .unwrap_err()
         .contains("读不出来"));

@@ -4,7 +4,9 @@ use bangfu::date::Date;
 use bangfu::form::{check, LoanForm};
 use bangfu::loan::{schedule, Method};
 use bangfu::money::Fen;
-use bangfu::query::{loan_query, parse_query, percent_decode, plain_query, View};
+use bangfu::query::{
+    loan_query, parse_query, percent_decode, percent_encode, plain_query, qr_target, View,
+};
 
 fn today() -> Date {
     Date::new(2026, 11, 29).unwrap()
@@ -146,6 +148,8 @@ fn loader_picks_part(search: &str) -> &'static str {
         "policy"
     } else if opens(&["local", "risk"]) {
         "cadre"
+    } else if opens(&["qr"]) {
+        "share"
     } else {
         "main"
     }
@@ -169,6 +173,8 @@ fn a_links_plain_address_shows_the_same_and_the_loader_reads_it_alike() {
         "?v=risk&isappinstalled=0".into(),
         "?amount=5万".into(),
         "?v=home".into(),
+        "?v=qr&for=v%3Dpolicy%26id%3Dtekun&from=singlemessage".into(),
+        "?v=home&big=1&from=singlemessage".into(),
         "".into(),
     ];
     for link in links {
@@ -185,10 +191,13 @@ fn a_links_plain_address_shows_the_same_and_the_loader_reads_it_alike() {
         assert_eq!(again.policy_id, parsed.policy_id, "{link} → {plain}");
         assert_eq!(again.shared_check, parsed.shared_check, "{link} → {plain}");
         assert_eq!(again.local_link, parsed.local_link, "{link} → {plain}");
+        assert_eq!(again.qr_for, parsed.qr_for, "{link} → {plain}");
+        assert_eq!(again.big, parsed.big, "{link} → {plain}");
         // …and index.html picks the part that has it, so one extra load at most.
         let part = match parsed.view {
             View::Check | View::Households => "check",
             View::Policy => "policy",
+            View::Qr => "share",
             View::Home | View::Loan => "main",
             View::Local | View::Risk => "cadre",
         };
@@ -218,4 +227,61 @@ fn quoted_values_carry_no_bidirectional_controls() {
     let p = parse_query("?v=loan&amount=%E2%80%AEgpj.exe", today());
     let all = format!("{:?}{:?}", p.ignored, p.loan.map(|f| check(&f, today())));
     assert!(!all.contains('\u{202e}'), "{all}");
+}
+#[test]
+fn big_is_on_only_with_big_1() {
+    assert!(parse_query("?big=1", today()).big);
+    assert!(parse_query("?v=check&big=1&from=singlemessage", today()).big);
+    assert!(parse_query(&format!("{SEED}&big=1"), today()).big);
+    for off in [
+        "", "?v=loan", "?big=0", "?big=", "?big=yes", "?big", "?big=2",
+    ] {
+        assert!(!parse_query(off, today()).big, "{off}");
+    }
+    // The loan is read as before, big or not.
+    assert_eq!(
+        parse_query(&format!("{SEED}&big=1"), today()).loan,
+        parse_query(SEED, today()).loan
+    );
+}
+
+#[test]
+fn a_qr_code_holds_the_plain_link_of_its_target_on_this_site() {
+    let qr = |target: &str| {
+        let link = format!("?v=qr&for={}", percent_encode(target));
+        let parsed = parse_query(&link, today());
+        assert_eq!(parsed.view, View::Qr);
+        qr_target(parsed.qr_for.as_deref(), today())
+    };
+    // Each kind of share link comes back exactly as the app writes it.
+    let loan = parse_query(SEED, today()).loan.unwrap();
+    assert_eq!(qr(&loan_query(&loan)[1..]), (View::Loan, loan_query(&loan)));
+    assert_eq!(
+        qr("v=policy&id=tuopin-xindai"),
+        (View::Policy, "?v=policy&id=tuopin-xindai".to_string())
+    );
+    let r = "members%3D4%7Cfood%3Dok";
+    assert_eq!(
+        qr(&format!("v=check&r={r}")),
+        (View::Check, format!("?v=check&r={r}"))
+    );
+    // WeChat's extras and big=1 are left out; a QR of a QR, or nothing, is home.
+    assert_eq!(
+        qr("v=policy&id=tekun&from=singlemessage&big=1"),
+        (View::Policy, "?v=policy&id=tekun".to_string())
+    );
+    assert_eq!(qr("v=qr&for=v%3Dloan"), (View::Home, String::new()));
+    assert_eq!(qr_target(None, today()), (View::Home, String::new()));
+    // Whatever `for=` holds, the result is a query string of this page.
+    for hostile in [
+        "https://evil.example/?v=loan",
+        "//evil.example",
+        "v=policy&id=../../x",
+        "%",
+        "javascript:alert(1)",
+    ] {
+        let (_, q) = qr(hostile);
+        assert!(q.is_empty() || q.starts_with("?v="), "{hostile} → {q}");
+        assert!(!q.contains("//") && !q.contains(':'), "{hostile} → {q}");
+    }
 }

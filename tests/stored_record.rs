@@ -19,6 +19,33 @@ fn round_trip() {
     assert_eq!(decode(Some(&encode(&r))), Loaded::Ok(Box::new(r)));
 }
 
+/// 大字版 is stored only when on: a record with it off is the same text as
+/// before the setting existed, and `big` of the wrong type is a damaged
+/// record, not a half-read one.
+#[test]
+fn the_big_text_setting_is_written_only_when_on() {
+    let off = Record::default();
+    assert!(!encode(&off).contains("big"));
+    let on = Record {
+        big: true,
+        ..Record::default()
+    };
+    assert!(encode(&on).ends_with(",\"big\":true}"), "{}", encode(&on));
+    assert_eq!(decode(Some(&encode(&on))), Loaded::Ok(Box::new(on)));
+    assert_eq!(
+        decode(Some("{\"version\":2,\"big\":null}")),
+        Loaded::Ok(Box::new(off.clone()))
+    );
+    assert_eq!(
+        decode(Some("{\"version\":1,\"big\":false}")),
+        Loaded::Ok(Box::new(off))
+    );
+    for bad in ["1", "\"1\"", "{}", "[]"] {
+        let raw = format!("{{\"version\":2,\"big\":{bad}}}");
+        assert_eq!(decode(Some(&raw)), Loaded::Unreadable, "{raw}");
+    }
+}
+
 #[test]
 fn bad_records_are_flagged_not_used() {
     assert_eq!(decode(None), Loaded::Empty);

@@ -103,7 +103,7 @@ pub fn read_backup_bytes(bytes: &[u8]) -> Result<(Vec<Household>, Vec<String>), 
 /// dropped and listed.
 pub fn read_backup(text: &str) -> Result<(Vec<Household>, Vec<String>), String> {
     if text.len() > MAX_BACKUP_BYTES {
-        return Err("文件太大，不是帮扶助手的备份文件。".into());
+        return Err("文件太大，不是帮扶助手的备份文件。请选帮扶助手导出的备份（.json）。".into());
     }
     let text = text.trim_start_matches('\u{feff}');
     let unreadable =
@@ -419,7 +419,7 @@ mod tests {
     fn an_exported_formula_label_reads_back_as_text() {
         let mut hostile = h("1", "=HYPERLINK(\"http://evil\",\"看\")");
         hostile.village = "@王村".into();
-        let out = csv(&[hostile]);
+        let out = csv(&[hostile], None);
         let row = out.split("\r\n").nth(1).unwrap();
         assert!(
             row.starts_with("\"'=HYPERLINK(\"\"http://evil\"\",\"\"看\"\")\",'@王村,"),

@@ -45,6 +45,11 @@ pub struct AppState {
     /// signal type as `shared`, so no part compiles another: read them with
     /// [`AppState::local_figures`]).
     pub local: RwSignal<Option<Answers>>,
+    /// 大字版 (large text): a class on <html>, saved with the record.
+    pub big: RwSignal<bool>,
+    /// The link the QR screen shows (`?v=qr&for=`), as a query string
+    /// without `?`; `None`: the home page.
+    pub qr_for: RwSignal<Option<String>>,
     /// The policy library's content pack (fetched when a policy page opens).
     pub pack: RwSignal<PackState>,
     /// What the banner says about storage (unreadable record, no storage).
@@ -63,18 +68,20 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
-/// The app ships as four WebAssembly files so that a link downloads only
+/// The app ships as five WebAssembly files so that a link downloads only
 /// the part it opens (see ARCHITECTURE.md, "Parts"). Every part has the
 /// home screen; `Main` adds the estimator, `Policy` the policy explainer (and
-/// only it fetches the content pack), `Check` the self-check and the household
-/// list, `Cadre` the cadres' 本地数字 and 风险补偿金测算. A screen of another
-/// part is a page load away; index.html picks the file by the same rule.
+/// it fetches the content pack), `Check` the self-check and the household
+/// list, `Cadre` the cadres' 本地数字 and 风险补偿金测算, `Share` the QR code
+/// and poster of a link (the QR encoder is in no other part). A screen of
+/// another part is a page load away; index.html picks the file by the same rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
     Main,
     Policy,
     Check,
     Cadre,
+    Share,
 }
 
 impl Part {
@@ -85,6 +92,7 @@ impl Part {
             View::Local | View::Risk => self == Part::Cadre,
             View::Policy => self == Part::Policy,
             View::Check | View::Households => self == Part::Check,
+            View::Qr => self == Part::Share,
         }
     }
 }
@@ -142,6 +150,16 @@ pub const CADRE: PartScreens = PartScreens {
     read_shared: |_, _| {},
 };
 
+/// The QR code and poster of a share link.
+pub const SHARE: PartScreens = PartScreens {
+    part: Part::Share,
+    build: |key| match key {
+        ScreenKey::Qr(target) => view! { <super::qr::QrPage target/> }.into_any(),
+        _ => view! { <super::home::Home/> }.into_any(),
+    },
+    read_shared: |_, _| {},
+};
+
 /// Where the policy library's content pack is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PackState {
@@ -158,6 +176,10 @@ impl AppState {
         let q = match view {
             View::Loan => loan_query(&self.form.get_untracked()),
             View::Policy => super::links::policy_href(self.policy_id.get_untracked().as_deref()),
+            View::Qr => match self.qr_for.get_untracked() {
+                Some(target) => format!("?v=qr&for={}", query::percent_encode(&target)),
+                None => "?v=qr".to_string(),
+            },
             other => format!("?v={}", other.key()),
         };
         if !self.part.has(view) {
@@ -197,6 +219,7 @@ impl AppState {
             check: self.check.get(),
             households: self.households.get(),
             local: self.local.get().map(LocalForm),
+            big: self.big.get(),
             ..Record::default()
         };
         if !self.storage_ok {
@@ -224,6 +247,15 @@ impl AppState {
     pub fn open_policy(&self, id: Option<&str>) {
         self.policy_id.set(id.map(str::to_string));
         self.go(View::Policy);
+    }
+
+    /// Show the QR code of a link of this app: `link` is the address as the
+    /// share card shows it; only its query string is kept, so the code is
+    /// always of this page.
+    pub fn open_qr(&self, link: &str) {
+        let target = link.split_once('?').map(|(_, q)| q.to_string());
+        self.qr_for.set(target.filter(|q| !q.is_empty()));
+        self.go(View::Qr);
     }
 }
 
@@ -255,6 +287,8 @@ enum ScreenKey {
     Risk,
     /// A page of the library (`None`: the library itself).
     Policy(Option<String>),
+    /// The QR code of a link (its query string without `?`).
+    Qr(Option<String>),
 }
 
 /// Reads what is stored and what the link says and sets up the state; `None`
@@ -294,6 +328,9 @@ pub fn init(screens: &'static PartScreens) -> Option<(AppState, query::Parsed)> 
         shared: RwSignal::new(None),
         households: RwSignal::new(record.households),
         local: RwSignal::new(local),
+        // A link with big=1 turns it on, and it stays on.
+        big: RwSignal::new(record.big || parsed.big),
+        qr_for: RwSignal::new(parsed.qr_for.clone()),
         pack: RwSignal::new(PackState::NotYet),
         storage_note: RwSignal::new(note),
         today,
@@ -332,6 +369,7 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
             (View::Local, _) => "本地数字 · 帮扶助手".to_string(),
             (View::Risk, _) => "风险补偿金测算 · 帮扶助手".to_string(),
             (View::Policy, false) => "政策解读 · 帮扶助手".to_string(),
+            (View::Qr, _) => "二维码 · 帮扶助手".to_string(),
             (View::Policy, true) => return,
         };
         browser::set_title(&title);
@@ -350,6 +388,7 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
         }
         state.link_notes.set(parsed.ignored);
         state.policy_id.set(parsed.policy_id);
+        state.qr_for.set(parsed.qr_for);
         (screens.read_shared)(state, parsed.shared_check.as_deref());
         state.view.set(parsed.view);
     });
@@ -375,10 +414,20 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
         View::Local => ScreenKey::Local,
         View::Risk => ScreenKey::Risk,
         View::Policy => ScreenKey::Policy(state.policy_id.get()),
+        View::Qr => ScreenKey::Qr(state.qr_for.get()),
     });
     let screen = move || {
         let k = key.get();
         untrack(move || (screens.build)(k))
+    };
+    // 大字版 is a class on <html>, so it reaches everything, the loading
+    // shell included (index.html sets it before the app arrives; a link's
+    // big=1 with storage refused is set here). The switch sets it on tap.
+    browser::set_big_text(state.big.get_untracked());
+    let switch_big = move |_| {
+        let on = !state.big.get_untracked();
+        state.big.set(on);
+        browser::set_big_text(on);
     };
     view! {
         <div class="topbar">
@@ -391,6 +440,17 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
             >
                 "回首页"
             </Go>
+            // A checkbox: its tick shows 大字版 is on (not colour alone), and
+            // the phone reads it out as a switch that is on or off.
+            <label class="button secondary big-switch">
+                <input
+                    type="checkbox"
+                    id="big-toggle"
+                    checked=state.big.get_untracked()
+                    on:change=switch_big
+                />
+                "大字"
+            </label>
         </div>
         <main>
             <Banners save_failed=save_failed.into()/>
@@ -415,7 +475,7 @@ fn Banners(save_failed: Signal<bool>) -> impl IntoView {
                     {if note == StorageNote::OtherTab {
                         "农户名单在另一个页面里改过，这里已经更新，两边加的农户都在。"
                     } else {
-                        "这个浏览器不让保存数据：能正常使用，但关掉页面后填的内容不会保留。"
+                        "这个浏览器不让保存数据：能正常使用，但关掉页面后填的内容不会保留。要保存，请点右上角“…”，选“在浏览器打开”。"
                     }}
                 </div>
             }),

@@ -113,6 +113,15 @@ pub fn today() -> Date {
     })
 }
 
+/// 大字版 on or off: the class `big-text` on <html> (index.html's inline
+/// script sets it from storage before the app loads, so nothing jumps).
+/// The app puts no other class there.
+pub fn set_big_text(on: bool) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("class", if on { "big-text" } else { "" });
+    }
+}
+
 pub fn scroll_to_top() {
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
@@ -183,13 +192,16 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
 /// how to read them (a backup must be UTF-8, and `File.text()` would hide a
 /// GBK file behind replacement characters).
 pub async fn read_file(input: &web_sys::HtmlInputElement) -> Result<Vec<u8>, String> {
-    let file = input.files().and_then(|f| f.get(0)).ok_or("没有选中文件")?;
+    let file = input
+        .files()
+        .and_then(|f| f.get(0))
+        .ok_or("没有选中文件，请再点一次，选帮扶助手导出的备份文件。")?;
     if file.size() > crate::check::households::MAX_BACKUP_BYTES as f64 {
-        return Err("文件太大，不是帮扶助手的备份文件。".into());
+        return Err("文件太大，不是帮扶助手的备份文件。请选帮扶助手导出的备份（.json）。".into());
     }
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| "文件读不出来".to_string())?;
+        .map_err(|_| "文件读不出来，请换一个帮扶助手导出的备份文件再试。".to_string())?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 

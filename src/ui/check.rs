@@ -91,7 +91,7 @@ pub fn Questionnaire() -> impl IntoView {
             </div>
             <p>
                 <button type="button" class="link" id="results-now" on:click=finish>
-                    "先看看现在的结果"
+                    "先看结果"
                 </button>
             </p>
         </div>

@@ -132,7 +132,7 @@ fn Results(answers: Answers, shared: bool) -> impl IntoView {
                                 "这是别人通过链接分享的自查结果（链接里没有姓名）。您自己的答案没有改动。"
                             </p>
                             <button type="button" class="secondary" on:click=use_shared>
-                                "用这些答案开始自查"
+                                "照这些答案自查"
                             </button>
                         </div>
                     }

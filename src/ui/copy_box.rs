@@ -1,6 +1,8 @@
-//! A link in a read-only box with a copy button and what happened. Copying
-//! is refused by some WebViews, so the box stays selectable for a long-press.
+//! A link in a read-only box with a copy button and what happened, and a
+//! button for its QR code. Copying is refused by some WebViews, so the box
+//! stays selectable for a long-press.
 
+use super::app::use_app;
 use super::browser;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -12,6 +14,7 @@ pub fn CopyBox(
     label: &'static str,
     #[prop(into)] link: Signal<String>,
 ) -> impl IntoView {
+    let app = use_app();
     let status = RwSignal::new("");
     let input = NodeRef::<Input>::new();
     let copy = move |_| {
@@ -24,9 +27,20 @@ pub fn CopyBox(
     };
     view! {
         <input id=ids.0 readonly aria-label=label prop:value=link node_ref=input/>
-        <button type="button" id=ids.1 on:click=copy>
-            "复制链接"
-        </button>
+        <div class="copy-actions">
+            <button type="button" id=ids.1 on:click=copy>
+                "复制链接"
+            </button>
+            // The same link as a code to scan, and a poster to print (another
+            // part of the app: everything is saved before it loads).
+            <button
+                type="button"
+                class="secondary qr-button"
+                on:click=move |_| app.open_qr(&link.get_untracked())
+            >
+                "二维码"
+            </button>
+        </div>
         <p role="status" id=ids.2>
             {status}
         </p>

@@ -6,7 +6,7 @@ use crate::query::View;
 use leptos::prelude::*;
 
 /// (screen, tile id, title, what it does).
-const TILES: [(View, &str, &str, &str); 6] = [
+const TILES: [(View, &str, &str, &str); 7] = [
     (
         View::Loan,
         "tile-loan",
@@ -42,6 +42,12 @@ const TILES: [(View, &str, &str, &str); 6] = [
         "tile-risk",
         "县乡干部：风险补偿金测算",
         "基金放大几倍、政府和银行怎么分担，基金够不够用。",
+    ),
+    (
+        View::Qr,
+        "home-qr",
+        "二维码和海报",
+        "让别人用手机扫码打开帮扶助手，或打印出来贴在村务公开栏。",
     ),
 ];
 

@@ -132,7 +132,7 @@ pub fn HouseholdsPage() -> impl IntoView {
                         app.go(View::Check);
                     }
                 >
-                    "新增一户（做自查）"
+                    "新增一户"
                 </button>
             </div>
             <div class="row2">
@@ -201,7 +201,7 @@ pub fn HouseholdsPage() -> impl IntoView {
                         id="export-csv"
                         on:click=move |_| export("csv")
                     >
-                        "导出表格（Excel）"
+                        "导出表格"
                     </button>
                     <button
                         type="button"

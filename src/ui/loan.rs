@@ -62,7 +62,7 @@ pub fn LoanPage() -> impl IntoView {
             >
                 <p>"已按链接里的贷款数字计算。您自己之前填的数字还在："</p>
                 <button type="button" class="secondary" on:click=swap_back>
-                    "换回我自己填的"
+                    "换回我填的"
                 </button>
             </div>
             <LoanInputs checked product/>

@@ -18,6 +18,7 @@ mod loan_results;
 mod local;
 mod local_note;
 mod policy;
+mod qr;
 mod risk;
 mod speech;
 mod storage;
@@ -43,6 +44,11 @@ pub fn start_check() {
 /// Entry point of the cadres' part (`src/bin/bangfu-cadre.rs`).
 pub fn start_cadre() {
     start(&app::CADRE);
+}
+
+/// Entry point of the sharing part (`src/bin/bangfu-share.rs`).
+pub fn start_share() {
+    start(&app::SHARE);
 }
 
 /// Replaces the static loading shell with the app (a link for another part

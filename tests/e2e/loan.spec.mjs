@@ -182,7 +182,7 @@ test('chips fill the amount; a link keeps the own estimate one tap away', async 
   await expect(page.locator('#total-interest')).toHaveText('6,435.92 元');
   const banner = page.locator('#replaced-banner');
   await expect(banner).toBeVisible();
-  await banner.getByRole('button', { name: '换回我自己填的' }).click();
+  await banner.getByRole('button', { name: '换回我填的' }).click();
   await expect(banner).toBeHidden();
   await expect(page.locator('#amount')).toHaveValue('3万');
   await expect(page.locator('#product')).toHaveValue('custom');

@@ -1,4 +1,4 @@
-// The app is four WebAssembly files (ARCHITECTURE.md, "Parts"): a link
+// The app is five WebAssembly files (ARCHITECTURE.md, "Parts"): a link
 // downloads only the part it opens, moving to another part is a page load
 // that loses nothing, and index.html's choice agrees with the app's reading of
 // the link, putting a mangled one right with at most one more load.
@@ -8,6 +8,7 @@ const MAIN = /\/bangfu-[0-9a-f]{16}_bg\.wasm$/;
 const POLICY = /\/bangfu-policy-[0-9a-f]{16}_bg\.wasm$/;
 const CHECK = /\/bangfu-check-[0-9a-f]{16}_bg\.wasm$/;
 const CADRE = /\/bangfu-cadre-[0-9a-f]{16}_bg\.wasm$/;
+const SHARE = /\/bangfu-share-[0-9a-f]{16}_bg\.wasm$/;
 
 /** Paths of the .wasm files the page requests, in order. */
 function wasmRequests(page) {
@@ -28,6 +29,7 @@ const cases = [
   ['/?v=households&isappinstalled=0', CHECK, 'h1:text("农户名单")'],
   ['/?v=local&from=singlemessage', CADRE, 'h1:text("本地数字")'],
   ['/?v=risk', CADRE, 'h1:text("风险补偿金测算")'],
+  ['/?v=qr&for=v%3Dloan&from=singlemessage', SHARE, '#qr-code'],
 ];
 for (const [url, part, ready] of cases) {
   test(`${url} downloads only its own part`, async ({ page }) => {

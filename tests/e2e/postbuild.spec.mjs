@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { DIST, copyDist, postbuild } from './pwa-helpers.mjs';
+import { minifyGlue } from '../../scripts/minify.mjs';
 
 const COMPRESSIBLE = /\.(wasm|js|css|html|svg|webmanifest|json)$/;
 
@@ -65,13 +66,17 @@ test('sw.js precaches exactly the built files the page uses, each with its sha38
   const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const packs = files.map((f) => f[0]).filter((u) => /^pack-[0-9a-f]{16}\.json$/.test(u));
   expect(packs).toHaveLength(1);
-  // The four parts (index.html loads one by the link): each a content-hashed
+  // The five parts (index.html loads one by the link): each a content-hashed
   // js and wasm pair, named in index.html by their common stem.
   const js = files.map((f) => f[0].match(/^(.+)\.js$/)?.[1]).filter(Boolean);
-  const stems = [/^bangfu-[0-9a-f]{16}$/, /^bangfu-policy-[0-9a-f]{16}$/, /^bangfu-check-[0-9a-f]{16}$/, /^bangfu-cadre-[0-9a-f]{16}$/].map((re) =>
-    js.find((s) => re.test(s)),
-  );
-  expect(js).toHaveLength(4);
+  const stems = [
+    /^bangfu-[0-9a-f]{16}$/,
+    /^bangfu-policy-[0-9a-f]{16}$/,
+    /^bangfu-check-[0-9a-f]{16}$/,
+    /^bangfu-cadre-[0-9a-f]{16}$/,
+    /^bangfu-share-[0-9a-f]{16}$/,
+  ].map((re) => js.find((s) => re.test(s)));
+  expect(js).toHaveLength(5);
   expect(stems.every(Boolean), js.join()).toBe(true);
   for (const stem of stems) {
     expect(html).toContain(`'${stem}'`);
@@ -147,7 +152,8 @@ test('every part Trunk leaves unhashed is named by its content, and index.html m
     writeFileSync(path.join(copy.dir, 'bangfu-extra_bg.wasm'), wasm);
     writeFileSync(index, html.replace("window.bangfuPart = {", "var extra = 'BANGFU_EXTRA'; window.bangfuPart = {"));
     postbuild(copy.dir);
-    const hash = createHash('sha256').update(js).update(wasm).digest('hex').slice(0, 16);
+    // Named by what ships: the glue as minified in a release build.
+    const hash = createHash('sha256').update(minifyGlue(js.toString('utf8'))).update(wasm).digest('hex').slice(0, 16);
     const names = readdirSync(copy.dir);
     expect(names).toEqual(expect.arrayContaining([`bangfu-extra-${hash}.js`, `bangfu-extra-${hash}_bg.wasm`]));
     expect(names).not.toContain('bangfu-extra.js');

@@ -131,7 +131,7 @@ fn Actions(e: &'static Entry) -> impl IntoView {
                 .map(|_| {
                     view! {
                         <button type="button" id="try-loan" on:click=try_loan>
-                            "用这项贷款算一算"
+                            "算这项贷款"
                         </button>
                     }
                 })}

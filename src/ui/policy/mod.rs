@@ -10,7 +10,8 @@ mod entry;
 mod glossary;
 mod icons;
 mod library;
-mod loading;
+/// Also used by the QR screen, for an entry's title.
+pub(super) mod loading;
 mod timeline;
 
 use super::app::{use_app, PackState};

@@ -1,0 +1,97 @@
+// Which engines can open the app. The WebAssembly is built for WebAssembly
+// 1.0 plus mutable globals (.cargo/config.toml; wasm-opt lowers what the
+// prebuilt standard library brings), so an engine without reference types,
+// bulk memory or sign extension (Chrome/WebView before 96, Safari before 15)
+// runs it. An engine older than that (no mutable globals, or JS before 2020)
+// is told in plain words what to do, before anything is downloaded.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const shot = (name) => `tests/e2e/screenshots/${name}.png`;
+const DIST = path.resolve('dist');
+const TOO_OLD =
+  '这个浏览器版本太旧，打不开帮扶助手。请先把微信更新到最新版；还打不开，就点右上角“…”，选“在浏览器打开”，用手机自带的浏览器打开。';
+
+function wasmRequests(page) {
+  const seen = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.endsWith('.wasm')) seen.push(r.url());
+  });
+  return seen;
+}
+
+/** An engine whose validator lacks some features: 'mutable-globals' (before
+ * Chrome 74), or 'post-mvp' (reference types, bulk memory, saturating
+ * float-to-int: before Chrome 96 / Safari 15). Only the loader's probe goes
+ * through WebAssembly.validate; what the app's own files need is checked
+ * against the same feature set by the last test, with wasm-opt. */
+async function engine(page, lacks) {
+  await page.addInitScript((lacks) => {
+    const validate = WebAssembly.validate;
+    window.probed = 0;
+    const uses = (b, pairs) => pairs.some(([x, y]) => b.some((v, i) => v === x && (y === undefined || y(b[i + 1]))));
+    WebAssembly.validate = function (bytes) {
+      window.probed++;
+      const b = Array.from(new Uint8Array(bytes.buffer || bytes));
+      // An exported mutable i32 global: type 0x7f, mut 0x01, export kind 0x03.
+      if (lacks === 'mutable-globals' && uses(b, [[0x7f, (n) => n === 0x01]]) && b.includes(0x03)) return false;
+      // ref.null (0xd0 0x6f/0x70), 0xfc-prefixed ops (trunc_sat, memory.copy/fill…).
+      if (lacks === 'post-mvp' && uses(b, [[0xd0, (n) => n === 0x6f || n === 0x70], [0xfc, (n) => n <= 0x11]])) return false;
+      return validate.call(WebAssembly, bytes);
+    };
+  }, lacks);
+}
+
+for (const url of ['/', '/?v=check&from=singlemessage', '/?v=policy&id=tekun', '/?v=qr']) {
+  test(`an engine without mutable globals: ${url} says what to do and downloads no WebAssembly`, async ({ page }) => {
+    await engine(page, 'mutable-globals');
+    const wasm = wasmRequests(page);
+    await page.goto(url);
+    await expect(page.locator('#shell')).toHaveClass('shell failed old');
+    await expect(page.locator('#fail-text')).toHaveText(TOO_OLD);
+    // The network advice and 重新打开 do not apply: reloading cannot help.
+    await expect(page.locator('.shell .net').first()).toBeHidden();
+    await expect(page.getByRole('button', { name: '重新打开' })).toBeHidden();
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => window.probed)).toBe(1);
+    expect(wasm).toEqual([]);
+    // Nothing was preloaded either.
+    expect(await page.locator('link[rel=modulepreload], link[as=fetch]').count()).toBe(0);
+    if (url === '/') await page.screenshot({ path: shot('engine-too-old-360x740') });
+  });
+}
+
+test('JavaScript from before 2020 gets the same message and no download', async ({ page }) => {
+  await page.addInitScript(() => {
+    delete String.prototype.replaceAll;
+  });
+  const wasm = wasmRequests(page);
+  await page.goto('/?v=loan');
+  await expect(page.locator('#fail-text')).toHaveText(TOO_OLD);
+  await page.waitForLoadState('networkidle');
+  expect(wasm).toEqual([]);
+});
+
+test('an engine without reference types or the other post-1.0 features runs the app', async ({ page }) => {
+  await engine(page, 'post-mvp');
+  const wasm = wasmRequests(page);
+  await page.goto('/?v=loan&amount=5万');
+  await expect(page.locator('#amount')).toHaveValue('5万');
+  expect(await page.evaluate(() => window.probed)).toBe(1);
+  expect(wasm).toHaveLength(1);
+});
+
+test('every WebAssembly part is valid WebAssembly 1.0 plus mutable globals', () => {
+  const parts = readdirSync(DIST).filter((n) => n.endsWith('_bg.wasm'));
+  expect(parts).toHaveLength(5);
+  for (const part of parts) {
+    // wasm-opt validates against exactly these features and exits non-zero
+    // on any instruction or type from another (a default Rust build fails:
+    // reference types, bulk memory, sign extension).
+    execFileSync('wasm-opt', [path.join(DIST, part), '--mvp-features', '--enable-mutable-globals', '-o', '/dev/null'], {
+      stdio: 'pipe',
+    });
+  }
+});
