@@ -146,8 +146,25 @@ fn link_parser() {
         "isappinstalled",
         "amp;v",
         "V",
+        "big",
+        "for",
+        "lv",
+        "place",
+        "line",
+        "ck",
     ];
-    const VIEWS: &[&str] = &["loan", "check", "households", "policy", "home", "LOAN", ""];
+    const VIEWS: &[&str] = &[
+        "loan",
+        "check",
+        "households",
+        "policy",
+        "home",
+        "local",
+        "risk",
+        "qr",
+        "LOAN",
+        "",
+    ];
     let pairs = prop::collection::vec(
         (
             prop::sample::select(KEYS),
