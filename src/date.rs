@@ -54,6 +54,24 @@ impl Date {
     pub fn iso(self) -> String {
         self.to_string()
     }
+
+    /// Days from `self` to `later` (negative when `later` is earlier): how
+    /// long ago a household was visited, for the village view's 90-day list.
+    pub fn days_until(self, later: Date) -> i64 {
+        later.day_number() - self.day_number()
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`), exact for
+    /// every year `Date::new` accepts.
+    fn day_number(self) -> i64 {
+        let (m, d) = (self.month as i64, self.day as i64);
+        let y = self.year as i64 - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
 }
 
 impl fmt::Display for Date {
@@ -107,5 +125,17 @@ mod tests {
         assert!(Date::parse("2023-13-01").is_none());
         assert!(Date::parse("abc").is_none());
         assert!(Date::parse("").is_none());
+    }
+
+    #[test]
+    fn counts_days_across_months_leap_years_and_backwards() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        assert_eq!(d("1970-01-01").day_number(), 0);
+        assert_eq!(d("2026-11-29").days_until(d("2026-11-29")), 0);
+        assert_eq!(d("2026-08-31").days_until(d("2026-11-29")), 90);
+        assert_eq!(d("2024-02-28").days_until(d("2024-03-01")), 2);
+        assert_eq!(d("2023-02-28").days_until(d("2023-03-01")), 1);
+        assert_eq!(d("2026-12-01").days_until(d("2026-11-29")), -2);
+        assert_eq!(d("1900-01-01").days_until(d("2200-12-31")), 109_937);
     }
 }

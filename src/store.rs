@@ -4,7 +4,9 @@
 //! it to a backup key and starts fresh.
 
 use crate::check::households::Household;
+use crate::check::visits::{self, History};
 use crate::check::Answers;
+use crate::date::Date;
 use crate::eligibility::Facts;
 use crate::form::LoanForm;
 use crate::local::LocalForm;
@@ -90,6 +92,107 @@ impl Default for Record {
     }
 }
 
+/// What the record holds beside [`Record`]'s fields, added for the village
+/// view: earlier visits and when the list was last backed up. Written after
+/// `Record`'s fields in the same JSON object ([`encode_full`]), each left out
+/// when empty, so a record without them is the same text as before, byte for
+/// byte. Not a field of `Record` so that code building a `Record` field by
+/// field (the fixtures' tests, the app's screens) is unchanged.
+///
+/// Why the schema stays version 2: an app from before these fields reads
+/// the record (it ignores fields it does not know) and keeps every household
+/// with its latest visit; it drops the earlier visits and the backup date
+/// when it next saves. A version 3 would be worse for the same phone: that
+/// app would set the whole record aside as newer and start with an empty
+/// list, and a tab of it still open beside a new one would overwrite the new
+/// record without merging (its merge reads only records it understands).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Extra {
+    /// Per household with any: the latest visit's note and the earlier visits.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "strict::objects_or_empty"
+    )]
+    pub visits: Vec<History>,
+    /// The day the last backup file was made (YYYY-MM-DD); `None`: never.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict::or_default"
+    )]
+    pub backed_up: Option<String>,
+    /// Ids of the households added, changed or deleted since that backup
+    /// (ids, not a count, so editing one household twice counts once).
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "strict::or_default"
+    )]
+    pub changed_since_backup: Vec<String>,
+}
+
+impl Extra {
+    /// A backup file was made today: nothing is unsaved any more.
+    pub fn backup_made(&mut self, today: Date) {
+        self.backed_up = Some(today.to_string());
+        self.changed_since_backup.clear();
+    }
+
+    /// Household `id` was added, changed or deleted. Before the first backup
+    /// nothing is noted (every household counts as not backed up).
+    pub fn mark_changed(&mut self, id: &str) {
+        if self.backed_up.is_some() && !self.changed_since_backup.iter().any(|c| c == id) {
+            self.changed_since_backup.push(id.to_string());
+        }
+    }
+
+    /// Notes every household that differs between `before` (with its
+    /// histories `before_visits`) and `after` (with `self.visits`): added,
+    /// deleted, renamed, or with a visit added or changed. For the UI to call
+    /// with the list before and after any change, whatever made it.
+    pub fn note_changes(
+        &mut self,
+        before: &[Household],
+        before_visits: &[History],
+        after: &[Household],
+    ) {
+        let same = |a: &Household, b: &Household| {
+            a.label == b.label
+                && a.village == b.village
+                && visits::timeline(a, before_visits) == visits::timeline(b, &self.visits)
+        };
+        let mut ids: Vec<String> = Vec::new();
+        for b in before {
+            match after.iter().find(|a| a.id == b.id) {
+                Some(a) if same(b, a) => {}
+                _ => ids.push(b.id.clone()),
+            }
+        }
+        for a in after {
+            if !before.iter().any(|b| b.id == a.id) {
+                ids.push(a.id.clone());
+            }
+        }
+        for id in ids {
+            self.mark_changed(&id);
+        }
+    }
+
+    /// How many households the last backup does not have as they are now:
+    /// every household when there has been no backup.
+    pub fn changed_count(&self, list: &[Household]) -> usize {
+        if self.backed_up.is_none() {
+            list.len()
+        } else {
+            self.changed_since_backup.len()
+        }
+    }
+
+    /// Histories only for households in `list` (after a delete).
+    pub fn prune(&mut self, list: &[Household]) {
+        visits::prune(&mut self.visits, list);
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Loaded {
     /// Nothing stored yet.
@@ -108,6 +211,25 @@ pub enum Loaded {
 /// rather than half-used. (Texts inside `loan` and `facts` must be texts;
 /// a repeated key reads as its last value.)
 pub fn decode(raw: Option<&str>) -> Loaded {
+    decode_full(raw).0
+}
+
+/// [`decode`], with what the record holds beside `Record` ([`Extra`]: empty
+/// unless the record reads). A record whose extra fields are damaged (of the
+/// wrong type) is unreadable as a whole, like any other field.
+pub fn decode_full(raw: Option<&str>) -> (Loaded, Extra) {
+    let loaded = decode_record(raw);
+    if !matches!(loaded, Loaded::Ok(_)) {
+        return (loaded, Extra::default());
+    }
+    let extra = raw.and_then(|raw| serde_json::from_str::<Obj<Extra>>(raw).ok());
+    match extra {
+        Some(Obj(extra)) => (loaded, extra),
+        None => (Loaded::Unreadable, Extra::default()),
+    }
+}
+
+fn decode_record(raw: Option<&str>) -> Loaded {
     let Some(raw) = raw else { return Loaded::Empty };
     let Ok(doc) = serde_json::from_str::<Value>(raw) else {
         return Loaded::Unreadable;
@@ -137,6 +259,19 @@ pub fn decode(raw: Option<&str>) -> Loaded {
 /// `LocalStorage::set`).
 pub fn encode(record: &Record) -> String {
     serde_json::to_string(record).expect("a record always serializes")
+}
+
+/// The record and what it holds beside it, as one JSON object: `Record`'s
+/// fields, then `Extra`'s. Exactly `encode(record)` when `extra` is empty.
+pub fn encode_full(record: &Record, extra: &Extra) -> String {
+    #[derive(Serialize)]
+    struct Full<'a> {
+        #[serde(flatten)]
+        record: &'a Record,
+        #[serde(flatten)]
+        extra: &'a Extra,
+    }
+    serde_json::to_string(&Full { record, extra }).expect("a record always serializes")
 }
 
 /// The first free backup key: `bangfu.backup`, then `bangfu.backup.2`, ….

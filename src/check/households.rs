@@ -5,6 +5,7 @@
 use super::answers::Answers;
 use super::rules::{assess_with, Risk};
 use super::text;
+use super::visits::{self, History};
 use crate::date::Date;
 use crate::local::LocalFigures;
 use crate::strict;
@@ -70,17 +71,35 @@ struct Backup<'a> {
     version: u32,
     exported: String,
     households: &'a [Household],
+    /// Earlier visits and notes (`visits::History`), after the households
+    /// and left out when there are none: a file without them is the same
+    /// text as before visits, and an app from before visits imports the
+    /// households (their latest visits) and ignores the rest. So the file's
+    /// version stays 1.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    visits: Vec<&'a History>,
 }
 
 /// The backup file: JSON indented by two spaces (people may open it in a
 /// text editor).
 pub fn backup_json(list: &[Household], today: Date) -> String {
+    backup_json_with(list, &[], today)
+}
+
+/// The backup file with the households' earlier visits and notes (those of
+/// households in `list` only, so a file of one village carries that
+/// village's visits).
+pub fn backup_json_with(list: &[Household], history: &[History], today: Date) -> String {
     let file = Backup {
         app: BACKUP_APP,
         kind: BACKUP_KIND,
         version: BACKUP_VERSION,
         exported: today.to_string(),
         households: list,
+        visits: history
+            .iter()
+            .filter(|k| !k.is_empty() && list.iter().any(|h| h.id == k.id))
+            .collect(),
     };
     serde_json::to_string_pretty(&file).expect("a household list always serializes")
 }
@@ -89,19 +108,40 @@ pub fn backup_json(list: &[Household], today: Date) -> String {
 /// else (a list saved again as GBK by a spreadsheet or editor) is refused
 /// instead of read with its Chinese turned into replacement characters.
 pub fn read_backup_bytes(bytes: &[u8]) -> Result<(Vec<Household>, Vec<String>), String> {
+    read_backup_bytes_full(bytes).map(|i| (i.households, i.notes))
+}
+
+/// A backup file as read: the households (each as of its latest visit), their
+/// earlier visits and notes, and what was dropped as invalid.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Imported {
+    pub households: Vec<Household>,
+    pub visits: Vec<History>,
+    pub notes: Vec<String>,
+}
+
+/// [`read_backup_bytes`] with the earlier visits.
+pub fn read_backup_bytes_full(bytes: &[u8]) -> Result<Imported, String> {
     if bytes.len() > MAX_BACKUP_BYTES {
         return Err("文件太大，不是帮扶助手的备份文件。".into());
     }
     let text = std::str::from_utf8(bytes).map_err(|_| {
         "这个文件的文字编码不对（不是 UTF-8，可能被别的软件另存过，比如存成了 GBK），不是帮扶助手导出的原备份文件。请导入“导出备份”得到的原文件。".to_string()
     })?;
-    read_backup(text)
+    read_backup_full(text)
 }
 
 /// Reads a backup file. A file that is not a household backup of a version we
 /// understand is refused with a message; answers that are no longer valid are
 /// dropped and listed.
 pub fn read_backup(text: &str) -> Result<(Vec<Household>, Vec<String>), String> {
+    read_backup_full(text).map(|i| (i.households, i.notes))
+}
+
+/// [`read_backup`] with the earlier visits and notes. A visit whose date does
+/// not read, or two histories for one household, make the file damaged; a
+/// history for a household not in the file is dropped and named.
+pub fn read_backup_full(text: &str) -> Result<Imported, String> {
     if text.len() > MAX_BACKUP_BYTES {
         return Err("文件太大，不是帮扶助手的备份文件。请选帮扶助手导出的备份（.json）。".into());
     }
@@ -168,7 +208,53 @@ pub fn read_backup(text: &str) -> Result<(Vec<Household>, Vec<String>), String> 
         seen.push(h.id.clone());
         out.push(h);
     }
-    Ok((out, notes))
+    let kept: Vec<History> = match doc.remove("visits") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(list) => strict::objects(list).map_err(|_| damaged())?,
+    };
+    let mut history: Vec<History> = Vec::new();
+    for (i, mut k) in kept.into_iter().enumerate() {
+        let n = i + 1;
+        let Some(h) = out.iter_mut().find(|h| h.id == k.id) else {
+            notes.push(format!("第{n}条走访记录不属于文件里的任何一户，已忽略"));
+            continue;
+        };
+        if history.iter().any(|x| x.id == k.id) {
+            return Err(format!("第{n}条走访记录和前面重复，文件已损坏。"));
+        }
+        let who = if h.label.is_empty() {
+            format!("第{n}条走访记录")
+        } else {
+            h.label.clone()
+        };
+        for v in &mut k.earlier {
+            if Date::parse(&v.date).is_none() {
+                return Err(format!(
+                    "{who}的走访日期“{}”无效，文件已损坏。",
+                    crate::form::short(&v.date)
+                ));
+            }
+            let (clean, dropped) = v.answers.sanitized();
+            for d in dropped {
+                notes.push(format!("{who}（{}的走访）：{d}", v.date));
+            }
+            v.answers = clean;
+            v.note = visits::clean_note(&v.note);
+        }
+        let mut all = k.earlier;
+        all.push(visits::Visit {
+            date: h.date.clone(),
+            note: visits::clean_note(&k.note),
+            answers: h.answers.clone(),
+        });
+        // In date order, one visit a day; the latest is the household.
+        visits::set_timeline(h, &mut history, all);
+    }
+    Ok(Imported {
+        households: out,
+        visits: history,
+        notes,
+    })
 }
 
 /// What importing would do.
@@ -211,7 +297,7 @@ pub fn apply_import(existing: &mut Vec<Household>, plan: ImportPlan, overwrite: 
 /// `-`, `@`, a tab or a carriage return, so such a cell gets a leading `'`
 /// and shows as the text it is (OWASP, "CSV Injection"). A plain number such
 /// as `-5` is no formula and stays a number.
-fn csv_field(s: &str) -> String {
+pub(crate) fn csv_field(s: &str) -> String {
     let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(s);
     let s = if formula {
         format!("'{s}")
@@ -268,6 +354,34 @@ pub fn csv(list: &[Household], local: Option<&LocalFigures>) -> String {
         let cells: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
+    }
+    out
+}
+
+/// Every visit as one row, newest first within each household: the
+/// household, the visit's date, risk and note, and what changed since the
+/// visit before (`visits::Change::headline`). Same format as [`csv`].
+pub fn visits_csv(list: &[Household], history: &[History], local: Option<&LocalFigures>) -> String {
+    let mut out = String::from("\u{feff}标签,村/组,走访日期,风险,走访记录,和上次比\r\n");
+    for h in list {
+        let all = visits::timeline(h, history);
+        for (i, v) in all.iter().enumerate().rev() {
+            let changed = match i.checked_sub(1) {
+                Some(before) => visits::change(&all[before], v, local).headline(),
+                None => "第一次走访".to_string(),
+            };
+            let row = [
+                h.label.clone(),
+                h.village.clone(),
+                v.date.clone(),
+                assess_with(&v.answers, local).risk().label().to_string(),
+                v.note.clone(),
+                changed,
+            ];
+            let cells: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
+            out.push_str(&cells.join(","));
+            out.push_str("\r\n");
+        }
     }
     out
 }

@@ -6,8 +6,11 @@
 
 pub mod answers;
 pub mod households;
+pub mod merge;
 pub mod questions;
 pub mod rules;
+pub mod village;
+pub mod visits;
 
 pub use answers::Answers;
 pub use rules::{assess, assess_with, Finding, Level, Report, Risk};

@@ -1,0 +1,329 @@
+//! The 驻村工作队's view of the list: how many households stand where, for
+//! the whole list or one village, and for every count the households behind
+//! it. A count and its list come from one test ([`Group::contains`] over one
+//! [`Look`] per household), so they can never disagree.
+//!
+//! Villages are compared as typed (spaces at either end aside): the domain
+//! cannot know that 梅河村 and 梅河 are one place, and guessing would merge
+//! two villages' counts.
+
+use super::answers::Answers;
+use super::households::{csv_field, Household};
+use super::questions::{self, UNKNOWN};
+use super::rules::{assess_with, Level, Risk};
+use super::visits::{self, History};
+use crate::date::Date;
+use crate::local::LocalFigures;
+
+/// Households not visited for this many days or more are listed to visit.
+pub const NOT_VISITED_DAYS: i64 = 90;
+
+/// The programmes a household may qualify for, as the summary counts them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Program {
+    /// 防返贫监测
+    Jiance,
+    /// 低保 (also 低保边缘)
+    Dibao,
+    /// 特困供养
+    Tekun,
+    /// 医疗救助
+    MedicalAid,
+    /// 危房改造
+    Housing,
+    /// 雨露计划
+    Yulu,
+    /// 小额信贷
+    Loan,
+}
+
+impl Program {
+    pub const ALL: [Program; 7] = [
+        Program::Jiance,
+        Program::Dibao,
+        Program::Tekun,
+        Program::MedicalAid,
+        Program::Housing,
+        Program::Yulu,
+        Program::Loan,
+    ];
+
+    /// Stable key (for links and stored filters).
+    pub fn key(self) -> &'static str {
+        match self {
+            Program::Jiance => "jiance",
+            Program::Dibao => "dibao",
+            Program::Tekun => "tekun",
+            Program::MedicalAid => "medical_aid",
+            Program::Housing => "housing",
+            Program::Yulu => "yulu",
+            Program::Loan => "loan",
+        }
+    }
+
+    pub fn from_key(k: &str) -> Option<Program> {
+        Program::ALL.into_iter().find(|p| p.key() == k)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Program::Jiance => "防返贫监测",
+            Program::Dibao => "低保",
+            Program::Tekun => "特困供养",
+            Program::MedicalAid => "医疗救助",
+            Program::Housing => "危房改造",
+            Program::Yulu => "雨露计划",
+            Program::Loan => "小额信贷",
+        }
+    }
+
+    /// The findings that count, and from which level. 危房 is a basic need
+    /// (有风险 when the house is unsafe); the others count from 可能符合 up.
+    /// Already covered (监测对象, 低保户: 供参考) does not count: the list is
+    /// of households that may need to apply.
+    fn counts(self, id: &str, level: Level) -> bool {
+        let ids: &[&str] = match self {
+            Program::Dibao => &["dibao", "dibao_edge"],
+            _ => &[self.key()],
+        };
+        ids.contains(&id) && matches!(level, Level::Risk | Level::Likely | Level::Possible)
+    }
+}
+
+/// One count of the summary, and the filter that lists its households.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// Every household (in the village).
+    All,
+    Risk(Risk),
+    /// May qualify for a programme.
+    Program(Program),
+    /// Risk rose between the last two visits.
+    RiskRose,
+    /// Last visit [`NOT_VISITED_DAYS`] or more before today (or a date that
+    /// does not read: better visited than forgotten).
+    NotVisited,
+    /// At least one question shown is answered 不清楚.
+    Unclear,
+    /// This question (id) is answered 不清楚.
+    UnclearAnswer(&'static str),
+}
+
+impl Group {
+    /// The row's name in the summary and its CSV.
+    pub fn label(self) -> String {
+        match self {
+            Group::All => "全部农户".into(),
+            Group::Risk(r) => format!("风险：{}", r.label()),
+            Group::Program(p) => format!("可能符合{}", p.label()),
+            Group::RiskRose => "上次走访风险升高".into(),
+            Group::NotVisited => format!("{NOT_VISITED_DAYS}天以上没走访"),
+            Group::Unclear => "还有不清楚的答案".into(),
+            Group::UnclearAnswer(id) => {
+                format!("不清楚：{}", questions::question(id).map_or(id, |q| q.text))
+            }
+        }
+    }
+
+    /// Whether the household `look` describes is counted here.
+    pub fn contains(self, look: &Look) -> bool {
+        match self {
+            Group::All => true,
+            Group::Risk(r) => look.risk == r,
+            Group::Program(p) => look.findings.iter().any(|(id, l)| p.counts(id, *l)),
+            Group::RiskRose => look.risk_rose,
+            Group::NotVisited => look.days_since_visit.is_none_or(|d| d >= NOT_VISITED_DAYS),
+            Group::Unclear => !look.unclear.is_empty(),
+            Group::UnclearAnswer(id) => look.unclear.contains(&id),
+        }
+    }
+}
+
+/// What the list needs besides the households: their histories, today, and
+/// the 本地数字 in use.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    pub history: &'a [History],
+    pub today: Date,
+    pub local: Option<&'a LocalFigures>,
+}
+
+/// One household as the summary sees it, worked out once.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Look {
+    pub risk: Risk,
+    /// Every finding's id and level.
+    pub findings: Vec<(&'static str, Level)>,
+    pub risk_rose: bool,
+    /// Days since the last visit; `None` when its date does not read.
+    pub days_since_visit: Option<i64>,
+    /// Questions shown and answered 不清楚, in questionnaire order.
+    pub unclear: Vec<&'static str>,
+}
+
+pub fn look(h: &Household, cx: &Context) -> Look {
+    let report = assess_with(&h.answers, cx.local);
+    Look {
+        risk: report.risk(),
+        findings: report.findings.iter().map(|f| (f.id, f.level)).collect(),
+        risk_rose: visits::last_change(h, cx.history, cx.local).is_some_and(|c| c.risk_rose()),
+        days_since_visit: Date::parse(&h.date).map(|d| d.days_until(cx.today)),
+        unclear: unclear(&h.answers),
+    }
+}
+
+/// Questions shown (given the other answers) and answered 不清楚.
+pub fn unclear(a: &Answers) -> Vec<&'static str> {
+    questions::all_questions()
+        .filter(|q| a.visible(q) && a.get(q.id) == Some(UNKNOWN))
+        .map(|q| q.id)
+        .collect()
+}
+
+/// The village as typed, spaces at either end aside.
+fn place(h: &Household) -> &str {
+    h.village.trim()
+}
+
+/// Every village in the list with its number of households, in the order
+/// first met ("" for households without one).
+pub fn villages(list: &[Household]) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for h in list {
+        match out.iter_mut().find(|(v, _)| v == place(h)) {
+            Some((_, n)) => *n += 1,
+            None => out.push((place(h).to_string(), 1)),
+        }
+    }
+    out
+}
+
+/// Whether `h` is in `village` (`None`: the whole list).
+pub fn in_village(h: &Household, village: Option<&str>) -> bool {
+    village.is_none_or(|v| place(h) == v.trim())
+}
+
+/// The counts for the whole list or one village.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    /// `None`: the whole list.
+    pub village: Option<String>,
+    pub today: Date,
+    /// Every count, in the order shown: all, by risk, by programme, risk
+    /// rose, not visited, with 不清楚, then each question still 不清楚 for
+    /// some household (most first; questions nobody left 不清楚 are not
+    /// listed).
+    pub rows: Vec<(Group, usize)>,
+}
+
+impl Summary {
+    pub fn count(&self, g: Group) -> usize {
+        self.rows
+            .iter()
+            .find(|(r, _)| *r == g)
+            .map_or(0, |(_, n)| *n)
+    }
+}
+
+pub fn summary(list: &[Household], village: Option<&str>, cx: &Context) -> Summary {
+    let looks: Vec<Look> = list
+        .iter()
+        .filter(|h| in_village(h, village))
+        .map(|h| look(h, cx))
+        .collect();
+    let count = |g: Group| looks.iter().filter(|l| g.contains(l)).count();
+    let mut groups = vec![Group::All];
+    groups.extend([Risk::High, Risk::Medium, Risk::Low].map(Group::Risk));
+    groups.extend(Program::ALL.map(Group::Program));
+    groups.extend([Group::RiskRose, Group::NotVisited, Group::Unclear]);
+    let mut rows: Vec<(Group, usize)> = groups.into_iter().map(|g| (g, count(g))).collect();
+    let mut per_question: Vec<(Group, usize)> = questions::all_questions()
+        .map(|q| Group::UnclearAnswer(q.id))
+        .map(|g| (g, count(g)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    // Stable: equal counts keep questionnaire order.
+    per_question.sort_by(|a, b| b.1.cmp(&a.1));
+    rows.extend(per_question);
+    Summary {
+        village: village.map(|v| v.trim().to_string()),
+        today: cx.today,
+        rows,
+    }
+}
+
+/// The households behind one count, in list order.
+pub fn members(
+    list: &[Household],
+    village: Option<&str>,
+    group: Group,
+    cx: &Context,
+) -> Vec<Household> {
+    list.iter()
+        .filter(|h| in_village(h, village) && group.contains(&look(h, cx)))
+        .cloned()
+        .collect()
+}
+
+/// The summary for Excel: UTF-8 with a byte-order mark, CRLF lines, like the
+/// household CSV; cells written as that CSV writes them.
+pub fn summary_csv(s: &Summary) -> String {
+    let place = match &s.village {
+        None => "全部村组".to_string(),
+        Some(v) if v.is_empty() => "未填村组".to_string(),
+        Some(v) => v.clone(),
+    };
+    let mut out = String::from("\u{feff}项目,户数\r\n");
+    out.push_str(&format!("村/组,{}\r\n", csv_field(&place)));
+    out.push_str(&format!("统计日期,{}\r\n", s.today));
+    for (g, n) in &s.rows {
+        out.push_str(&format!("{},{n}\r\n", csv_field(&g.label())));
+    }
+    out
+}
+
+/// The list filters of the village view; every one left empty lets all
+/// through.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub village: Option<String>,
+    pub risk: Option<Risk>,
+    pub program: Option<Program>,
+    /// Part of the label (see [`label_matches`]).
+    pub label: String,
+}
+
+/// The households that pass `f`, in list order.
+pub fn filtered(list: &[Household], f: &Filter, local: Option<&LocalFigures>) -> Vec<Household> {
+    list.iter()
+        .filter(|h| {
+            in_village(h, f.village.as_deref())
+                && label_matches(&h.label, &f.label)
+                && (f.risk.is_none() && f.program.is_none() || {
+                    let r = assess_with(&h.answers, local);
+                    f.risk.is_none_or(|want| r.risk() == want)
+                        && f.program
+                            .is_none_or(|p| r.findings.iter().any(|x| p.counts(x.id, x.level)))
+                })
+        })
+        .cloned()
+        .collect()
+}
+
+/// Search by label: the typed text anywhere in it, read as the app reads
+/// typed figures (`parse::normalize`: Latin letters in either case,
+/// full-width digits and letters as their plain forms, which phones' input
+/// methods give both; spaces and commas ignored, so 3组王家 finds 「3组 王家」);
+/// an empty search finds everything.
+pub fn label_matches(label: &str, search: &str) -> bool {
+    let search = crate::parse::normalize(search);
+    search.is_empty() || crate::parse::normalize(label).contains(&search)
+}
+
+/// [`label_matches`] over the list, in list order.
+pub fn search_label(list: &[Household], search: &str) -> Vec<Household> {
+    list.iter()
+        .filter(|h| label_matches(&h.label, search))
+        .cloned()
+        .collect()
+}
