@@ -243,7 +243,7 @@ pub fn summary(list: &[Household], village: Option<&str>, cx: &Context) -> Summa
         .filter(|(_, n)| *n > 0)
         .collect();
     // Stable: equal counts keep questionnaire order.
-    per_question.sort_by(|a, b| b.1.cmp(&a.1));
+    per_question.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     rows.extend(per_question);
     Summary {
         village: village.map(|v| v.trim().to_string()),
