@@ -191,6 +191,57 @@ impl Extra {
     pub fn prune(&mut self, list: &[Household]) {
         visits::prune(&mut self.visits, list);
     }
+
+    /// After another tab saved: `merged` is the household list as
+    /// `households::merge` made it from this tab's list (`ours`, with
+    /// `self`) and the other's (`theirs`, with `other`). Each household in
+    /// it gets every visit either tab has (on a day both have, the visit of
+    /// the tab whose household `merge` kept), so neither tab's new visit is
+    /// lost; households no longer in the list lose their history. The later
+    /// backup date is kept, with both tabs' changed households (a household
+    /// counted once too often only asks for one more backup).
+    pub fn merge_tabs(
+        &self,
+        ours: &[Household],
+        other: &Extra,
+        theirs: &[Household],
+        merged: &mut [Household],
+    ) -> Extra {
+        let mut out = Extra {
+            visits: Vec::new(),
+            backed_up: match (&self.backed_up, &other.backed_up) {
+                (Some(a), Some(b)) => Some(if b > a { b.clone() } else { a.clone() }),
+                (a, b) => a.clone().or_else(|| b.clone()),
+            },
+            changed_since_backup: self.changed_since_backup.clone(),
+        };
+        for id in &other.changed_since_backup {
+            if !out.changed_since_backup.contains(id) {
+                out.changed_since_backup.push(id.clone());
+            }
+        }
+        for h in merged.iter_mut() {
+            let o = ours.iter().find(|x| x.id == h.id);
+            let t = theirs.iter().find(|x| x.id == h.id);
+            let line = |x: Option<&Household>, e: &Extra| {
+                x.map(|x| visits::timeline(x, &e.visits))
+                    .unwrap_or_default()
+            };
+            let (first, second) = if o == Some(&*h) {
+                (line(o, self), line(t, other))
+            } else {
+                (line(t, other), line(o, self))
+            };
+            let mut all = first;
+            for v in second {
+                if !all.iter().any(|x| x.date == v.date) {
+                    all.push(v);
+                }
+            }
+            visits::set_timeline(h, &mut out.visits, all);
+        }
+        out
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -292,3 +292,82 @@ fn visits_set_in_any_order_end_in_date_order_one_a_day() {
         .collect();
     assert_eq!(notes, ["a", "b", "d"]);
 }
+
+#[test]
+fn changes_since_the_last_backup_are_counted_once_per_household() {
+    let (list, history) = visited();
+    let mut extra = Extra {
+        visits: history.clone(),
+        ..Extra::default()
+    };
+    // Never backed up: every household counts, and nothing is stored for it.
+    extra.note_changes(&[], &[], &list);
+    assert_eq!(extra.changed_count(&list), 1);
+    assert!(extra.changed_since_backup.is_empty());
+    extra.backup_made(day("2026-11-29"));
+    assert_eq!(extra.changed_count(&list), 0);
+    // A new visit changes 王家; adding 李家 and a second edit count once each.
+    let before = (list.clone(), extra.visits.clone());
+    let mut after = list.clone();
+    let a = after[0].answers.clone();
+    visits::add_visit(
+        &mut after,
+        &mut extra.visits,
+        "h1",
+        day("2026-12-01"),
+        "x",
+        a,
+    );
+    after.push(Household {
+        id: "h2".into(),
+        ..wang()
+    });
+    extra.note_changes(&before.0, &before.1, &after);
+    extra.note_changes(&before.0, &before.1, &after);
+    assert_eq!(extra.changed_since_backup, ["h1", "h2"]);
+    assert_eq!(extra.changed_count(&after), 2);
+    // A delete counts too.
+    let mut fewer = after.clone();
+    fewer.remove(0);
+    extra.backup_made(day("2026-12-02"));
+    extra.note_changes(&after, &extra.visits.clone(), &fewer);
+    assert_eq!(extra.changed_since_backup, ["h1"]);
+}
+
+#[test]
+fn two_tabs_that_each_add_a_visit_keep_both() {
+    let base = vec![wang()];
+    let (mut ours, mut our_extra) = (base.clone(), Extra::default());
+    let a = answers(&[("income", "lt4000")]);
+    visits::add_visit(
+        &mut ours,
+        &mut our_extra.visits,
+        "h1",
+        day("2026-08-01"),
+        "这边",
+        a,
+    );
+    let (mut theirs, mut their_extra) = (base.clone(), Extra::default());
+    let a = answers(&[("income", "gt15000")]);
+    visits::add_visit(
+        &mut theirs,
+        &mut their_extra.visits,
+        "h1",
+        day("2026-09-01"),
+        "那边",
+        a,
+    );
+    their_extra.backup_made(day("2026-09-02"));
+    let mut merged = bangfu::check::households::merge(&base, &ours, &theirs);
+    let out = our_extra.merge_tabs(&ours, &their_extra, &theirs, &mut merged);
+    let dates: Vec<String> = visits::timeline(&merged[0], &out.visits)
+        .into_iter()
+        .map(|v| v.date)
+        .collect();
+    assert_eq!(dates, ["2026-05-02", "2026-08-01", "2026-09-01"]);
+    assert_eq!(merged[0].date, "2026-09-01");
+    assert_eq!(out.backed_up.as_deref(), Some("2026-09-02"));
+    // A household deleted in the merge loses its history.
+    let out = our_extra.merge_tabs(&ours, &their_extra, &theirs, &mut []);
+    assert!(out.visits.is_empty());
+}
