@@ -24,6 +24,9 @@ export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 # Cargo.lock so the CLI always matches the library.
 export TRUNK_VERSION="0.21.14"
 export BINARYEN_VERSION="132"
+# The splitter (crate wasm_split_cli_support, binary wasm-split-cli) must
+# read what the wasm_split_helpers in Cargo.lock writes: 0.2.x with 0.2.x.
+export WASM_SPLIT_VERSION="0.2.4"
 
 # Colourless, greppable headings for CI logs.
 bangfu_heading() { printf '\n==> %s\n' "$*"; }

@@ -16,8 +16,9 @@
 //      file, for hosts that serve precompressed files (nginx gzip_static /
 //      brotli_static, Caddy precompressed, tests/e2e/server.mjs). Skipped when
 //      not smaller than the file itself.
-//   0. Minified (esbuild): each part's wasm-bindgen JS glue (Trunk cannot
-//      minify it), and index.html's inline CSS; the inline scripts and the
+//   0. The app's WebAssembly and its JS, built by scripts/build-wasm.mjs,
+//      copied in as app-<hash>/ (see below). Minified (esbuild): that JS
+//      (wasm-bindgen's glue and the screens' loader), and index.html's inline CSS; the inline scripts and the
 //      page lose their comments and indentation (not more: the scripts'
 //      quoted placeholders are read by the steps below and by the tests).
 // Debug builds (`trunk serve`): sw.js is a worker that removes itself and any
@@ -27,7 +28,7 @@
 // Running it again on the same directory gives the same bytes: old .gz/.br
 // and sw.js are replaced, never listed.
 import { createHash } from 'node:crypto';
-import { copyFileSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
@@ -43,9 +44,9 @@ const COMPRESSIBLE = new Set(['.wasm', '.js', '.mjs', '.css', '.html', '.svg', '
 // are never needed offline, and skipping them saves ~14 KB on a first visit.
 const NOT_PRECACHED = (rel, installOnly) =>
   rel === 'sw.js' || rel === 'robots.txt' || /\.(gz|br)$/.test(rel) || installOnly.has(rel);
-// Content-hashed names (the WebAssembly parts, named below; the content
-// pack): name-<16 hex>.ext, wasm name-<16 hex>_bg.wasm.
-const HASHED = /-[0-9a-f]{16}(?:_bg)?\.[a-z0-9]+$/;
+// Content-hashed names: every file of the app's directory (app-<16 hex>/,
+// named below) and the content pack (pack-<16 hex>.json).
+const HASHED = /^app-[0-9a-f]{16}\/|-[0-9a-f]{16}\.[a-z0-9]+$/;
 
 const die = (msg) => {
   console.error(`postbuild: ${msg}`);
@@ -91,54 +92,54 @@ function walk(base, rel = '') {
   else if (!html.includes(`'${name}'`)) die('index.html has no PACK_FILE_NAME placeholder for the content pack');
 }
 
-// The app's WebAssembly parts, one per [[bin]] in Cargo.toml (see index.html
-// and ui::app::Part): index.html loads one of them by the link, under their
-// content-hashed names. Every part is found from the files built, so a new
-// binary needs no change here, only its placeholder in index.html.
+// The app's WebAssembly (scripts/build-wasm.mjs, the pre_build hook, wrote
+// it to target/split/<profile>/): copied in as one directory named by a hash
+// of all its files, app-<16 hex>/. The files load each other by relative
+// name (bangfu.js imports __wasm_split.js, which imports bangfu.js and
+// fetches the screens' files), so the directory, not each file, carries the
+// hash: a screen's file of one build can never load into the main module of
+// another. index.html gets the directory's name ('BANGFU_APP') and each
+// screen's files (SCREEN_FILES), to preload the link's own screen.
 {
   const index = path.join(dir, 'index.html');
   let html = readFileSync(index, 'utf8');
-  // Trunk leaves every part unhashed (NAME.js beside NAME_bg.wasm): it
-  // hashes only its one "main" binary, the others being "workers", and that
-  // is turned off (Trunk.toml, filehash). Name each by a hash of its content
-  // here, so hosts and the service worker may cache it for good.
-  for (const rel of walk(dir)) {
-    const name = rel.match(/^([A-Za-z0-9_-]+)\.js$/)?.[1];
-    if (!name || HASHED.test(rel)) continue; // named by an earlier run
-    const js = path.join(dir, rel);
-    const wasm = path.join(dir, `${name}_bg.wasm`);
-    if (!statSync(wasm, { throwIfNoEntry: false })) continue;
-    // Minified before it is named, so the name is the hash of what ships.
-    if (release) writeFileSync(js, minifyGlue(readFileSync(js, 'utf8')));
-    const hash = createHash('sha256').update(readFileSync(js)).update(readFileSync(wasm)).digest('hex').slice(0, 16);
-    for (const old of walk(dir)) {
-      if (new RegExp(`^${name}-[0-9a-f]{16}(?:_bg\\.wasm|\\.js)$`).test(old)) rmSync(path.join(dir, old));
+  const named = html.match(/'(app-[0-9a-f]{16})'/)?.[1];
+  if (!html.includes("'BANGFU_APP'") || !html.includes('SCREEN_FILES')) {
+    // Named by an earlier run: keep it, if it is there.
+    if (!named) die("index.html has no 'BANGFU_APP' and SCREEN_FILES placeholders for the app's files");
+    if (!statSync(path.join(dir, named, 'bangfu_bg.wasm'), { throwIfNoEntry: false })) die(`index.html loads ${named}/, which is not there`);
+  } else {
+    const profile = release ? 'release' : 'debug';
+    const src = path.join(here, '..', 'target', 'split', profile);
+    let screens;
+    try {
+      screens = JSON.parse(readFileSync(path.join(src, 'files.json'), 'utf8'));
+    } catch {
+      die(`${src}/files.json is missing: scripts/build-wasm.mjs (the pre_build hook) writes it`);
     }
-    renameSync(js, path.join(dir, `${name}-${hash}.js`));
-    renameSync(wasm, path.join(dir, `${name}-${hash}_bg.wasm`));
+    for (const rel of readdirSync(dir)) {
+      if (/^app-([0-9a-f]{16}|new)$/.test(rel)) rmSync(path.join(dir, rel), { recursive: true, force: true });
+    }
+    const staged = path.join(dir, 'app-new');
+    mkdirSync(staged);
+    const names = readdirSync(src).filter((n) => n !== 'files.json').sort();
+    if (!names.includes('bangfu.js') || !names.includes('bangfu_bg.wasm')) die(`${src} has no bangfu.js with bangfu_bg.wasm`);
+    const hash = createHash('sha256');
+    for (const n of names) {
+      let bytes = readFileSync(path.join(src, n));
+      // Minified before it is hashed, so the name is the hash of what ships.
+      if (release && n.endsWith('.js')) bytes = Buffer.from(minifyGlue(bytes.toString('utf8')));
+      writeFileSync(path.join(staged, n), bytes);
+      hash.update(n).update('\0').update(bytes);
+    }
+    for (const files of Object.values(screens)) {
+      for (const f of files) if (!names.includes(f)) die(`files.json names ${f}, which was not built`);
+    }
+    const app = `app-${hash.digest('hex').slice(0, 16)}`;
+    renameSync(staged, path.join(dir, app));
+    html = html.replace("'BANGFU_APP'", `'${app}'`).replace('SCREEN_FILES', JSON.stringify(screens));
+    writeFileSync(index, html);
   }
-  // Each part, NAME-<16 hex>.js with its NAME-<16 hex>_bg.wasm, is named in
-  // index.html by its stem, where the source has the binary's name in
-  // capitals with '_' for '-' in quotes: 'BANGFU' for bangfu, 'BANGFU_CHECK'
-  // for bangfu-check.
-  const files = walk(dir);
-  const parts = new Map();
-  for (const rel of files) {
-    const [, base, name] = rel.match(/^(([A-Za-z0-9_-]+)-[0-9a-f]{16})\.js$/) || [];
-    if (!base || !files.includes(`${base}_bg.wasm`)) continue;
-    if (parts.has(name)) die(`two builds of ${name}: ${parts.get(name)} and ${base}`);
-    parts.set(name, base);
-  }
-  if (!parts.size) die('no WebAssembly part (NAME-<hash>.js with NAME-<hash>_bg.wasm) was built');
-  for (const [name, base] of parts) {
-    const placeholder = `'${name.toUpperCase().replace(/-/g, '_')}'`;
-    if (html.includes(placeholder)) html = html.replaceAll(placeholder, `'${base}'`);
-    else if (!html.includes(`'${base}'`)) die(`index.html has no ${placeholder} placeholder for ${base}`);
-  }
-  // A placeholder left over names a part that was not built.
-  const left = html.match(/'BANGFU(?:_[A-Z0-9]+)*'/);
-  if (left) die(`index.html loads ${left[0]}, but no such part was built (built: ${[...parts.keys()].join(', ')})`);
-  writeFileSync(index, html);
 }
 
 // index.html, smaller (release builds; scripts/minify.mjs): before the CSP

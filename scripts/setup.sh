@@ -102,6 +102,19 @@ else
   installed+=("wasm-bindgen-cli $WASM_BINDGEN_VERSION")
 fi
 
+# --- wasm-split-cli ----------------------------------------------------------------
+# The split step of the build (scripts/build-wasm.mjs). It has no --version,
+# so cargo's own record says which version the binary is.
+bangfu_heading "setup: wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION)"
+if command -v wasm-split-cli >/dev/null \
+   && cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  have "wasm-split-cli $WASM_SPLIT_VERSION"
+else
+  echo "  installing wasm_split_cli_support $WASM_SPLIT_VERSION (takes ~3 minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary --force
+  installed+=("wasm-split-cli $WASM_SPLIT_VERSION")
+fi
+
 # --- npm: binaryen (wasm-opt) and Playwright ------------------------------------
 bangfu_heading "setup: npm packages (binaryen, @playwright/test)"
 command -v npm >/dev/null || bangfu_die "npm not found; install Node.js 20+"

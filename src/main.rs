@@ -1,7 +1,7 @@
-//! The estimator part of the app (home and 贷款测算): one of three
-//! WebAssembly files, see `ui::app::Part`.
+//! The app's one WebAssembly program; see `ui::screens` for how its screens
+//! are split into files of their own.
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    bangfu::ui::start_main();
+    bangfu::ui::start();
 }

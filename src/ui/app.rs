@@ -1,277 +1,17 @@
-//! Application state (signals shared through context), persistence in one
-//! place, and the screen switch driven by the query string.
+//! The app shell: saving, the address bar, the tab title, back and forward,
+//! the top bar and banners, and which screen shows. The shell imports the
+//! screens (through their split points, `ui::screens`) and the state
+//! (`ui::state`); the screens import the state, never the shell.
 
 use super::browser;
 use super::links::Go;
+use super::screens::{self, ChunkFailed, Screen};
+use super::state::{use_app, AppState};
 use super::storage::{self, StorageNote};
-use crate::check::answers::from_link_value;
-use crate::check::households::Household;
-use crate::check::Answers;
-use crate::date::Date;
-use crate::eligibility::Facts;
-use crate::form::LoanForm;
-use crate::local::{LocalFigures, LocalForm};
-use crate::products;
-use crate::query::{self, loan_query, View};
-use crate::store::{self, CheckState, Record};
+use crate::query::{loan_query, View};
+use crate::store;
 use leptos::either::Either;
 use leptos::prelude::*;
-
-/// Everything the screens share. Copy: every field is an arena handle or a
-/// plain value, so handlers take it by value.
-#[derive(Clone, Copy)]
-pub struct AppState {
-    pub view: RwSignal<View>,
-    pub form: RwSignal<LoanForm>,
-    pub facts: RwSignal<Facts>,
-    /// Values a link carried that could not be used.
-    pub link_notes: RwSignal<Vec<String>>,
-    /// The user's own estimate that a shared link replaced, to bring back.
-    pub replaced: RwSignal<Option<LoanForm>>,
-    /// The policy entry open in the explainer (`?v=policy&id=`), if any.
-    pub policy_id: RwSignal<Option<String>>,
-    /// What was typed in the library's search box, kept for the visit: the
-    /// library is built again on every navigation, and back from an entry
-    /// must return to the same results.
-    pub policy_query: RwSignal<String>,
-    /// The self-check in progress (answers, section, household being edited).
-    pub check: RwSignal<CheckState>,
-    /// Answers someone shared by link (`?v=check&r=`), shown read-only.
-    pub shared: RwSignal<Option<Answers>>,
-    /// The cadre's household list.
-    pub households: RwSignal<Vec<Household>>,
-    /// 本地数字 accepted on this phone; `None`: the national figures. Kept
-    /// as their canonical texts (`local::LocalForm`'s content; the same
-    /// signal type as `shared`, so no part compiles another: read them with
-    /// [`AppState::local_figures`]).
-    pub local: RwSignal<Option<Answers>>,
-    /// 大字版 (large text): a class on <html>, saved with the record.
-    pub big: RwSignal<bool>,
-    /// The link the QR screen shows (`?v=qr&for=`), as a query string
-    /// without `?`; `None`: the home page.
-    pub qr_for: RwSignal<Option<String>>,
-    /// The policy library's content pack (fetched when a policy page opens).
-    pub pack: RwSignal<PackState>,
-    /// What the banner says about storage (unreadable record, no storage).
-    pub storage_note: RwSignal<Option<StorageNote>>,
-    pub today: Date,
-    /// Which of the app's WebAssembly files is running.
-    pub part: Part,
-    /// False when the browser refuses storage: nothing is saved, and the banner says so.
-    storage_ok: bool,
-}
-
-/// The app's state, from context: call it in a component's body (not in an
-/// event handler, which runs outside the component's owner) and move the
-/// copy into closures.
-pub fn use_app() -> AppState {
-    expect_context::<AppState>()
-}
-
-/// The app ships as five WebAssembly files so that a link downloads only
-/// the part it opens (see ARCHITECTURE.md, "Parts"). Every part has the
-/// home screen; `Main` adds the estimator, `Policy` the policy explainer (and
-/// it fetches the content pack), `Check` the self-check and the household
-/// list, `Cadre` the cadres' 本地数字 and 风险补偿金测算, `Share` the QR code
-/// and poster of a link (the QR encoder is in no other part). A screen of
-/// another part is a page load away; index.html picks the file by the same rule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    Main,
-    Policy,
-    Check,
-    Cadre,
-    Share,
-}
-
-impl Part {
-    pub fn has(self, view: View) -> bool {
-        match view {
-            View::Home => true,
-            View::Loan => self == Part::Main,
-            View::Local | View::Risk => self == Part::Cadre,
-            View::Policy => self == Part::Policy,
-            View::Check | View::Households => self == Part::Check,
-            View::Qr => self == Part::Share,
-        }
-    }
-}
-
-/// What differs between the parts: the screens compiled in, and reading
-/// answers shared by link (only the self-check part shows them).
-pub struct PartScreens {
-    pub part: Part,
-    build: fn(ScreenKey) -> AnyView,
-    read_shared: fn(AppState, Option<&str>),
-}
-
-/// The estimator.
-pub const MAIN: PartScreens = PartScreens {
-    part: Part::Main,
-    build: |key| match key {
-        ScreenKey::Loan => view! { <super::loan::LoanPage/> }.into_any(),
-        _ => view! { <super::home::Home/> }.into_any(),
-    },
-    read_shared: |_, _| {},
-};
-
-/// The policy explainer.
-pub const POLICY: PartScreens = PartScreens {
-    part: Part::Policy,
-    build: |key| match key {
-        ScreenKey::Policy(id) => view! { <super::policy::PolicyPage id/> }.into_any(),
-        _ => view! { <super::home::Home/> }.into_any(),
-    },
-    read_shared: |_, _| {},
-};
-
-/// The self-check and the household list.
-pub const CHECK: PartScreens = PartScreens {
-    part: Part::Check,
-    build: |key| match key {
-        ScreenKey::Questionnaire => view! { <super::check::Questionnaire/> }.into_any(),
-        ScreenKey::Results => view! { <super::check_results::OwnResults/> }.into_any(),
-        ScreenKey::Shared => view! { <super::check_results::SharedResults/> }.into_any(),
-        ScreenKey::Households => view! { <super::households::HouseholdsPage/> }.into_any(),
-        _ => view! { <super::home::Home/> }.into_any(),
-    },
-    read_shared,
-};
-
-/// The cadres' tools: 本地数字 (edit, share, accept from a link) and
-/// 风险补偿金测算.
-pub const CADRE: PartScreens = PartScreens {
-    part: Part::Cadre,
-    build: |key| match key {
-        ScreenKey::Local => view! { <super::local::LocalPage/> }.into_any(),
-        ScreenKey::Risk => view! { <super::risk::RiskPage/> }.into_any(),
-        _ => view! { <super::home::Home/> }.into_any(),
-    },
-    read_shared: |_, _| {},
-};
-
-/// The QR code and poster of a share link.
-pub const SHARE: PartScreens = PartScreens {
-    part: Part::Share,
-    build: |key| match key {
-        ScreenKey::Qr(target) => view! { <super::qr::QrPage target/> }.into_any(),
-        _ => view! { <super::home::Home/> }.into_any(),
-    },
-    read_shared: |_, _| {},
-};
-
-/// Where the policy library's content pack is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PackState {
-    NotYet,
-    Fetching,
-    /// The pack is installed.
-    Ready,
-    Failed,
-}
-
-impl AppState {
-    /// Go to another screen, as a new history entry.
-    pub fn go(&self, view: View) {
-        let q = match view {
-            View::Loan => loan_query(&self.form.get_untracked()),
-            View::Policy => super::links::policy_href(self.policy_id.get_untracked().as_deref()),
-            View::Qr => match self.qr_for.get_untracked() {
-                Some(target) => format!("?v=qr&for={}", query::percent_encode(&target)),
-                None => "?v=qr".to_string(),
-            },
-            other => format!("?v={}", other.key()),
-        };
-        if !self.part.has(view) {
-            // Another WebAssembly file: a page load, with everything saved first.
-            self.save();
-            browser::load_query(&q);
-            return;
-        }
-        browser::push_query(&q);
-        self.link_notes.set(Vec::new());
-        self.shared.set(None);
-        self.view.set(view);
-        browser::scroll_to_top();
-    }
-
-    /// The accepted 本地数字, checked (tracked).
-    pub fn local_figures(&self) -> Option<LocalFigures> {
-        self.local
-            .with(|l| l.as_ref().map(LocalFigures::from_stored))
-    }
-
-    /// Saves, then loads the page at `query` (a screen that reads its link
-    /// when it starts).
-    pub fn save_and_load(&self, query: &str) {
-        self.save();
-        browser::load_query(query);
-    }
-
-    /// Writes the whole record to storage now; false when that failed (the
-    /// state stays in memory). If another tab saved since this one last read
-    /// or wrote, its household list is merged in first (`storage::save`), so
-    /// neither tab's households are dropped.
-    fn save(&self) -> bool {
-        let mut record = Record {
-            loan: Some(self.form.get()),
-            facts: self.facts.get(),
-            check: self.check.get(),
-            households: self.households.get(),
-            local: self.local.get().map(LocalForm),
-            big: self.big.get(),
-            ..Record::default()
-        };
-        if !self.storage_ok {
-            return true;
-        }
-        if !storage::save(&mut record) {
-            return false;
-        }
-        if self.households.with_untracked(|l| *l != record.households) {
-            self.took_other_tab(record.households);
-        }
-        true
-    }
-
-    /// Shows the household list merged with another tab's, and says so
-    /// (unless the banner already says something more important).
-    fn took_other_tab(&self, list: Vec<Household>) {
-        self.households.set(list);
-        if self.storage_note.with_untracked(Option::is_none) {
-            self.storage_note.set(Some(StorageNote::OtherTab));
-        }
-    }
-
-    /// Open the policy explainer at an entry (or the library for `None`).
-    pub fn open_policy(&self, id: Option<&str>) {
-        self.policy_id.set(id.map(str::to_string));
-        self.go(View::Policy);
-    }
-
-    /// Show the QR code of a link of this app: `link` is the address as the
-    /// share card shows it; only its query string is kept, so the code is
-    /// always of this page.
-    pub fn open_qr(&self, link: &str) {
-        let target = link.split_once('?').map(|(_, q)| q.to_string());
-        self.qr_for.set(target.filter(|q| !q.is_empty()));
-        self.go(View::Qr);
-    }
-}
-
-/// Shared self-check answers from a link: cleaned, with a note for each one
-/// that could not be used.
-fn read_shared(state: AppState, raw: Option<&str>) {
-    let Some(raw) = raw else {
-        state.shared.set(None);
-        return;
-    };
-    let (answers, notes) = from_link_value(raw);
-    if !notes.is_empty() {
-        state.link_notes.update(|n| n.extend(notes));
-    }
-    state.shared.set(Some(answers));
-}
 
 /// Which screen shows: the screen is built again only when this changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -283,7 +23,8 @@ enum ScreenKey {
     /// Answers someone shared by link.
     Shared,
     Households,
-    Local,
+    /// 本地数字, with the times it was opened again (`AppState::reopened`).
+    Local(u32),
     Risk,
     /// A page of the library (`None`: the library itself).
     Policy(Option<String>),
@@ -291,60 +32,42 @@ enum ScreenKey {
     Qr(Option<String>),
 }
 
-/// Reads what is stored and what the link says and sets up the state; `None`
-/// when the link belongs to another part, whose file is then loaded.
-pub fn init(screens: &'static PartScreens) -> Option<(AppState, query::Parsed)> {
-    let today = browser::today();
-    let parsed = query::parse_query(&browser::search(), today);
-    if !screens.part.has(parsed.view) {
-        // index.html chose by a simpler reading of a mangled link: load the
-        // same screen by its plain address, which it reads the same way.
-        browser::replace_location(&query::plain_query(&parsed));
-        return None;
+/// The screen for `key`: the home screen is in the main module; every other
+/// screen's code is downloaded the first time it is shown.
+async fn open(key: ScreenKey) -> Screen {
+    match key {
+        ScreenKey::Home => Ok(view! { <super::home::Home/> }.into_any()),
+        ScreenKey::Loan => screens::loan().await,
+        ScreenKey::Questionnaire => screens::questionnaire().await,
+        ScreenKey::Results => screens::results().await,
+        ScreenKey::Shared => screens::shared_results().await,
+        ScreenKey::Households => screens::households().await,
+        ScreenKey::Local(_) => screens::local().await,
+        ScreenKey::Risk => screens::risk().await,
+        ScreenKey::Policy(id) => screens::policy(id).await,
+        ScreenKey::Qr(target) => screens::qr(target).await,
     }
-    let (record, note) = storage::load();
-    let storage_ok = !matches!(note, Some(StorageNote::Unavailable));
-    let local = record.local.map(|f| f.0);
-    let (form, replaced) = match (parsed.loan.clone(), record.loan) {
-        (Some(link), Some(own)) if own != link => (link, Some(own)),
-        (Some(link), _) => (link, None),
-        (None, Some(own)) => (own, None),
-        (None, None) => (
-            // No stored estimate means a fresh record, so no 本地数字 either
-            // (accepting them saves the estimate too).
-            LoanForm::for_product(products::default_product()),
-            None,
-        ),
-    };
-    let state = AppState {
-        view: RwSignal::new(parsed.view),
-        form: RwSignal::new(form),
-        facts: RwSignal::new(record.facts),
-        link_notes: RwSignal::new(parsed.ignored.clone()),
-        replaced: RwSignal::new(replaced),
-        policy_id: RwSignal::new(parsed.policy_id.clone()),
-        policy_query: RwSignal::new(String::new()),
-        check: RwSignal::new(record.check),
-        shared: RwSignal::new(None),
-        households: RwSignal::new(record.households),
-        local: RwSignal::new(local),
-        // A link with big=1 turns it on, and it stays on.
-        big: RwSignal::new(record.big || parsed.big),
-        qr_for: RwSignal::new(parsed.qr_for.clone()),
-        pack: RwSignal::new(PackState::NotYet),
-        storage_note: RwSignal::new(note),
-        today,
-        part: screens.part,
-        storage_ok,
-    };
-    (screens.read_shared)(state, parsed.shared_check.as_deref());
-    Some((state, parsed))
+}
+
+/// A screen whose file did not arrive: what happened in plain words, and
+/// 重试. Nothing typed is lost: it is all in the state, and saved.
+#[component]
+fn ChunkFailedNote(attempt: RwSignal<u32>) -> impl IntoView {
+    view! {
+        <div class="banner bad" role="alert" id="chunk-failed">
+            <p>"这一页没能下载下来。可能是网络不好，或者这个手机还没有在有网的时候打开过这一页。"</p>
+            <p>"您填的内容都还在。请连上网后点“重试”。"</p>
+            <button type="button" id="chunk-retry" on:click=move |_| attempt.update(|n| *n += 1)>
+                "重试"
+            </button>
+        </div>
+    }
 }
 
 /// The whole app: state in context, saving, the address bar, the tab title,
 /// back and forward, and around the screen the top bar, banners and footer.
 #[component]
-pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
+pub fn App(state: AppState) -> impl IntoView {
     provide_context(state);
     // Persistence: one effect saves the whole record on any change.
     let save_failed = RwSignal::new(false);
@@ -375,23 +98,7 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
         browser::set_title(&title);
     });
     // Back and forward.
-    let pop = window_event_listener(leptos::ev::popstate, move |_| {
-        let parsed = query::parse_query(&browser::search(), state.today);
-        if !state.part.has(parsed.view) || parsed.view == View::Local {
-            // Back or forward into another part: load its file. The 本地数字
-            // screen reads its link when it starts, so it starts again too.
-            browser::reload();
-            return;
-        }
-        if let Some(f) = parsed.loan {
-            state.form.set(f);
-        }
-        state.link_notes.set(parsed.ignored);
-        state.policy_id.set(parsed.policy_id);
-        state.qr_for.set(parsed.qr_for);
-        (screens.read_shared)(state, parsed.shared_check.as_deref());
-        state.view.set(parsed.view);
-    });
+    let pop = window_event_listener(leptos::ev::popstate, move |_| state.follow_address());
     on_cleanup(move || pop.remove());
     // Another tab of the app saved: take its household list in.
     let other = window_event_listener(leptos::ev::storage, move |e| {
@@ -411,14 +118,24 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
         View::Check if state.check.with(|c| c.finished) => ScreenKey::Results,
         View::Check => ScreenKey::Questionnaire,
         View::Households => ScreenKey::Households,
-        View::Local => ScreenKey::Local,
+        View::Local => ScreenKey::Local(state.reopened.get()),
         View::Risk => ScreenKey::Risk,
         View::Policy => ScreenKey::Policy(state.policy_id.get()),
         View::Qr => ScreenKey::Qr(state.qr_for.get()),
     });
+    // A screen's code arrives with its file (`ui::screens`): Suspense shows
+    // 正在打开 until it has, and a file that could not be downloaded says
+    // so, with 重试 (`attempt`), while everything typed stays in the state.
+    let attempt = RwSignal::new(0u32);
     let screen = move || {
         let k = key.get();
-        untrack(move || (screens.build)(k))
+        attempt.track();
+        Suspend::new(async move {
+            match open(k).await {
+                Ok(screen) => Either::Left(screen),
+                Err(ChunkFailed) => Either::Right(view! { <ChunkFailedNote attempt/> }),
+            }
+        })
     };
     // 大字版 is a class on <html>, so it reaches everything, the loading
     // shell included (index.html sets it before the app arrives; a link's
@@ -454,7 +171,15 @@ pub fn App(state: AppState, screens: &'static PartScreens) -> impl IntoView {
         </div>
         <main>
             <Banners save_failed=save_failed.into()/>
-            <div id="screen">{screen}</div>
+            <div id="screen">
+                <Suspense fallback=|| {
+                    view! {
+                        <p class="screen-loading" role="status" id="screen-loading">
+                            "正在打开，请稍等…"
+                        </p>
+                    }
+                }>{screen}</Suspense>
+            </div>
             <footer>
                 <p>
                     "帮扶助手只在您的手机上计算和保存，不上传任何信息。结果仅供参考，以当地银行、乡镇和有关部门为准。"

@@ -36,28 +36,6 @@ fn page_url(query: &str) -> String {
     format!("{}{}", path(), query)
 }
 
-/// Loads this page with `query`, as a new history entry (another part's
-/// WebAssembly file; see `ui::app::Part`).
-pub fn load_query(query: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().assign(&page_url(query));
-    }
-}
-
-/// Loads this page with `query` in place of the current history entry.
-pub fn replace_location(query: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().replace(&page_url(query));
-    }
-}
-
-/// Loads the current address again.
-pub fn reload() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().reload();
-    }
-}
-
 fn history(push: bool, query: &str) {
     let Some(h) = web_sys::window().and_then(|w| w.history().ok()) else {
         return;

@@ -3,9 +3,9 @@
 //! A section's questions are built when the section changes; each input then
 //! follows its own answer, so typing keeps its focus and caret.
 
-use super::app::use_app;
 use super::browser;
 use super::fields::TypedInput;
+use super::state::use_app;
 use crate::check::answers::check_value;
 use crate::check::questions::{Kind, Question, SECTIONS, UNKNOWN};
 use crate::check::{Answers, PROVINCES};

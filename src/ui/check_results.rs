@@ -3,11 +3,11 @@
 //! The user's own results also save to the household list and share by link;
 //! someone else's, opened from a link, are read-only.
 
-use super::app::{use_app, AppState};
 use super::browser;
 use super::copy_box::CopyBox;
 use super::fields::TypedInput;
 use super::links::{Go, PolicyLink};
+use super::state::{use_app, AppState};
 use crate::check::answers::to_link_value;
 use crate::check::households::Household;
 use crate::check::rules::BASICS;

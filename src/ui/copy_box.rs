@@ -2,8 +2,8 @@
 //! button for its QR code. Copying is refused by some WebViews, so the box
 //! stays selectable for a long-press.
 
-use super::app::use_app;
 use super::browser;
+use super::state::use_app;
 use leptos::html::Input;
 use leptos::prelude::*;
 

@@ -4,9 +4,9 @@
 //! time, and reactive text is `Signal<String>`: fewer shapes of view, less
 //! WebAssembly.
 
-use super::app::{use_app, AppState};
 use super::browser;
 use super::fields::SelectField;
+use super::state::{use_app, AppState};
 use crate::check::answers::to_link_value;
 use crate::check::households::{
     apply_import, backup_json, csv, plan_import, read_backup_bytes, sorted, Household, ImportPlan,

@@ -2,7 +2,7 @@
 //! links (long-press, a new tab and copying the address work); a plain tap
 //! changes the screen in place instead of loading the page again.
 
-use super::app::use_app;
+use super::state::use_app;
 use crate::query::{percent_encode, View};
 use leptos::prelude::*;
 

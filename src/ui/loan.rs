@@ -2,13 +2,13 @@
 //! form is checked once per change and the schedule computed once; every
 //! result reads that one estimate.
 
-use super::app::use_app;
 use super::browser;
 use super::copy_box::CopyBox;
 use super::loan_inputs::{FactsInputs, LoanInputs};
 use super::loan_results::{
     Advance, AnswerBar, Compare, Eligibility, ProductInfo, ScheduleCard, Summary,
 };
+use super::state::use_app;
 use crate::form::{self, Field};
 use crate::loan::{schedule, LoanTerms, Schedule, Subsidy};
 use crate::query::loan_query;

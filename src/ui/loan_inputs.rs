@@ -3,9 +3,9 @@
 //! [`TextField`]/[`SelectField`] render it. Every field keeps exactly what was
 //! typed; the message under a loan field comes from [`crate::form::check`].
 
-use super::app::use_app;
 use super::fields::{SelectField, SelectFieldProps, TextField, TextFieldProps, TextSpec};
 use super::loan::Checked;
+use super::state::use_app;
 use crate::eligibility::{Facts, PURPOSES};
 use crate::form::{Field, LoanForm};
 use crate::loan::{Method, SubsidyTiming};

@@ -3,10 +3,10 @@
 //! again as a whole from the estimate when it changes; only the schedule's
 //! rows, the one long list, are kept row by row.
 
-use super::app::use_app;
 use super::chart::{Chart, INTEREST_COLOUR, PRINCIPAL_COLOUR};
 use super::links::PolicyLink;
 use super::loan::Estimate;
+use super::state::use_app;
 use crate::eligibility::{assess_with, Outcome, Verdict};
 use crate::loan::{
     advance, schedule, LoanTerms, Method, Row, Schedule, SubsidyTiming, CONVENTIONS,

@@ -2,11 +2,11 @@
 //! screen a link opens, which shows what it would set beside the figures in
 //! use and changes nothing until 使用这些本地数字 is tapped.
 
-use super::app::{use_app, AppState};
 use super::browser;
 use super::copy_box::CopyBox;
 use super::fields::{SelectField, TextField, TextSpec};
 use super::links::Go;
+use super::state::{use_app, AppState};
 use crate::check::Answers;
 use crate::form::LoanForm;
 use crate::loan::SubsidyTiming;

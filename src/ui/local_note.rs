@@ -1,8 +1,8 @@
 //! The line that says the 本地数字 are in use, wherever a result reads them,
 //! with the way to see or remove them (a page load from the self-check part).
 
-use super::app::use_app;
 use super::links::Go;
+use super::state::use_app;
 use crate::query::View;
 use leptos::prelude::*;
 

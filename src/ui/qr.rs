@@ -4,8 +4,8 @@
 //! `@media print`: no top bar, no buttons). The code is always of this page's
 //! own address (`query::qr_target`), never of another site.
 
-use super::app::{use_app, PackState};
 use super::browser;
+use super::state::{use_app, PackState};
 use crate::policy::{self, GLOSSARY_ID, TIMELINE_ID};
 use crate::qr;
 use crate::query::{self, View};

@@ -81,6 +81,11 @@ test('the watch catches a violation and a request to another origin (so it can f
   // violation, caught above). Without the policy (a blank page), a request
   // to another origin (nothing listens there) is recorded as such.
   await page.evaluate(() => fetch('http://192.0.2.1:9/x').catch(() => {}));
+  // The connect-src violation reaches the guard as a console message some
+  // time after the fetch is refused: wait for that message itself before
+  // leaving the page, or navigating away can drop it (a race that failed
+  // about 1 run in 6).
+  await expect.poll(() => guard.stats.csp.some((t) => /connect-src blocked http:\/\/192\.0\.2\.1/.test(t))).toBe(true);
   await page.goto('about:blank');
   await page.setContent('<img src="http://192.0.2.1:9/x.png">');
   await expect.poll(() => guard.stats.offOrigin.length).toBeGreaterThanOrEqual(1);

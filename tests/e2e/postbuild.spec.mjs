@@ -20,8 +20,15 @@ function readSw(dir) {
 
 const sri = (buf) => 'sha384-' + createHash('sha384').update(buf).digest('base64');
 
+/** Every file below dir, '/'-separated. */
+const allFiles = (dir) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+    .sort();
+
 test('every compressible file has .gz and .br that decode to it', () => {
-  const names = readdirSync(DIST);
+  const names = allFiles(DIST);
   const originals = names.filter((n) => COMPRESSIBLE.test(n));
   expect(originals).toEqual(expect.arrayContaining(['index.html', 'sw.js', 'manifest.webmanifest', 'favicon.svg']));
   expect(originals.some((n) => n.endsWith('.wasm'))).toBe(true);
@@ -49,7 +56,7 @@ test('sw.js precaches exactly the built files the page uses, each with its sha38
   const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.webmanifest'), 'utf8'));
   const installOnly = [...manifest.icons.map((i) => i.src), 'apple-touch-icon.png'];
   expect(installOnly).toEqual(expect.arrayContaining(['icon-192.png', 'icon-512.png', 'icon-maskable-512.png']));
-  const built = readdirSync(DIST)
+  const built = allFiles(DIST)
     .filter((n) => !/\.(gz|br)$/.test(n) && !['sw.js', 'robots.txt', ...installOnly].includes(n))
     .map((n) => (n === 'index.html' ? './' : n))
     .sort();
@@ -58,40 +65,39 @@ test('sw.js precaches exactly the built files the page uses, each with its sha38
   for (const [url, integrity, immutable] of files) {
     const file = path.join(DIST, url === './' ? 'index.html' : url);
     expect(integrity, url).toBe(sri(readFileSync(file)));
-    // Trunk's hashed js, wasm and css, and the content pack, may come from the HTTP cache.
-    expect(immutable, url).toBe(/-[0-9a-f]{16}(_bg)?\.(js|wasm|css|json)$/.test(url));
+    // The app's directory (app-<hash>/) and the content pack may come from the HTTP cache.
+    expect(immutable, url).toBe(/^app-[0-9a-f]{16}\/|^pack-[0-9a-f]{16}\.json$/.test(url));
   }
   // index.html names exactly the hashed files that are precached; the
   // WebAssembly names the content pack that is precached (and only that one).
   const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const packs = files.map((f) => f[0]).filter((u) => /^pack-[0-9a-f]{16}\.json$/.test(u));
   expect(packs).toHaveLength(1);
-  // The five parts (index.html loads one by the link): each a content-hashed
-  // js and wasm pair, named in index.html by their common stem.
-  const js = files.map((f) => f[0].match(/^(.+)\.js$/)?.[1]).filter(Boolean);
-  const stems = [
-    /^bangfu-[0-9a-f]{16}$/,
-    /^bangfu-policy-[0-9a-f]{16}$/,
-    /^bangfu-check-[0-9a-f]{16}$/,
-    /^bangfu-cadre-[0-9a-f]{16}$/,
-    /^bangfu-share-[0-9a-f]{16}$/,
-  ].map((re) => js.find((s) => re.test(s)));
-  expect(js).toHaveLength(5);
-  expect(stems.every(Boolean), js.join()).toBe(true);
-  for (const stem of stems) {
-    expect(html).toContain(`'${stem}'`);
-    expect(files.map((f) => f[0])).toContain(`${stem}_bg.wasm`);
+  // One directory of the app's files, named in index.html; every one of its
+  // files precached, each screen's files as index.html lists them.
+  const dirs = readdirSync(DIST).filter((n) => /^app-[0-9a-f]{16}$/.test(n));
+  expect(dirs).toHaveLength(1);
+  const [app] = dirs;
+  expect(html).toContain(`'${app}'`);
+  const inApp = allFiles(path.join(DIST, app)).filter((n) => !/\.(gz|br)$/.test(n));
+  expect(inApp).toEqual(expect.arrayContaining(['bangfu.js', 'bangfu_bg.wasm', '__wasm_split.js']));
+  const screens = JSON.parse(html.match(/var screens = (\{[^;]*\});/)[1]);
+  expect(Object.keys(screens).sort()).toEqual(['check', 'households', 'loan', 'local', 'policy', 'qr', 'risk']);
+  for (const [screen, list] of Object.entries(screens)) {
+    expect(list, screen).toContain(`split_${screen}.wasm`);
+    for (const f of list) expect(inApp, screen).toContain(f);
   }
   // No placeholder is left for the loader to load.
-  expect(html).not.toMatch(/'BANGFU(_[A-Z0-9]+)*'|PACK_FILE_NAME/);
+  expect(html).not.toMatch(/'BANGFU_APP'|SCREEN_FILES|PACK_FILE_NAME/);
   const immutables = files.filter((f) => f[2]).map((f) => f[0]).sort();
-  expect(immutables).toEqual([...packs, ...stems.flatMap((s) => [`${s}.js`, `${s}_bg.wasm`])].sort());
-  // Only the policy part has the policy pages, so only it names the pack.
-  const [main, policy, check, cadre] = stems.map((s) => readFileSync(path.join(DIST, `${s}_bg.wasm`)));
-  expect(policy.includes(Buffer.from(packs[0]))).toBe(true);
-  expect(main.includes(Buffer.from(packs[0]))).toBe(false);
-  expect(check.includes(Buffer.from(packs[0]))).toBe(false);
-  expect(cadre.includes(Buffer.from(packs[0]))).toBe(false);
+  expect(immutables).toEqual([...packs, ...inApp.map((n) => `${app}/${n}`)].sort());
+  // Only the policy screens name the pack (and the QR screen, which shows an
+  // entry's title): not the main module.
+  const read = (n) => readFileSync(path.join(DIST, app, n));
+  expect(read('split_policy.wasm').includes(Buffer.from(packs[0]))).toBe(true);
+  expect(read('bangfu_bg.wasm').includes(Buffer.from(packs[0]))).toBe(false);
+  expect(read('split_check.wasm').includes(Buffer.from(packs[0]))).toBe(false);
+  expect(read('split_loan.wasm').includes(Buffer.from(packs[0]))).toBe(false);
 });
 
 test('the same files give the same sw.js; a changed byte in a precached file, a new version', () => {
@@ -137,38 +143,35 @@ test('the same files give the same sw.js; a changed byte in a precached file, a 
   }
 });
 
-test('every part Trunk leaves unhashed is named by its content, and index.html must load each one', () => {
+test('the app\'s files are named by their content, as one directory; index.html must load it', () => {
   test.setTimeout(90_000); // brotli 11 on the wasm
   const copy = copyDist('parts');
   try {
     const index = path.join(copy.dir, 'index.html');
     const html = readFileSync(index, 'utf8');
-    // A fourth binary, as Trunk builds a "worker": NAME.js and NAME_bg.wasm,
-    // with its placeholder in the loader (the name in capitals).
-    const main = readdirSync(copy.dir).find((n) => /^bangfu-[0-9a-f]{16}\.js$/.test(n)).replace(/\.js$/, '');
-    const js = Buffer.concat([readFileSync(path.join(copy.dir, `${main}.js`)), Buffer.from('\n// extra\n')]);
-    const wasm = readFileSync(path.join(copy.dir, `${main}_bg.wasm`));
-    writeFileSync(path.join(copy.dir, 'bangfu-extra.js'), js);
-    writeFileSync(path.join(copy.dir, 'bangfu-extra_bg.wasm'), wasm);
-    writeFileSync(index, html.replace("window.bangfuPart = {", "var extra = 'BANGFU_EXTRA'; window.bangfuPart = {"));
+    const app = html.match(/'(app-[0-9a-f]{16})'/)[1];
+    const screens = html.match(/var screens = (\{[^;]*\});/)[1];
+    // A rerun on a named build keeps it.
     postbuild(copy.dir);
-    // Named by what ships: the glue as minified in a release build.
-    const hash = createHash('sha256').update(minifyGlue(js.toString('utf8'))).update(wasm).digest('hex').slice(0, 16);
-    const names = readdirSync(copy.dir);
-    expect(names).toEqual(expect.arrayContaining([`bangfu-extra-${hash}.js`, `bangfu-extra-${hash}_bg.wasm`]));
-    expect(names).not.toContain('bangfu-extra.js');
-    expect(names).not.toContain('bangfu-extra_bg.wasm');
-    expect(readFileSync(index, 'utf8')).toContain(`var extra = 'bangfu-extra-${hash}';`);
-    const urls = readSw(copy.dir).files.filter((f) => f[2]).map((f) => f[0]);
-    expect(urls).toEqual(expect.arrayContaining([`bangfu-extra-${hash}.js`, `bangfu-extra-${hash}_bg.wasm`]));
-
-    // A placeholder for a part that was not built, and a part index.html never loads: refused.
-    const named = readFileSync(index, 'utf8');
-    writeFileSync(index, named.replace("window.bangfuPart = {", "var gone = 'BANGFU_GONE'; window.bangfuPart = {"));
-    expect(() => postbuild(copy.dir)).toThrow(/'BANGFU_GONE', but no such part was built/);
-    const check = names.find((n) => /^bangfu-check-[0-9a-f]{16}\.js$/.test(n)).replace(/\.js$/, '');
-    writeFileSync(index, named.replaceAll(`'${check}'`, "''"));
-    expect(() => postbuild(copy.dir)).toThrow(/index\.html has no 'BANGFU_CHECK' placeholder/);
+    expect(readdirSync(copy.dir).filter((n) => n.startsWith('app-'))).toEqual([app]);
+    // From the placeholders, the same build gets the same name (the hash of
+    // what ships: the JS as minified), and the old directory goes.
+    writeFileSync(index, html.replace(`'${app}'`, "'BANGFU_APP'").replace(screens, 'SCREEN_FILES'));
+    postbuild(copy.dir);
+    expect(readdirSync(copy.dir).filter((n) => n.startsWith('app-'))).toEqual([app]);
+    const again = readFileSync(index, 'utf8');
+    expect(again).toContain(`'${app}'`);
+    expect(again).toContain(`var screens = ${screens};`);
+    expect(readFileSync(path.join(copy.dir, app, 'bangfu.js'), 'utf8')).toBe(readFileSync(path.join(DIST, app, 'bangfu.js'), 'utf8'));
+    // The glue is minified.
+    const js = readFileSync(path.join(copy.dir, app, 'bangfu.js'), 'utf8');
+    expect(minifyGlue(js).length).toBeLessThanOrEqual(js.length + 1);
+    // index.html that loads no app, or an app that is not there: refused.
+    writeFileSync(index, again.replaceAll(`'${app}'`, "''"));
+    expect(() => postbuild(copy.dir)).toThrow(/index\.html has no 'BANGFU_APP' and SCREEN_FILES placeholders/);
+    rmSync(path.join(copy.dir, app), { recursive: true });
+    writeFileSync(index, again);
+    expect(() => postbuild(copy.dir)).toThrow(new RegExp(`index\\.html loads ${app}/, which is not there`));
   } finally {
     copy.remove();
   }

@@ -67,8 +67,9 @@ const types = {
 const compressible = (type) =>
   /^(text\/|application\/(wasm|json|manifest\+json|xml|javascript)|image\/svg\+xml|image\/x-icon)/.test(type);
 
-// Trunk's content-hashed names: name-<16 hex>.ext (wasm: name-<16 hex>_bg.wasm).
-const HASHED = /-[0-9a-f]{16}(?:_bg)?\.[a-z0-9]+$/;
+// Content-hashed names: every file under app-<16 hex>/ (the app's
+// WebAssembly and JS) and name-<16 hex>.ext (the content pack).
+const HASHED = /(?:^|\/)app-[0-9a-f]{16}\/[^/]+$|-[0-9a-f]{16}\.[a-z0-9]+$/;
 
 // Codings the client accepts: listed with q > 0, or covered by `*`.
 function acceptedEncodings(header = '') {
@@ -131,7 +132,7 @@ async function handle(req, res) {
   const type = types[path.extname(file).toLowerCase()] || 'application/octet-stream';
   const headers = {
     'Content-Type': type,
-    'Cache-Control': HASHED.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'Cache-Control': HASHED.test(file.split(path.sep).join('/')) ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
   };
   // Which representation: a precompressed file, gzip made here, or the file.

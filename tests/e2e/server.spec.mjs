@@ -7,7 +7,9 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { DIST, copyDist, rawGet, startServer } from './pwa-helpers.mjs';
 
-const wasmName = () => readdirSync(DIST).find((n) => n.endsWith('_bg.wasm'));
+// The main module, in the app's content-named directory.
+const appDir = () => readdirSync(DIST).find((n) => /^app-[0-9a-f]{16}$/.test(n));
+const wasmName = () => `${appDir()}/bangfu_bg.wasm`;
 
 let server;
 test.beforeAll(async () => {
@@ -56,11 +58,14 @@ for (const base of ['/', '/bangfu/']) {
   });
 
   test(`cache headers: hashed files immutable, the rest revalidated (${base})`, async () => {
-    const names = readdirSync(DIST).filter((n) => !/\.(gz|br)$/.test(n));
+    const app = appDir();
+    const names = [...readdirSync(DIST), ...readdirSync(path.join(DIST, app)).map((n) => `${app}/${n}`)].filter(
+      (n) => !/\.(gz|br)$/.test(n) && n !== app,
+    );
     for (const n of names) {
       const r = await rawGet(`${server.origin}${base}${n}`, { 'Accept-Encoding': 'br, gzip' });
       expect(r.status, n).toBe(200);
-      if (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css|json)$/.test(n)) {
+      if (/^app-[0-9a-f]{16}\/|-[0-9a-f]{16}\.json$/.test(n)) {
         expect(r.headers['cache-control'], n).toBe('public, max-age=31536000, immutable');
       } else {
         expect(r.headers['cache-control'], n).toBe('no-cache');

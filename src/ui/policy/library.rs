@@ -5,10 +5,10 @@
 use super::icons::Icon;
 use super::{marked, Tile};
 use crate::policy::{self, Category, Hit, Results, GLOSSARY_ID, TIMELINE_ID};
-use crate::ui::app::use_app;
 use crate::ui::browser;
 use crate::ui::fields::TypedInput;
 use crate::ui::links::PolicyLink;
+use crate::ui::state::use_app;
 use leptos::either::Either;
 use leptos::html::Section;
 use leptos::prelude::*;

@@ -4,7 +4,7 @@
 //! so; if it cannot come, the page says why and offers to try again.
 
 use crate::policy::pack;
-use crate::ui::app::{use_app, AppState, PackState};
+use crate::ui::state::{use_app, AppState, PackState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

@@ -14,8 +14,8 @@ mod library;
 pub(super) mod loading;
 mod timeline;
 
-use super::app::{use_app, PackState};
 use super::links::PolicyLink;
+use super::state::{use_app, PackState};
 use crate::policy::{self, Category, Entry, GLOSSARY_ID, TIMELINE_ID};
 use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
