@@ -24,7 +24,8 @@
 // into index.html so a link's own screen downloads with the main module.
 // postbuild.mjs copies the directory next to index.html, named by a hash
 // of its content (app-<16 hex>/).
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,9 +33,10 @@ import { fileURLToPath } from 'node:url';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const release = (process.env.TRUNK_PROFILE || 'release') === 'release';
 const profile = release ? 'release' : 'debug';
-const out = path.join(root, 'target', 'split', profile);
-const raw = path.join(root, 'target', 'split', `${profile}-raw`);
-const input = path.join(root, 'target', 'wasm32-unknown-unknown', profile, 'bangfu.wasm');
+const target = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
+const out = path.join(target, 'split', profile);
+const raw = path.join(target, 'split', `${profile}-raw`);
+const input = path.join(target, 'wasm32-unknown-unknown', profile, 'bangfu.wasm');
 
 // The flags Trunk was given before (data-wasm-opt="z" and -params): -Oz, and
 // lowering of what Rust's prebuilt standard library brings (bulk memory,
@@ -51,7 +53,28 @@ const run = (cmd, args) => {
   return Date.now() - start;
 };
 
-function build() {
+/** wasm-opt on every file, one process per core. Its warnings about the
+ * name section's subsection 3 (the splitter writes one wasm-opt does not
+ * know) are dropped; any other output is shown, and a failure stops the build. */
+async function optimise(files) {
+  const queue = [...files];
+  const worker = async () => {
+    for (let f; (f = queue.shift()); ) {
+      const output = await new Promise((resolve, reject) =>
+        execFile('wasm-opt', [...WASM_OPT_FLAGS, f, '-o', `${f}.opt`], { cwd: root }, (err, stdout, stderr) => {
+          const text = (stdout + stderr).split('\n').filter((l) => l && !/^warning: unknown name subsection with id 3 at \d+$/.test(l));
+          if (err) reject(new Error(`wasm-opt ${path.basename(f)}: ${err.message}\n${text.join('\n')}`));
+          else resolve(text);
+        }),
+      );
+      if (output.length) console.log(output.join('\n'));
+      renameSync(`${f}.opt`, f);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
+}
+
+async function build() {
   const cargo = ['build', '--target', 'wasm32-unknown-unknown', '--bin', 'bangfu', '--locked'];
   if (release) cargo.push('--release');
   if (process.env.TRUNK_OFFLINE === 'true' || process.argv.includes('--offline')) cargo.push('--offline');
@@ -73,16 +96,28 @@ function build() {
   const wasm = readdirSync(out).filter((n) => n.endsWith('.wasm'));
   if (release) {
     const start = Date.now();
-    for (const n of wasm) {
-      const f = path.join(out, n);
-      execFileSync('wasm-opt', [...WASM_OPT_FLAGS, f, '-o', `${f}.opt`], { cwd: root, stdio: 'inherit' });
-      renameSync(`${f}.opt`, f);
-    }
+    await optimise(wasm.map((n) => path.join(out, n)));
     took.wasmOpt = Date.now() - start;
   }
-  writeFileSync(path.join(out, 'files.json'), JSON.stringify(splitFiles(readFileSync(path.join(out, '__wasm_split.js'), 'utf8')), null, 1) + '\n');
+  writeFileSync(path.join(out, 'files.json'), JSON.stringify(viewFiles(splitFiles(readFileSync(path.join(out, '__wasm_split.js'), 'utf8'))), null, 1) + '\n');
   const ms = Object.entries(took).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ');
   console.log(`build-wasm: ${profile}, ${wasm.length} WebAssembly files in ${path.relative(root, out)} (${ms})`);
+}
+
+/** Which split (the first name in `wasm_split(…)` in src/ui/screens.rs)
+ * holds the screen each `v=` opens, where it is not the view's own name. */
+export const SPLIT_OF_VIEW = { households: 'check', village: 'check', local: 'cadre', risk: 'cadre' };
+const VIEWS = ['loan', 'check', 'households', 'village', 'policy', 'local', 'risk', 'qr'];
+
+/** For each view (`v=`) with a split of its own code, the files its screen
+ * needs: the files of its split. */
+export function viewFiles(splits) {
+  const out = {};
+  for (const v of VIEWS) {
+    const files = splits[v] || splits[SPLIT_OF_VIEW[v]];
+    if (files) out[v] = files;
+  }
+  return out;
 }
 
 /** For each split point's module name, the files its loader fetches:
@@ -102,4 +137,9 @@ export function splitFiles(js) {
   return map;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) build();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  build().catch((err) => {
+    console.error(err.message);
+    process.exit(1);
+  });
+}

@@ -110,7 +110,8 @@ function walk(base, rel = '') {
     if (!statSync(path.join(dir, named, 'bangfu_bg.wasm'), { throwIfNoEntry: false })) die(`index.html loads ${named}/, which is not there`);
   } else {
     const profile = release ? 'release' : 'debug';
-    const src = path.join(here, '..', 'target', 'split', profile);
+    const target = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(here, '..', 'target');
+    const src = path.join(target, 'split', profile);
     let screens;
     try {
       screens = JSON.parse(readFileSync(path.join(src, 'files.json'), 'utf8'));

@@ -36,7 +36,7 @@ enum ScreenKey {
 /// screen's code is downloaded the first time it is shown.
 async fn open(key: ScreenKey) -> Screen {
     match key {
-        ScreenKey::Home => Ok(view! { <super::home::Home/> }.into_any()),
+        ScreenKey::Home => Ok(untrack(|| view! { <super::home::Home/> }.into_any())),
         ScreenKey::Loan => screens::loan().await,
         ScreenKey::Questionnaire => screens::questionnaire().await,
         ScreenKey::Results => screens::results().await,
@@ -127,8 +127,21 @@ pub fn App(state: AppState) -> impl IntoView {
     // 正在打开 until it has, and a file that could not be downloaded says
     // so, with 重试 (`attempt`), while everything typed stays in the state.
     let attempt = RwSignal::new(0u32);
-    let screen = move || {
+    // The screen changes one task after the key does. The change that moves
+    // to another screen (看结果, a link) also wakes the old screen's own
+    // effects; they must run before that screen and its signals are
+    // dropped, or they read a disposed value and the app stops.
+    let shown = RwSignal::new(key.get_untracked());
+    Effect::new(move |_| {
         let k = key.get();
+        leptos::task::spawn_local(async move {
+            if shown.with_untracked(|s| *s != k) {
+                shown.set(k);
+            }
+        });
+    });
+    let screen = move || {
+        let k = shown.get();
         attempt.track();
         Suspend::new(async move {
             match open(k).await {

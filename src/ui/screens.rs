@@ -4,6 +4,13 @@
 //! downloaded the first time the screen is shown, over the one runtime in the
 //! main module. index.html preloads the file of the screen a link opens.
 //!
+//! Screens that are used together share a file (the first name in
+//! `wasm_split(…)`): the self-check, its results and the household list;
+//! 本地数字 and 风险补偿金. Code that several files use goes into small
+//! shared chunks, one per set of users, so fewer files means fewer chunks and
+//! fewer requests; `scripts/build-wasm.mjs` (`SPLIT_OF_VIEW`) says which file
+//! each `v=` opens, for index.html's preload.
+//!
 //! The functions here are `fallible` split points: a chunk that cannot be
 //! downloaded (offline before the first full visit, a flaky network) comes
 //! back as [`ChunkFailed`] for the shell to say so and offer 重试; without
@@ -23,50 +30,64 @@ impl From<SplitLoaderError> for ChunkFailed {
     }
 }
 
-/// What a split point hands back: the screen, ready to mount.
+/// What a split point hands back: the screen, ready to mount. Built
+/// untracked: the shell's `Suspend` tracks what its future reads, and a
+/// screen's body reads the state, so without `untrack` every change to the
+/// state would build the whole screen again (and drop it under the handler
+/// that made the change).
 pub type Screen = Result<AnyView, ChunkFailed>;
 
 #[wasm_split(loan, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn loan() -> Screen {
-    Ok(view! { <super::loan::LoanPage/> }.into_any())
+    Ok(untrack(|| view! { <super::loan::LoanPage/> }.into_any()))
 }
 
 #[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn questionnaire() -> Screen {
-    Ok(view! { <super::check::Questionnaire/> }.into_any())
+    Ok(untrack(|| {
+        view! { <super::check::Questionnaire/> }.into_any()
+    }))
 }
 
 #[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn results() -> Screen {
-    Ok(view! { <super::check_results::OwnResults/> }.into_any())
+    Ok(untrack(|| {
+        view! { <super::check_results::OwnResults/> }.into_any()
+    }))
 }
 
 #[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn shared_results() -> Screen {
-    Ok(view! { <super::check_results::SharedResults/> }.into_any())
+    Ok(untrack(|| {
+        view! { <super::check_results::SharedResults/> }.into_any()
+    }))
 }
 
-#[wasm_split(households, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn households() -> Screen {
-    Ok(view! { <super::households::HouseholdsPage/> }.into_any())
+    Ok(untrack(|| {
+        view! { <super::households::HouseholdsPage/> }.into_any()
+    }))
 }
 
 #[wasm_split(policy, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn policy(id: Option<String>) -> Screen {
-    Ok(view! { <super::policy::PolicyPage id/> }.into_any())
+    Ok(untrack(|| {
+        view! { <super::policy::PolicyPage id/> }.into_any()
+    }))
 }
 
-#[wasm_split(local, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(cadre, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn local() -> Screen {
-    Ok(view! { <super::local::LocalPage/> }.into_any())
+    Ok(untrack(|| view! { <super::local::LocalPage/> }.into_any()))
 }
 
-#[wasm_split(risk, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(cadre, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn risk() -> Screen {
-    Ok(view! { <super::risk::RiskPage/> }.into_any())
+    Ok(untrack(|| view! { <super::risk::RiskPage/> }.into_any()))
 }
 
 #[wasm_split(qr, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn qr(target: Option<String>) -> Screen {
-    Ok(view! { <super::qr::QrPage target/> }.into_any())
+    Ok(untrack(|| view! { <super::qr::QrPage target/> }.into_any()))
 }
