@@ -56,10 +56,17 @@ fn ChunkFailedNote(attempt: RwSignal<u32>) -> impl IntoView {
     view! {
         <div class="banner bad" role="alert" id="chunk-failed">
             <p>"这一页没能下载下来。可能是网络不好，或者这个手机还没有在有网的时候打开过这一页。"</p>
-            <p>"您填的内容都还在。请连上网后点“重试”。"</p>
-            <button type="button" id="chunk-retry" on:click=move |_| attempt.update(|n| *n += 1)>
-                "重试"
-            </button>
+            <p>"您填的内容都还在。请连上网后点“重试”；还不行，点“重新打开”。"</p>
+            <div class="actions">
+                <button type="button" id="chunk-retry" on:click=move |_| attempt.update(|n| *n += 1)>
+                    "重试"
+                </button>
+                // After an update the running build's files may be gone from
+                // the site: a new load takes the new build (all is saved).
+                <button type="button" class="secondary" id="chunk-reload" on:click=move |_| browser::reload()>
+                    "重新打开"
+                </button>
+            </div>
         </div>
     }
 }

@@ -36,6 +36,14 @@ fn page_url(query: &str) -> String {
     format!("{}{}", path(), query)
 }
 
+/// Loads the current address again: after an update, a screen's file of the
+/// build still running may be gone, and the page then loads the new build.
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
 fn history(push: bool, query: &str) {
     let Some(h) = web_sys::window().and_then(|w| w.history().ok()) else {
         return;

@@ -3,7 +3,7 @@
 // build, and the old build's cache is gone. Each test serves its own copy of
 // dist/ so it can "deploy" into it: change files, run the post-build step again.
 import { test, expect } from './guard.mjs';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { copyDist, postbuild, shot, startServer, waitForControl } from './pwa-helpers.mjs';
 
@@ -159,4 +159,61 @@ test('a deployment caught half-way (new sw.js, old index.html) is not installed'
   await expect(page.locator('#sw-update')).toHaveCount(0);
   // The working build and its cache are untouched.
   expect(await bangfuCaches(page, app)).toEqual([`bangfu:${app}:${first}`]);
+});
+
+// A new build of the app's WebAssembly: its files in a directory of another
+// name (as a rebuild with changed code makes), the old directory gone from
+// the host (as an upload that replaces the site does), then the post-build
+// step. Returns the new directory's name.
+function deployNewApp(dir) {
+  const index = path.join(dir, 'index.html');
+  const html = readFileSync(index, 'utf8');
+  const old = html.match(/'(app-[0-9a-f]{16})'/)[1];
+  const next = `app-${old.slice(4).split('').reverse().join('')}`;
+  cpSync(path.join(dir, old), path.join(dir, next), { recursive: true });
+  rmSync(path.join(dir, old), { recursive: true });
+  writeFileSync(index, html.replaceAll(`'${old}'`, `'${next}'`));
+  postbuild(dir);
+  return { old, next };
+}
+
+test('a tab left open across an update opens its own build\'s screens, never the new build\'s; a reload takes the new build', async ({ page, context }) => {
+  const app = `${server.origin}/`;
+  await page.goto(`${app}?v=loan`);
+  await waitForControl(page);
+  await page.fill('#amount', '6万');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('bangfu') || '')).toContain('6万');
+  const { old, next } = deployNewApp(copy.dir);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  // Before the new worker takes over, the old one serves the old build's
+  // files from its cache: a screen never opened in this tab still opens.
+  await page.click('#go-home');
+  await page.click('#tile-check');
+  await expect(page.locator('h1')).toHaveText('家庭自查');
+  expect(requested.filter((p) => p.includes(`/${next}/`))).toEqual([]);
+
+  // Another tab takes the update: the new worker activates and the old cache goes.
+  const other = await context.newPage();
+  await other.goto(`${app}?v=home`);
+  await other.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  await expect(other.locator(BANNER)).toBeVisible({ timeout: 15_000 });
+  await other.locator(BANNER).tap();
+  await expect.poll(() => bangfuCaches(other, app).then((k) => k.length).catch(() => 0), { timeout: 15_000 }).toBe(1);
+  // The first tab, still on the old build, opens another screen it never
+  // opened: its own build's files (from the HTTP cache, where they are
+  // immutable), never the new build's, which would not fit its main module.
+  await expect(page.locator(BANNER)).toBeVisible();
+  await page.evaluate(() => document.getElementById('go-home').click());
+  await page.click('#tile-risk');
+  await expect(page.locator('h1')).toHaveText('风险补偿金测算');
+  expect(requested.filter((p) => p.includes(`/${next}/`))).toEqual([]);
+  // A reload takes the new build, and what was typed is still there.
+  await page.reload();
+  await expect(page.locator('h1')).toHaveText('风险补偿金测算');
+  expect(requested.some((p) => p.includes(`/${next}/bangfu_bg.wasm`))).toBe(true);
+  await page.click('#go-home');
+  await page.click('#open-loan');
+  await expect(page.locator('#amount')).toHaveValue('6万');
+  expect(old).not.toBe(next);
 });
