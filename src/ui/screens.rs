@@ -94,5 +94,7 @@ pub fn qr(target: Option<String>) -> Screen {
 
 #[wasm_split(village, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn village() -> Screen {
-    Ok(view! { <super::village::VillagePage/> }.into_any())
+    Ok(untrack(|| {
+        view! { <super::village::VillagePage/> }.into_any()
+    }))
 }

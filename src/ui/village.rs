@@ -86,7 +86,9 @@ fn visit_reason(h: &Household, cx: &Context) -> Option<String> {
 
 /// The bar chart of the main counts: a bar per count, its name above it and
 /// the number beside it, so nothing is told by colour alone. Heights in em
-/// (the page's text size), widths in percent (the page's width).
+/// (the page's text size), widths in percent (the page's width). The text
+/// takes the svg's font size (no size of its own), so its em and the bars'
+/// are the same length.
 #[component]
 fn CountChart(summary: Summary) -> impl IntoView {
     let rows: Vec<(Group, usize)> = summary
@@ -112,7 +114,7 @@ fn CountChart(summary: Summary) -> impl IntoView {
             };
             view! {
                 <g id=format!("bar-{}", group_key(g))>
-                    <text x="0" y=format!("{:.2}em", y + 1.0) font-size="0.85em" fill="#1d1b1a">
+                    <text x="0" y=format!("{:.2}em", y + 1.0) fill="#1d1b1a">
                         {g.label()}
                     </text>
                     <rect
@@ -125,8 +127,7 @@ fn CountChart(summary: Summary) -> impl IntoView {
                     />
                     <text
                         x=format!("{:.1}%", w + 1.5)
-                        y=format!("{:.2}em", y + 2.1)
-                        font-size="0.85em"
+                        y=format!("{:.2}em", y + 2.15)
                         font-weight="700"
                         fill="#1d1b1a"
                     >

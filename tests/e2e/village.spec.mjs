@@ -161,9 +161,13 @@ test('大字版 summary fits 360 px', async ({ page }) => {
   await expect(page.locator('#count-all')).toHaveText('30户');
   expect(await page.evaluate(() => document.documentElement.classList.contains('big-text'))).toBe(true);
   expect(await page.evaluate(() => document.scrollingElement.scrollWidth)).toBeLessThanOrEqual(360);
-  // The chart's text grows with the page's (0.85em of 16 px without 大字版).
+  // The chart's text grows with the page's (0.9em of 16 px without 大字版).
   const size = await page.locator('#count-chart text').first().evaluate((t) => parseFloat(getComputedStyle(t).fontSize));
   expect(size).toBeGreaterThanOrEqual(17);
+  // Each count's name sits above its bar, not over it.
+  const label = await page.locator('#bar-risk-high text').first().boundingBox();
+  const bar = await page.locator('#bar-risk-high rect').boundingBox();
+  expect(label.y + label.height).toBeLessThanOrEqual(bar.y + 2);
   await page.screenshot({ path: shot('village-summary-big-360x740.png') });
 });
 
