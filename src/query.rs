@@ -32,10 +32,12 @@ pub enum View {
     Risk,
     /// The QR code (and printable poster) of another screen's link, `for=`.
     Qr,
+    /// 村情汇总: the household list counted by risk, programme and visits.
+    Village,
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Home,
         View::Loan,
         View::Check,
@@ -44,6 +46,7 @@ impl View {
         View::Local,
         View::Risk,
         View::Qr,
+        View::Village,
     ];
 
     /// The value of `v=` in links; part of the public URL contract.
@@ -57,6 +60,7 @@ impl View {
             View::Local => "local",
             View::Risk => "risk",
             View::Qr => "qr",
+            View::Village => "village",
         }
     }
 
@@ -174,7 +178,7 @@ pub fn plain_query(parsed: &Parsed) -> String {
                 q.push_str(&percent_encode(target));
             }
         }
-        View::Home | View::Households | View::Risk => {}
+        View::Home | View::Households | View::Risk | View::Village => {}
     }
     if parsed.big {
         q.push_str("&big=1");

@@ -162,6 +162,7 @@ fn a_links_plain_address_shows_the_same_and_the_loader_reads_it_alike() {
         "?v=%63heck&from=singlemessage".into(),
         "?v=check&r=members%3D4%7Cfood%3Dok&from=timeline".into(),
         "?from=groupmessage&v=households#frag".into(),
+        "?v=village&from=singlemessage&big=1".into(),
         "?v=loan&v=check&amount=2%E4%B8%87".into(),
         "?v=policy&id=tekun&isappinstalled=0".into(),
         "?v=policy&id=%E4%BA%94%E4%BF%9D".into(),
@@ -198,7 +199,7 @@ fn a_links_plain_address_shows_the_same_and_the_loader_reads_it_alike() {
             View::Check | View::Households => "check",
             View::Policy => "policy",
             View::Qr => "share",
-            View::Home | View::Loan => "main",
+            View::Home | View::Loan | View::Village => "main",
             View::Local | View::Risk => "cadre",
         };
         assert_eq!(loader_picks_part(&plain), part, "{link} → {plain}");
@@ -284,4 +285,13 @@ fn a_qr_code_holds_the_plain_link_of_its_target_on_this_site() {
         assert!(q.is_empty() || q.starts_with("?v="), "{hostile} → {q}");
         assert!(!q.contains("//") && !q.contains(':'), "{hostile} → {q}");
     }
+}
+
+#[test]
+fn the_village_summary_has_its_own_view_key() {
+    let p = parse_query("?v=village&isappinstalled=0", today());
+    assert_eq!(p.view, View::Village);
+    assert!(p.ignored.is_empty());
+    assert_eq!(View::from_key("village"), Some(View::Village));
+    assert_eq!(plain_query(&p), "?v=village");
 }

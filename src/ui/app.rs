@@ -30,6 +30,7 @@ enum ScreenKey {
     Policy(Option<String>),
     /// The QR code of a link (its query string without `?`).
     Qr(Option<String>),
+    Village,
 }
 
 /// The screen for `key`: the home screen is in the main module; every other
@@ -46,6 +47,7 @@ async fn open(key: ScreenKey) -> Screen {
         ScreenKey::Risk => screens::risk().await,
         ScreenKey::Policy(id) => screens::policy(id).await,
         ScreenKey::Qr(target) => screens::qr(target).await,
+        ScreenKey::Village => screens::village().await,
     }
 }
 
@@ -100,6 +102,7 @@ pub fn App(state: AppState) -> impl IntoView {
             (View::Risk, _) => "风险补偿金测算 · 帮扶助手".to_string(),
             (View::Policy, false) => "政策解读 · 帮扶助手".to_string(),
             (View::Qr, _) => "二维码 · 帮扶助手".to_string(),
+            (View::Village, _) => "村情汇总 · 帮扶助手".to_string(),
             (View::Policy, true) => return,
         };
         browser::set_title(&title);
@@ -111,8 +114,9 @@ pub fn App(state: AppState) -> impl IntoView {
     let other = window_event_listener(leptos::ev::storage, move |e| {
         if e.key().as_deref() == Some(store::KEY) {
             let ours = state.households.get_untracked();
-            if let Some(merged) = storage::other_tab_saved(e.new_value(), &ours) {
-                state.took_other_tab(merged);
+            let extra = state.extra.get_untracked();
+            if let Some((merged, extra)) = storage::other_tab_saved(e.new_value(), &ours, &extra) {
+                state.took_other_tab(merged, extra);
             }
         }
     });
@@ -129,6 +133,7 @@ pub fn App(state: AppState) -> impl IntoView {
         View::Risk => ScreenKey::Risk,
         View::Policy => ScreenKey::Policy(state.policy_id.get()),
         View::Qr => ScreenKey::Qr(state.qr_for.get()),
+        View::Village => ScreenKey::Village,
     });
     // A screen's code arrives with its file (`ui::screens`): Suspense shows
     // 正在打开 until it has, and a file that could not be downloaded says

@@ -210,3 +210,94 @@ pub fn print() {
         let _ = w.print();
     }
 }
+
+/// Asks the browser to keep this site's storage when space runs low
+/// (`navigator.storage.persist()`): `Some(granted)`, or `None` where the
+/// browser has no such call (older WebViews, pages not served over https).
+pub async fn persist_storage() -> Option<bool> {
+    let nav = web_sys::window()?.navigator();
+    let storage = js_sys::Reflect::get(&nav, &"storage".into()).ok()?;
+    if storage.is_undefined() || storage.is_null() {
+        return None;
+    }
+    let has = js_sys::Reflect::get(&storage, &"persist".into()).ok()?;
+    if !has.is_function() {
+        return None;
+    }
+    let storage: web_sys::StorageManager = storage.unchecked_into();
+    let granted = wasm_bindgen_futures::JsFuture::from(storage.persist().ok()?)
+        .await
+        .ok()?;
+    granted.as_bool()
+}
+
+/// How sharing a file went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shared {
+    /// The phone's share sheet took it (WeChat, Bluetooth, …).
+    Sent,
+    /// The user closed the share sheet: nothing to do.
+    Cancelled,
+    /// This browser cannot share files: download instead.
+    CannotShare,
+}
+
+/// Offers `text` as a file to the phone's share sheet
+/// (`navigator.share({files})`), where `navigator.canShare({files})` says
+/// it can. Read through `Reflect`, so a browser without either call (most
+/// desktops, older WebViews) just says [`Shared::CannotShare`]; every error
+/// but the user's cancel says the same.
+pub async fn share_file(name: &str, mime: &str, text: &str) -> Shared {
+    use js_sys::Reflect;
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return Shared::CannotShare;
+    };
+    let func = |key: &str| {
+        Reflect::get(&nav, &key.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    };
+    let (Some(can_share), Some(share)) = (func("canShare"), func("share")) else {
+        return Shared::CannotShare;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::FilePropertyBag::new();
+    opts.set_type(mime);
+    let Ok(file) = web_sys::File::new_with_str_sequence_and_options(&parts, name, &opts) else {
+        return Shared::CannotShare;
+    };
+    let data = js_sys::Object::new();
+    let files = js_sys::Array::of1(&file);
+    if Reflect::set(&data, &"files".into(), &files).is_err() {
+        return Shared::CannotShare;
+    }
+    let can = can_share
+        .call1(&nav, &data)
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    if !can {
+        return Shared::CannotShare;
+    }
+    let _ = Reflect::set(&data, &"title".into(), &name.into());
+    let Some(promise) = share
+        .call1(&nav, &data)
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    else {
+        return Shared::CannotShare;
+    };
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => Shared::Sent,
+        Err(e) => {
+            let name = Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string());
+            if name.as_deref() == Some("AbortError") {
+                Shared::Cancelled
+            } else {
+                Shared::CannotShare
+            }
+        }
+    }
+}

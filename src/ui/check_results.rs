@@ -11,6 +11,7 @@ use super::state::{use_app, AppState};
 use crate::check::answers::to_link_value;
 use crate::check::households::Household;
 use crate::check::rules::BASICS;
+use crate::check::visits::{self, NOTE_MAX_CHARS};
 use crate::check::{assess_with, text, Answers, Finding, Level, PARAMS};
 use crate::eligibility::Facts;
 use crate::form::LoanForm;
@@ -252,10 +253,21 @@ fn Actions() -> impl IntoView {
             app.households
                 .with_untracked(|l| l.iter().find(|h| h.id == id).cloned())
         });
+    // A visit saved again on its own day keeps its note unless changed.
+    let today = app.today.to_string();
+    let note = existing
+        .as_ref()
+        .filter(|h| h.date == today)
+        .and_then(|h| {
+            app.extra
+                .with_untracked(|e| visits::find(&e.visits, &h.id).map(|k| k.note.clone()))
+        })
+        .unwrap_or_default();
     let (label, village) =
         existing.map_or((String::new(), String::new()), |h| (h.label, h.village));
     let label = RwSignal::new(label);
     let village = RwSignal::new(village);
+    let note = RwSignal::new(note);
     let status = RwSignal::new(String::new());
     let save_text = Signal::derive(move || {
         if app.check.with(|c| c.editing.is_some()) {
@@ -276,6 +288,7 @@ fn Actions() -> impl IntoView {
             app,
             label_text.clone(),
             village.get_untracked().trim().into(),
+            &note.get_untracked(),
         );
         status.set(format!("已保存到农户名单：{label_text}"));
     };
@@ -318,6 +331,17 @@ fn Actions() -> impl IntoView {
                     on_text=Callback::new(move |t| village.set(t))
                 />
             </div>
+            <div class="field">
+                <label for="hh-note">"这次走访记一笔（可不填）"</label>
+                <textarea
+                    id="hh-note"
+                    rows="2"
+                    maxlength=NOTE_MAX_CHARS.to_string()
+                    prop:value=note.get_untracked()
+                    on:input=move |ev| note.set(event_target_value(&ev))
+                ></textarea>
+                <p class="hint">{format!("比如“儿子去县城打工了”。最多 {NOTE_MAX_CHARS} 个字。")}</p>
+            </div>
             <button type="button" id="save-hh" on:click=save>
                 {save_text}
             </button>
@@ -325,6 +349,7 @@ fn Actions() -> impl IntoView {
                 {status}
             </p>
         </section>
+        <VisitList/>
         <div class="nav-buttons no-print">
             <button
                 type="button"
@@ -368,35 +393,90 @@ fn Actions() -> impl IntoView {
     }
 }
 
-/// Saves the answers under the label: a new household, or the one being
-/// edited.
-fn save_household(app: AppState, label: String, village: String) {
-    let today = app.today.to_string();
+/// The household's visits, newest first, with what changed at the last one
+/// (shown while a household of the list is open).
+#[component]
+fn VisitList() -> impl IntoView {
+    let app = use_app();
+    move || {
+        let id = app.check.with(|c| c.editing.clone())?;
+        let h = app
+            .households
+            .with(|l| l.iter().find(|h| h.id == id).cloned())?;
+        let local = app.local_figures();
+        let (all, change) = app.extra.with(|e| {
+            (
+                visits::visits(&h, &e.visits),
+                visits::last_change(&h, &e.visits, local.as_ref()),
+            )
+        });
+        let rows = all
+            .into_iter()
+            .map(|v| {
+                let risk = assess_with(&v.answers, local.as_ref()).risk();
+                let note =
+                    (!v.note.is_empty()).then(|| view! { <p class="visit-note">{v.note}</p> });
+                view! {
+                    <li class="visit">
+                        <strong>{v.date}</strong>
+                        " "
+                        <span class=format!("badge risk-{}", risk.key())>{risk.label()}</span>
+                        {note}
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="card" aria-labelledby="visits-title" id="visits">
+                <h2 id="visits-title">{format!("走访记录：{}", h.label)}</h2>
+                {change.map(|c| {
+                    let cls = if c.risk_rose() { "change rose" } else { "change" };
+                    view! {
+                        <p class=cls id="change-headline">
+                            {format!("{} 比 {}：", c.dates.1, c.dates.0)}
+                            <strong>{c.headline()}</strong>
+                        </p>
+                    }
+                })}
+                <p class="hint">"最近的在最上面。再去走访时点“修改答案”，改完保存，就记下新的一次。"</p>
+                <ol class="visits" id="visit-list">{rows}</ol>
+            </section>
+        })
+    }
+}
+
+/// Saves the answers under the label: a new household, or a visit to the
+/// one being edited (a new dated visit, or today's corrected), with the
+/// visit's note; the household counts as changed since the last backup.
+fn save_household(app: AppState, label: String, village: String, note: &str) {
+    let today = app.today;
     let editing = app.check.with_untracked(|c| c.editing.clone());
     let answers = app.check.with_untracked(|c| c.answers.clone());
-    let id = app.households.try_update(|list| {
-        match editing.and_then(|id| list.iter_mut().find(|h| h.id == id)) {
-            Some(h) => {
-                h.label = label;
-                h.village = village;
-                h.answers = answers;
-                h.date = today;
-                h.id.clone()
-            }
-            None => {
-                let id = new_id(list);
-                list.push(Household {
-                    id: id.clone(),
-                    label,
-                    village,
-                    date: today,
-                    answers,
-                });
-                id
-            }
+    let mut list = app.households.get_untracked();
+    let mut extra = app.extra.get_untracked();
+    let id = match editing.and_then(|id| list.iter_mut().find(|h| h.id == id)) {
+        Some(h) => {
+            h.label = label;
+            h.village = village;
+            h.id.clone()
         }
-    });
-    app.check.update(|c| c.editing = id);
+        None => {
+            let id = new_id(&list);
+            list.push(Household {
+                id: id.clone(),
+                label,
+                village,
+                date: today.to_string(),
+                answers: answers.clone(),
+            });
+            id
+        }
+    };
+    visits::add_visit(&mut list, &mut extra.visits, &id, today, note, answers);
+    extra.mark_changed(&id);
+    app.extra.set(extra);
+    app.households.set(list);
+    app.check.update(|c| c.editing = Some(id));
 }
 
 /// A short id unique in the list and unlikely to clash with another phone's.

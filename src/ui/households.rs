@@ -1,18 +1,25 @@
-//! The cadre's household list: open, edit, delete with undo, sort and filter
-//! by risk, export CSV and a JSON backup, import a backup safely. The undo
+//! The cadre's household list: open, edit, delete with undo, sort, filter
+//! by village, risk and programme (or by a count of the village summary),
+//! search by label, export CSV and a JSON backup (shared to WeChat where the
+//! phone can), import a backup merged visit by visit, and a reminder to back
+//! up. The undo
 //! bar and the empty-list line are shown and hidden rather than built each
 //! time, and reactive text is `Signal<String>`: fewer shapes of view, less
 //! WebAssembly.
 
-use super::browser;
+use super::browser::{self, Shared};
 use super::fields::SelectField;
+use super::links::Go;
 use super::state::{use_app, AppState};
 use crate::check::answers::to_link_value;
 use crate::check::households::{
-    apply_import, backup_json, csv, plan_import, read_backup_bytes, sorted, Household, ImportPlan,
-    SortBy,
+    backup_json_with, csv, read_backup_bytes_full, sorted, Household, SortBy,
 };
+use crate::check::merge::{apply_merge, plan_merge, MergePlan};
+use crate::check::village::{self, Context, Filter, Program};
+use crate::check::visits::{self, History};
 use crate::check::Risk;
+use crate::date::Date;
 use crate::query::View;
 use crate::store::CheckState;
 use leptos::prelude::*;
@@ -36,14 +43,36 @@ fn label_order() -> impl Fn(&str, &str) -> Ordering {
     }
 }
 
+/// Changes, or days, after which the list asks for a backup.
+pub const BACKUP_AFTER_CHANGES: usize = 10;
+pub const BACKUP_AFTER_DAYS: i64 = 14;
+
 /// The screen's own state, alive while it shows.
 #[derive(Clone, Copy)]
 struct Local {
-    /// The last deleted household and where it was, for 撤销.
-    deleted: RwSignal<Option<(usize, Household)>>,
+    /// The last deleted household, where it was and its earlier visits, for 撤销.
+    deleted: RwSignal<Option<(usize, Household, Option<History>)>>,
     message: RwSignal<String>,
     /// An import waiting for the user to choose about conflicts.
-    pending: RwSignal<Option<ImportPlan>>,
+    pending: RwSignal<Option<MergePlan>>,
+    /// The name of the file chosen to import ("" before one is).
+    file_name: RwSignal<String>,
+}
+
+/// Whether the list should ask for a backup: 10 households changed since
+/// the last one, or 14 days since it with anything changed (before the first
+/// backup: since the oldest household's check).
+fn backup_due(list: &[Household], extra: &crate::store::Extra, today: Date) -> bool {
+    let changed = extra.changed_count(list);
+    if changed == 0 {
+        return false;
+    }
+    let since = match &extra.backed_up {
+        Some(d) => Date::parse(d),
+        None => list.iter().filter_map(|h| Date::parse(&h.date)).min(),
+    };
+    changed >= BACKUP_AFTER_CHANGES
+        || since.is_some_and(|d| d.days_until(today) >= BACKUP_AFTER_DAYS)
 }
 
 #[component]
@@ -52,25 +81,54 @@ pub fn HouseholdsPage() -> impl IntoView {
     // The selects' keys as chosen ("risk", "date", "label"; "" or a risk).
     let sort = RwSignal::new("risk".to_string());
     let filter = RwSignal::new(String::new());
+    let program = RwSignal::new(String::new());
+    // "" for every village, else "=" and the village ("=" alone: none typed).
+    let place = RwSignal::new(String::new());
+    let search = RwSignal::new(String::new());
     let local = Local {
         deleted: RwSignal::new(None),
         message: RwSignal::new(String::new()),
         pending: RwSignal::new(None),
+        file_name: RwSignal::new(String::new()),
     };
+    // Whether the browser keeps the list when space runs low.
+    let persisted = RwSignal::new(None::<Option<bool>>);
+    spawn_local(async move {
+        let granted = browser::persist_storage().await;
+        let _ = persisted.try_set(Some(granted));
+    });
     let shown = Memo::new(move |_| {
         let by = match sort.read().as_str() {
             "date" => SortBy::DateNewest,
             "label" => SortBy::Label,
             _ => SortBy::Risk,
         };
-        let only = filter.with(|f| Risk::from_key(f));
         let figures = app.local_figures();
         let figures = figures.as_ref();
+        let f = Filter {
+            village: place.with(|p| p.strip_prefix('=').map(str::to_string)),
+            risk: filter.with(|f| Risk::from_key(f)),
+            program: program.with(|p| Program::from_key(p)),
+            label: search.get(),
+        };
+        let group = app.list_group.get();
         app.households.with(|l| {
+            let base = match &group {
+                Some(g) => app.extra.with(|e| {
+                    let cx = Context {
+                        history: &e.visits,
+                        today: app.today,
+                        local: figures,
+                    };
+                    village::members(l, g.village.as_deref(), g.group, &cx)
+                }),
+                None => l.clone(),
+            };
+            let picked = village::filtered(&base, &f, figures);
             if by == SortBy::Label {
-                sorted(l, by, only, figures, &label_order())
+                sorted(&picked, by, None, figures, &label_order())
             } else {
-                sorted(l, by, only, figures, &str::cmp)
+                sorted(&picked, by, None, figures, &str::cmp)
             }
         })
     });
@@ -85,44 +143,119 @@ pub fn HouseholdsPage() -> impl IntoView {
         }
         .to_string()
     });
+    let count_line = Signal::derive(move || {
+        let (n, all) = (shown.with(Vec::len), app.households.with(Vec::len));
+        if all == 0 || n == all {
+            format!("共 {all} 户")
+        } else {
+            format!("显示 {n} 户（共 {all} 户）")
+        }
+    });
+    let villages = Memo::new(move |_| app.households.with(|l| village::villages(l)));
     let undo = move |_| {
-        if let Some((i, h)) = local.deleted.try_update(Option::take).flatten() {
+        if let Some((i, h, kept)) = local.deleted.try_update(Option::take).flatten() {
+            app.extra.update(|e| {
+                if let Some(k) = kept {
+                    e.visits.retain(|x| x.id != k.id);
+                    e.visits.push(k);
+                }
+                e.mark_changed(&h.id);
+            });
             app.households.update(|l| l.insert(i.min(l.len()), h));
         }
     };
-    let export = move |what: &str| {
-        let (ok, done) = if what == "csv" {
-            let figures = app
-                .local
-                .with_untracked(|l| l.as_ref().map(crate::local::LocalFigures::from_stored));
-            let text = app.households.with_untracked(|l| csv(l, figures.as_ref()));
-            (
-                browser::download(
-                    &format!("农户名单-{}.csv", app.today),
-                    "text/csv;charset=utf-8",
-                    &text,
-                ),
-                "已导出表格（CSV），可以用 Excel 或 WPS 打开。",
-            )
-        } else {
-            let text = app.households.with_untracked(|l| backup_json(l, app.today));
-            (
-                browser::download(
-                    &format!("帮扶助手备份-{}.json", app.today),
-                    "application/json",
-                    &text,
-                ),
-                "已导出备份文件。换手机或清理微信前，请把它存好。",
-            )
-        };
-        local
-            .message
-            .set(if ok { done } else { NO_DOWNLOAD }.to_string());
+    let export_csv = move |_| {
+        let figures = app.local_figures_untracked();
+        let text = app.households.with_untracked(|l| csv(l, figures.as_ref()));
+        let ok = browser::download(
+            &format!("农户名单-{}.csv", app.today),
+            "text/csv;charset=utf-8",
+            &text,
+        );
+        local.message.set(
+            if ok {
+                "已导出表格（CSV），可以用 Excel 或 WPS 打开。"
+            } else {
+                NO_DOWNLOAD
+            }
+            .to_string(),
+        );
     };
+    let export_backup = move |_| {
+        let text = app.households.with_untracked(|l| {
+            app.extra
+                .with_untracked(|e| backup_json_with(l, &e.visits, app.today))
+        });
+        let name = format!("帮扶助手备份-{}.json", app.today);
+        spawn_local(async move {
+            let said = match browser::share_file(&name, "application/json", &text).await {
+                Shared::Sent => {
+                    Ok("已发出备份文件。请确认对方（或您自己的微信“文件传输助手”）收到了。")
+                }
+                Shared::Cancelled => Err("没有发出备份。"),
+                Shared::CannotShare if browser::download(&name, "application/json", &text) => {
+                    Ok("已导出备份文件。换手机或清理微信前，请把它存好。")
+                }
+                Shared::CannotShare => Err(NO_DOWNLOAD),
+            };
+            if said.is_ok() {
+                app.extra.update(|e| e.backup_made(app.today));
+            }
+            local.message.set(said.unwrap_or_else(|e| e).to_string());
+        });
+    };
+    let backup_line = Signal::derive(move || {
+        app.extra.with(|e| {
+            let changed = app.households.with(|l| e.changed_count(l));
+            match &e.backed_up {
+                None => format!("还没有导出过备份（{changed} 户没有备份）。"),
+                Some(d) => format!("上次备份：{d}；之后改过 {changed} 户。"),
+            }
+        })
+    });
+    let banner_hidden = Signal::derive(move || {
+        !app.households
+            .with(|l| app.extra.with(|e| backup_due(l, e, app.today)))
+    });
+    let persist_line = Signal::derive(move || {
+        match persisted.get() {
+            None => "",
+            Some(Some(true)) => "这个浏览器已答应：手机空间不够时也不自动删除这里的名单。",
+            Some(Some(false)) => {
+                "这个浏览器没有答应长期保存：手机空间不够时可能删除名单，请常导出备份。"
+            }
+            Some(None) => "这个浏览器不能设置长期保存，请常导出备份。",
+        }
+        .to_string()
+    });
+    let group_line = Signal::derive(move || {
+        app.list_group.with(|g| {
+            g.as_ref()
+                .map(|g| {
+                    let place = match g.village.as_deref() {
+                        None => "全部村组".to_string(),
+                        Some("") => "未填村组".to_string(),
+                        Some(v) => v.to_string(),
+                    };
+                    format!("只看村情汇总里的：{}（{place}）", g.group.label())
+                })
+                .unwrap_or_default()
+        })
+    });
     view! {
         <div class="households-page">
             <h1>"农户名单"</h1>
             <p class="hint">"只保存在这部手机上，不上传。换手机或清理微信前请先导出备份。"</p>
+            <div class="banner warn" role="status" id="backup-banner" hidden=banner_hidden>
+                <p>
+                    <strong>"请导出一份备份。"</strong>
+                    {move || backup_line.get()}
+                </p>
+                <p>"名单只在这部手机上：清理微信缓存、退出微信登录或换手机，都会把它删掉。"</p>
+                <button type="button" id="banner-backup" on:click=export_backup>
+                    "现在导出备份"
+                </button>
+            </div>
             <div class="nav-buttons">
                 <button
                     type="button"
@@ -134,8 +267,62 @@ pub fn HouseholdsPage() -> impl IntoView {
                 >
                     "新增一户"
                 </button>
+                <Go to=View::Village id="go-village" class="button secondary">
+                    "村情汇总"
+                </Go>
+            </div>
+            <div class="field">
+                <label for="search">"找农户（输入称呼里的字）"</label>
+                <input
+                    id="search"
+                    type="search"
+                    autocomplete="off"
+                    on:input=move |ev| search.set(event_target_value(&ev))
+                />
             </div>
             <div class="row2">
+                <div class="field">
+                    <label for="filter-village">"村/组"</label>
+                    <select id="filter-village" on:change=move |ev| place.set(event_target_value(&ev))>
+                        <option value="">"全部村组"</option>
+                        {move || {
+                            villages
+                                .get()
+                                .into_iter()
+                                .map(|(v, n)| {
+                                    let text = if v.is_empty() { "未填村组".to_string() } else { v.clone() };
+                                    let chosen = place.with_untracked(|p| p.strip_prefix('=') == Some(v.as_str()));
+                                    view! {
+                                        <option value=format!("={v}") selected=chosen>
+                                            {format!("{text}（{n}户）")}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+                <SelectField
+                    id="filter"
+                    label="风险"
+                    options=vec![
+                        ("", "全部"),
+                        ("high", Risk::High.label()),
+                        ("medium", Risk::Medium.label()),
+                        ("low", Risk::Low.label()),
+                    ]
+                    value=filter
+                    on_pick=Callback::new(move |v| filter.set(v))
+                />
+                <SelectField
+                    id="filter-program"
+                    label="可能符合"
+                    options=std::iter::once(("", "全部"))
+                        .chain(Program::ALL.map(|p| (p.key(), p.label())))
+                        .collect()
+                    value=program
+                    on_pick=Callback::new(move |v| program.set(v))
+                />
                 <SelectField
                     id="sort"
                     label="排序"
@@ -147,19 +334,20 @@ pub fn HouseholdsPage() -> impl IntoView {
                     value=sort
                     on_pick=Callback::new(move |v| sort.set(v))
                 />
-                <SelectField
-                    id="filter"
-                    label="只看"
-                    options=vec![
-                        ("", "全部"),
-                        ("high", Risk::High.label()),
-                        ("medium", Risk::Medium.label()),
-                        ("low", Risk::Low.label()),
-                    ]
-                    value=filter
-                    on_pick=Callback::new(move |v| filter.set(v))
-                />
             </div>
+            <div
+                class="banner info"
+                role="status"
+                id="group-filter"
+                hidden=Signal::derive(move || app.list_group.with(Option::is_none))
+            >
+                {group_line}
+                " "
+                <button type="button" class="secondary" id="clear-group" on:click=move |_| app.list_group.set(None)>
+                    "看全部"
+                </button>
+            </div>
+            <p class="small muted" id="list-count">{count_line}</p>
             <div id="undo-slot">
                 <div
                     class="banner warn"
@@ -170,7 +358,7 @@ pub fn HouseholdsPage() -> impl IntoView {
                     {Signal::derive(move || {
                         local
                             .deleted
-                            .with(|d| d.as_ref().map(|(_, h)| format!("已删除：{} ", h.label)))
+                            .with(|d| d.as_ref().map(|(_, h, _)| format!("已删除：{} ", h.label)))
                             .unwrap_or_default()
                     })}
                     <button type="button" class="secondary" id="undo" on:click=undo>
@@ -193,13 +381,17 @@ pub fn HouseholdsPage() -> impl IntoView {
                 </For>
             </ul>
             <section class="card" aria-labelledby="io-title">
-                <h2 id="io-title">"导出和导入"</h2>
+                <h2 id="io-title">"备份和导入"</h2>
+                <p id="backup-status">{backup_line}</p>
+                <p class="small" id="persist-line" hidden=Signal::derive(move || persisted.with(Option::is_none))>
+                    {persist_line}
+                </p>
                 <div class="nav-buttons">
                     <button
                         type="button"
                         class="secondary"
                         id="export-csv"
-                        on:click=move |_| export("csv")
+                        on:click=export_csv
                     >
                         "导出表格"
                     </button>
@@ -207,20 +399,45 @@ pub fn HouseholdsPage() -> impl IntoView {
                         type="button"
                         class="secondary"
                         id="export-json"
-                        on:click=move |_| export("json")
+                        on:click=export_backup
                     >
                         "导出备份"
                     </button>
                 </div>
                 <div class="field">
-                    <label for="import-file">"从备份文件导入"</label>
+                    <span class="label" id="import-label">"从备份文件导入"</span>
+                    // The native file input reads in the browser's language
+                    // ("Choose File", "No file chosen"): hidden from sight
+                    // but not from the keyboard or a screen reader; the
+                    // label is the button, and says 选择文件 always.
                     <input
                         id="import-file"
+                        class="visually-hidden"
                         type="file"
                         accept=".json,application/json"
-                        on:change=move |ev| import(app, local, event_target(&ev))
+                        aria-labelledby="import-label import-pick"
+                        on:change=move |ev| {
+                            let input: web_sys::HtmlInputElement = event_target(&ev);
+                            let name = input
+                                .files()
+                                .and_then(|f| f.get(0))
+                                .map(|f| f.name())
+                                .unwrap_or_default();
+                            local.file_name.set(name);
+                            import(app, local, input)
+                        }
                     />
-                    <p class="hint">"导入只会增加农户；和手机上不一样的，会先问您。"</p>
+                    <div class="file-pick">
+                        <label for="import-file" class="button secondary" id="import-pick">
+                            "选择文件"
+                        </label>
+                        <span id="import-file-name">
+                            {move || {
+                                local.file_name.with(|n| if n.is_empty() { "未选择文件".to_string() } else { n.clone() })
+                            }}
+                        </span>
+                    </div>
+                    <p class="hint">"导入只会增加农户和走访；和手机上不一样的，会先问您。"</p>
                 </div>
                 <p role="status" id="io-status">
                     {local.message}
@@ -243,24 +460,34 @@ pub fn HouseholdsPage() -> impl IntoView {
                     </button>
                 </div>
             </section>
+            <section class="card" aria-labelledby="handover-title" id="handover">
+                <h2 id="handover-title">"换人接手"</h2>
+                <p>"把整个名单交给接手的人：点“导出备份”，在微信里把文件发给他。"</p>
+                <p>"接手的人在他的手机上打开“农户名单”，导入备份（点“选择文件”选这个文件），农户和走访记录就都过去了。"</p>
+            </section>
         </div>
     }
 }
 
-/// One household: label, risk, village and date, the top finding, and
-/// opening (to see or edit its results) or deleting it.
+/// One household: label, risk, village and date, what changed at the last
+/// visit, the top finding, and opening (to see or edit its results and
+/// visits) or deleting it.
 #[component]
 fn HouseholdCard(h: Household, local: Local) -> impl IntoView {
     let app = use_app();
-    let figures = app
-        .local
-        .with_untracked(|l| l.as_ref().map(crate::local::LocalFigures::from_stored));
+    let figures = app.local_figures_untracked();
     let (risk, top) = h.overview(figures.as_ref());
     let village = if h.village.is_empty() {
         "未填村组".to_string()
     } else {
         h.village.clone()
     };
+    let (count, change) = app.extra.with_untracked(|e| {
+        (
+            visits::timeline(&h, &e.visits).len(),
+            visits::last_change(&h, &e.visits, figures.as_ref()).map(|c| c.headline()),
+        )
+    });
     let id = h.id.clone();
     let open = move |_| {
         app.check.set(CheckState {
@@ -272,12 +499,20 @@ fn HouseholdCard(h: Household, local: Local) -> impl IntoView {
         app.go(View::Check);
     };
     let delete = move |_| {
+        let mut kept = None;
         app.households.update(|l| {
             if let Some(i) = l.iter().position(|h| h.id == id) {
                 let h = l.remove(i);
-                local.deleted.set(Some((i, h)));
+                kept = app
+                    .extra
+                    .with_untracked(|e| visits::find(&e.visits, &h.id).cloned());
+                local.deleted.set(Some((i, h, kept.clone())));
             }
-        })
+        });
+        app.extra.update(|e| {
+            e.mark_changed(&id);
+            app.households.with_untracked(|l| e.prune(l));
+        });
     };
     view! {
         <li class="card household">
@@ -290,7 +525,9 @@ fn HouseholdCard(h: Household, local: Local) -> impl IntoView {
                 <bdi>{village}</bdi>
                 " · "
                 {h.date.clone()}
+                {(count > 1).then(|| format!(" · 走访 {count} 次"))}
             </p>
+            {change.map(|c| view! { <p class="small hh-change">{c}</p> })}
             <p>{top}</p>
             <div class="actions">
                 <button class="secondary" type="button" on:click=open>
@@ -304,13 +541,14 @@ fn HouseholdCard(h: Household, local: Local) -> impl IntoView {
     }
 }
 
-/// Reads a chosen backup; adds what is new at once, and asks about
-/// households that differ from the ones on the phone.
+/// Reads a chosen backup and says what importing it does (new, unchanged,
+/// merged, in conflict, visits added) from the plan, made before anything
+/// changes; applies it at once when nothing conflicts, else asks.
 fn import(app: AppState, local: Local, input: web_sys::HtmlInputElement) {
     spawn_local(async move {
         let result = browser::read_file(&input)
             .await
-            .and_then(|b| read_backup_bytes(&b));
+            .and_then(|b| read_backup_bytes_full(&b));
         input.set_value("");
         match result {
             Err(e) => {
@@ -319,26 +557,35 @@ fn import(app: AppState, local: Local, input: web_sys::HtmlInputElement) {
                     .message
                     .set(format!("没有导入：{e} 手机上原有的名单没有任何改动。"));
             }
-            Ok((list, notes)) => {
-                let plan = app.households.with_untracked(|l| plan_import(l, list));
+            Ok(imported) => {
+                let notes = imported.notes.len();
+                let plan = app.households.with_untracked(|l| {
+                    app.extra
+                        .with_untracked(|e| plan_merge(l, &e.visits, imported))
+                });
                 let mut text = format!(
-                    "备份里有 {} 户新的，{} 户和手机上一样。",
+                    "备份里有 {} 户新的，{} 户和手机上一样，{} 户只多了走访（直接合并），{} 户和手机上不一样；共 {} 次走访要加进来。",
                     plan.new.len(),
-                    plan.unchanged
+                    plan.unchanged,
+                    plan.merged.len(),
+                    plan.conflicts.len(),
+                    plan.visits_added
                 );
-                if !notes.is_empty() {
-                    text.push_str(&format!("有 {} 个答案已经无效，已忽略。", notes.len()));
+                if notes > 0 {
+                    text.push_str(&format!("有 {notes} 个答案已经无效，已忽略。"));
                 }
                 if plan.conflicts.is_empty() {
                     let n = plan.new.len();
-                    app.households.update(|l| apply_import(l, plan, false));
-                    text.push_str(&format!("已导入 {n} 户。"));
+                    let m = plan.merged.len();
+                    apply(app, plan, false);
+                    text.push_str(&format!("已导入 {n} 户"));
+                    if m > 0 {
+                        text.push_str(&format!("，合并了 {m} 户的走访"));
+                    }
+                    text.push('。');
                     local.pending.set(None);
                 } else {
-                    text.push_str(&format!(
-                        "另有 {} 户和手机上的内容不一样，请选择：",
-                        plan.conflicts.len()
-                    ));
+                    text.push_str("不一样的请选择：");
                     local.pending.set(Some(plan));
                 }
                 local.message.set(text);
@@ -347,15 +594,26 @@ fn import(app: AppState, local: Local, input: web_sys::HtmlInputElement) {
     });
 }
 
+/// Applies a merge plan, noting every household it changed.
+fn apply(app: AppState, plan: MergePlan, overwrite: bool) {
+    let mut list = app.households.get_untracked();
+    let mut extra = app.extra.get_untracked();
+    let (before, before_visits) = (list.clone(), extra.visits.clone());
+    apply_merge(&mut list, &mut extra.visits, plan, overwrite);
+    extra.note_changes(&before, &before_visits, &list);
+    app.extra.set(extra);
+    app.households.set(list);
+}
+
 fn resolve(app: AppState, local: Local, overwrite: bool) {
     let Some(plan) = local.pending.try_update(Option::take).flatten() else {
         return;
     };
     let (n, c) = (plan.new.len(), plan.conflicts.len());
-    app.households.update(|l| apply_import(l, plan, overwrite));
+    apply(app, plan, overwrite);
     local.message.set(if overwrite {
         format!("已导入 {n} 户新的，并用备份覆盖了 {c} 户。")
     } else {
-        format!("已导入 {n} 户新的；{c} 户保留手机上的内容。")
+        format!("已导入 {n} 户新的；{c} 户保留手机上的内容（备份里多的走访已加上）。")
     });
 }

@@ -24,6 +24,7 @@ mod screens;
 mod speech;
 mod state;
 mod storage;
+mod village;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -18,6 +18,7 @@ fn purpose(view: View, target: &str, policy_id: Option<&str>, pack_ready: bool) 
         View::Check if target.contains("&r=") => "家庭自查结果".into(),
         View::Check => "家庭自查".into(),
         View::Households => "农户名单".into(),
+        View::Village => "村情汇总".into(),
         View::Policy => match policy_id {
             None => "政策解读".into(),
             Some(GLOSSARY_ID) => "政策解读：名词解释".into(),
@@ -43,6 +44,10 @@ fn lines(view: View, shared_answers: bool) -> [&'static str; 2] {
         View::Check if shared_answers => [
             "这是一户人家的自查结果：可能符合哪些帮扶政策、下一步找谁。",
             "里面有这家的回答，只给本户和帮扶干部看，不要贴在公开栏。",
+        ],
+        View::Village => [
+            "村里农户的汇总：各风险、各项政策的户数，要去走访的农户。",
+            "数字来自这部手机上的农户名单，只给帮扶干部看。",
         ],
         View::Check | View::Households => [
             "回答几个问题，看看家里可能符合哪些帮扶政策、下一步找谁。",

@@ -91,3 +91,10 @@ pub fn risk() -> Screen {
 pub fn qr(target: Option<String>) -> Screen {
     Ok(untrack(|| view! { <super::qr::QrPage target/> }.into_any()))
 }
+
+#[wasm_split(village, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn village() -> Screen {
+    Ok(untrack(|| {
+        view! { <super::village::VillagePage/> }.into_any()
+    }))
+}

@@ -6,6 +6,7 @@ use super::browser;
 use super::storage::{self, StorageNote};
 use crate::check::answers::from_link_value;
 use crate::check::households::Household;
+use crate::check::village::Group;
 use crate::check::Answers;
 use crate::date::Date;
 use crate::eligibility::Facts;
@@ -13,7 +14,7 @@ use crate::form::LoanForm;
 use crate::local::{LocalFigures, LocalForm};
 use crate::products;
 use crate::query::{self, loan_query, View};
-use crate::store::{CheckState, Record};
+use crate::store::{CheckState, Extra, Record};
 use leptos::prelude::*;
 
 /// Everything the screens share. Copy: every field is an arena handle or a
@@ -39,6 +40,12 @@ pub struct AppState {
     pub shared: RwSignal<Option<Answers>>,
     /// The cadre's household list.
     pub households: RwSignal<Vec<Household>>,
+    /// What the record keeps beside the list: earlier visits and notes,
+    /// the last backup and what changed since.
+    pub extra: RwSignal<Extra>,
+    /// A count of the village summary the list was opened from: the list
+    /// then shows exactly its households (`None`: no such filter).
+    pub list_group: RwSignal<Option<ListGroup>>,
     /// 本地数字 accepted on this phone; `None`: the national figures. Kept
     /// as their canonical texts (`local::LocalForm`'s content; the same
     /// signal type as `shared`, so no part compiles another: read them with
@@ -67,6 +74,14 @@ pub struct AppState {
 /// copy into closures.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
+}
+
+/// One count of the village summary: its village (`None`: every village)
+/// and its group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListGroup {
+    pub village: Option<String>,
+    pub group: Group,
 }
 
 /// Where the policy library's content pack is.
@@ -102,6 +117,13 @@ impl AppState {
     pub fn local_figures(&self) -> Option<LocalFigures> {
         self.local
             .with(|l| l.as_ref().map(LocalFigures::from_stored))
+    }
+
+    /// The accepted 本地数字, checked (not tracked: for handlers and views
+    /// built once).
+    pub fn local_figures_untracked(&self) -> Option<LocalFigures> {
+        self.local
+            .with_untracked(|l| l.as_ref().map(LocalFigures::from_stored))
     }
 
     /// Saves, then opens `query` as a new history entry, starting its screen
@@ -145,21 +167,27 @@ impl AppState {
             big: self.big.get(),
             ..Record::default()
         };
+        let mut extra = self.extra.get();
         if !self.storage_ok {
             return true;
         }
-        if !storage::save(&mut record) {
+        if !storage::save(&mut record, &mut extra) {
             return false;
         }
-        if self.households.with_untracked(|l| *l != record.households) {
-            self.took_other_tab(record.households);
+        if self.households.with_untracked(|l| *l != record.households)
+            || self.extra.with_untracked(|e| *e != extra)
+        {
+            self.took_other_tab(record.households, extra);
         }
         true
     }
 
     /// Shows the household list merged with another tab's, and says so
     /// (unless the banner already says something more important).
-    pub(super) fn took_other_tab(&self, list: Vec<Household>) {
+    pub(super) fn took_other_tab(&self, list: Vec<Household>, extra: Extra) {
+        if self.extra.with_untracked(|e| *e != extra) {
+            self.extra.set(extra);
+        }
         self.households.set(list);
         if self.storage_note.with_untracked(Option::is_none) {
             self.storage_note.set(Some(StorageNote::OtherTab));
@@ -200,7 +228,7 @@ fn read_shared(state: AppState, raw: Option<&str>) {
 pub fn init() -> AppState {
     let today = browser::today();
     let parsed = query::parse_query(&browser::search(), today);
-    let (record, note) = storage::load();
+    let (record, extra, note) = storage::load();
     let storage_ok = !matches!(note, Some(StorageNote::Unavailable));
     let local = record.local.map(|f| f.0);
     let (form, replaced) = match (parsed.loan.clone(), record.loan) {
@@ -225,6 +253,8 @@ pub fn init() -> AppState {
         check: RwSignal::new(record.check),
         shared: RwSignal::new(None),
         households: RwSignal::new(record.households),
+        extra: RwSignal::new(extra),
+        list_group: RwSignal::new(None),
         local: RwSignal::new(local),
         // A link with big=1 turns it on, and it stays on.
         big: RwSignal::new(record.big || parsed.big),

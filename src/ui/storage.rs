@@ -3,7 +3,7 @@
 //! to memory when the browser refuses storage (private mode, some WebViews).
 
 use crate::check::households::{self, Household};
-use crate::store::{self, Loaded, Record};
+use crate::store::{self, Extra, Loaded, Record};
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
 
@@ -45,20 +45,24 @@ fn writable(s: &web_sys::Storage) -> bool {
 /// is, to a free backup key first, and if that copy fails the app runs in
 /// memory. Storage that can be read but not written (full) still gives the
 /// saved record: the first save then fails and the banner says why.
-pub fn load() -> (Record, Option<StorageNote>) {
+pub fn load() -> (Record, Extra, Option<StorageNote>) {
+    let none = Extra::default;
     let Some(s) = local() else {
-        return (Record::default(), Some(StorageNote::Unavailable));
+        return (Record::default(), none(), Some(StorageNote::Unavailable));
     };
     let Ok(raw) = s.get_item(store::KEY) else {
-        return (Record::default(), Some(StorageNote::Unavailable));
+        return (Record::default(), none(), Some(StorageNote::Unavailable));
     };
     let writable = writable(&s);
-    let newer = match store::decode(raw.as_deref()) {
-        Loaded::Empty if !writable => return (Record::default(), Some(StorageNote::Unavailable)),
-        Loaded::Empty => return (Record::default(), None),
+    let (loaded, extra) = store::decode_full(raw.as_deref());
+    let newer = match loaded {
+        Loaded::Empty if !writable => {
+            return (Record::default(), none(), Some(StorageNote::Unavailable))
+        }
+        Loaded::Empty => return (Record::default(), none(), None),
         Loaded::Ok(r) => {
             SYNCED.set((raw, r.households.clone()));
-            return (*r, None);
+            return (*r, extra, None);
         }
         Loaded::Unreadable => None,
         Loaded::Newer(v) => Some(v),
@@ -67,28 +71,37 @@ pub fn load() -> (Record, Option<StorageNote>) {
     let raw_store = LocalStorage::raw();
     let backup = store::backup_key(|k| raw_store.get_item(k).ok().flatten().is_some());
     if raw_store.set_item(&backup, &raw).is_err() {
-        return (Record::default(), Some(StorageNote::Unavailable));
+        return (Record::default(), none(), Some(StorageNote::Unavailable));
     }
     (
         Record::default(),
+        none(),
         Some(StorageNote::Recovered { backup, newer }),
     )
 }
 
-/// Saves the record (the serde_json text of [`store::encode`], which is
-/// what gloo-storage writes); false when the browser refused (full or
-/// disabled). If another tab saved since this one last read or wrote, its
-/// household list is merged into `record` first.
-pub fn save(record: &mut Record) -> bool {
+/// Saves the record with its [`Extra`] (the text of [`store::encode_full`]:
+/// exactly [`store::encode`]'s while `extra` is empty); false when the
+/// browser refused (full or disabled). If another tab saved since this one
+/// last read or wrote, its household list and visits are merged into
+/// `record` and `extra` first.
+pub fn save(record: &mut Record, extra: &mut Extra) -> bool {
     let raw_store = LocalStorage::raw();
     SYNCED.with_borrow_mut(|(raw, base)| {
         let now = raw_store.get_item(store::KEY).ok().flatten();
         if *raw != now {
-            if let Loaded::Ok(theirs) = store::decode(now.as_deref()) {
-                record.households = households::merge(base, &record.households, &theirs.households);
+            if let (Loaded::Ok(theirs), their_extra) = store::decode_full(now.as_deref()) {
+                let mut merged = households::merge(base, &record.households, &theirs.households);
+                *extra = extra.merge_tabs(
+                    &record.households,
+                    &their_extra,
+                    &theirs.households,
+                    &mut merged,
+                );
+                record.households = merged;
             }
         }
-        let text = store::encode(record);
+        let text = store::encode_full(record, extra);
         if raw_store.set_item(store::KEY, &text).is_err() {
             return false;
         }
@@ -99,18 +112,24 @@ pub fn save(record: &mut Record) -> bool {
 }
 
 /// Another tab saved `text` (the `storage` event): the household list
-/// merged with `ours`, when that differs from `ours`.
-pub fn other_tab_saved(text: Option<String>, ours: &[Household]) -> Option<Vec<Household>> {
+/// merged with `ours` and the visits with `ours_extra`, when that differs
+/// from what this tab has.
+pub fn other_tab_saved(
+    text: Option<String>,
+    ours: &[Household],
+    ours_extra: &Extra,
+) -> Option<(Vec<Household>, Extra)> {
     SYNCED.with_borrow_mut(|(raw, base)| {
         if *raw == text {
             return None;
         }
-        let Loaded::Ok(theirs) = store::decode(text.as_deref()) else {
+        let (Loaded::Ok(theirs), their_extra) = store::decode_full(text.as_deref()) else {
             return None;
         };
-        let merged = households::merge(base, ours, &theirs.households);
+        let mut merged = households::merge(base, ours, &theirs.households);
+        let extra = ours_extra.merge_tabs(ours, &their_extra, &theirs.households, &mut merged);
         *raw = text;
         *base = theirs.households;
-        (merged != ours).then_some(merged)
+        (merged != ours || extra != *ours_extra).then_some((merged, extra))
     })
 }

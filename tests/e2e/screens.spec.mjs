@@ -43,6 +43,7 @@ const cases = [
   ['/?v=local&from=singlemessage', 'local', 'h1:text("本地数字")'],
   ['/?v=risk', 'risk', 'h1:text("风险补偿金测算")'],
   ['/?v=qr&for=v%3Dloan&from=singlemessage', 'qr', '#qr-code'],
+  ['/?v=village&from=singlemessage', 'village', 'h1:text("村情汇总")'],
 ];
 for (const [url, screen, ready] of cases) {
   test(`${url} downloads the one main module and only its own screen's files`, async ({ page }) => {
@@ -75,6 +76,7 @@ test('every screen opens by navigating, one runtime, no page load; back and forw
     ['#tile-policy', 'policy', 'h1:text("政策解读")'],
     ['#go-home', null, '#tile-check'],
     ['#tile-households', 'households', 'h1:text("农户名单")'],
+    ['#go-village', 'village', 'h1:text("村情汇总")'],
     ['#go-home', null, '#tile-check'],
     ['#tile-local', 'local', 'h1:text("本地数字")'],
     ['#go-home', null, '#tile-check'],

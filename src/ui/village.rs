@@ -1,0 +1,324 @@
+//! 村情汇总: the household list, or one village of it, counted by risk,
+//! by programme, by visits and by answers still 不清楚; each count opens
+//! the list of exactly its households (`AppState::list_group`). With a bar
+//! chart of the counts (labelled in words, sized in em so 大字版 enlarges
+//! it), a printable A4 report and the counts as a CSV table.
+
+use super::browser;
+use super::links::Go;
+use super::state::{use_app, AppState, ListGroup};
+use crate::check::households::Household;
+use crate::check::village::{self, Context, Group, Summary};
+use crate::check::Risk;
+use crate::local::LocalFigures;
+use crate::query::View;
+use leptos::prelude::*;
+
+/// A count's id in the page (`count-…`, `bar-…`), stable for tests.
+fn group_key(g: Group) -> String {
+    match g {
+        Group::All => "all".into(),
+        Group::Risk(r) => format!("risk-{}", r.key()),
+        Group::Program(p) => format!("program-{}", p.key()),
+        Group::RiskRose => "risk-rose".into(),
+        Group::NotVisited => "not-visited".into(),
+        Group::Unclear => "unclear".into(),
+        Group::UnclearAnswer(id) => format!("unclear-{id}"),
+    }
+}
+
+/// The village as the page names it.
+fn place_name(v: Option<&str>) -> String {
+    match v {
+        None => "全部村组".into(),
+        Some("") => "未填村组".into(),
+        Some(v) => v.into(),
+    }
+}
+
+/// Which figures the findings used, in words, with the document.
+fn figures_line(local: Option<&LocalFigures>) -> String {
+    match local {
+        None => "判断用的是全国公开政策的数字（没有用本地数字）。".into(),
+        Some(l) => {
+            let docs: Vec<&str> = [&l.line_doc, &l.dibao_doc, &l.tekun_doc, &l.loan_doc]
+                .into_iter()
+                .map(String::as_str)
+                .filter(|d| !d.is_empty())
+                .collect();
+            let mut docs_unique: Vec<&str> = Vec::new();
+            for d in docs {
+                if !docs_unique.contains(&d) {
+                    docs_unique.push(d);
+                }
+            }
+            if docs_unique.is_empty() {
+                format!("判断用的是本地数字：{}（没有写依据文件）。", l.label())
+            } else {
+                format!(
+                    "判断用的是本地数字：{}；依据：{}。",
+                    l.label(),
+                    docs_unique.join("；")
+                )
+            }
+        }
+    }
+}
+
+/// Why a household is on the list to visit, or `None`.
+fn visit_reason(h: &Household, cx: &Context) -> Option<String> {
+    let look = village::look(h, cx);
+    let mut why = Vec::new();
+    if look.risk == Risk::High {
+        why.push("风险高".to_string());
+    }
+    if look.risk_rose {
+        why.push("上次走访风险升高".to_string());
+    }
+    if Group::NotVisited.contains(&look) {
+        why.push(match look.days_since_visit {
+            Some(d) => format!("{d}天没走访"),
+            None => "走访日期不明".to_string(),
+        });
+    }
+    (!why.is_empty()).then(|| why.join("、"))
+}
+
+/// The bar chart of the main counts: a bar per count, its name above it and
+/// the number beside it, so nothing is told by colour alone. Heights in em
+/// (the page's text size), widths in percent (the page's width). The text
+/// takes the svg's font size (no size of its own), so its em and the bars'
+/// are the same length.
+#[component]
+fn CountChart(summary: Summary) -> impl IntoView {
+    let rows: Vec<(Group, usize)> = summary
+        .rows
+        .iter()
+        .copied()
+        .filter(|(g, _)| !matches!(g, Group::UnclearAnswer(_)))
+        .collect();
+    let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+    const ROW: f64 = 2.6;
+    let height = format!("{:.1}em", rows.len() as f64 * ROW + 0.4);
+    let bars = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, (g, n))| {
+            let y = i as f64 * ROW;
+            let w = (n * 80) as f64 / max as f64;
+            let fill = match g {
+                Group::Risk(Risk::High) | Group::RiskRose => "#b3261e",
+                Group::Risk(Risk::Medium) | Group::NotVisited | Group::Unclear => "#8a5300",
+                Group::Risk(Risk::Low) => "#1b6b3a",
+                _ => "#0b57a4",
+            };
+            view! {
+                <g id=format!("bar-{}", group_key(g))>
+                    <text x="0" y=format!("{:.2}em", y + 1.0) fill="#1d1b1a">
+                        {g.label()}
+                    </text>
+                    <rect
+                        x="0"
+                        y=format!("{:.2}em", y + 1.35)
+                        width=format!("{w:.1}%")
+                        height="0.9em"
+                        rx="3"
+                        fill=fill
+                    />
+                    <text
+                        x=format!("{:.1}%", w + 1.5)
+                        y=format!("{:.2}em", y + 2.15)
+                        font-weight="700"
+                        fill="#1d1b1a"
+                    >
+                        {format!("{n}户")}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg
+            class="count-chart"
+            id="count-chart"
+            width="100%"
+            height=height
+            role="img"
+            aria-labelledby="count-chart-title"
+        >
+            <title id="count-chart-title">"各项户数的条形图，每条旁边写着户数"</title>
+            {bars}
+        </svg>
+    }
+}
+
+#[component]
+pub fn VillagePage() -> impl IntoView {
+    let app = use_app();
+    // "" for the whole list, else "=" and the village.
+    let place = RwSignal::new(String::new());
+    let chosen = move || place.with(|p| p.strip_prefix('=').map(str::to_string));
+    let villages = Memo::new(move |_| app.households.with(|l| village::villages(l)));
+    let summary = Memo::new(move |_| {
+        let figures = app.local_figures();
+        let v = chosen();
+        app.households.with(|l| {
+            app.extra.with(|e| {
+                let cx = Context {
+                    history: &e.visits,
+                    today: app.today,
+                    local: figures.as_ref(),
+                };
+                village::summary(l, v.as_deref(), &cx)
+            })
+        })
+    });
+    let to_visit = Memo::new(move |_| {
+        let figures = app.local_figures();
+        let v = chosen();
+        app.households.with(|l| {
+            app.extra.with(|e| {
+                let cx = Context {
+                    history: &e.visits,
+                    today: app.today,
+                    local: figures.as_ref(),
+                };
+                l.iter()
+                    .filter(|h| village::in_village(h, v.as_deref()))
+                    .filter_map(|h| {
+                        visit_reason(h, &cx).map(|r| (h.label.clone(), h.village.clone(), r))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let open_group = move |app: AppState, group: Group| {
+        app.list_group.set(Some(ListGroup {
+            village: chosen(),
+            group,
+        }));
+        app.go(View::Households);
+    };
+    let counts = move || {
+        summary
+            .get()
+            .rows
+            .into_iter()
+            .map(|(g, n)| {
+                let key = group_key(g);
+                let sub = matches!(g, Group::UnclearAnswer(_));
+                view! {
+                    <tr class:sub=sub>
+                        <th scope="row">{g.label()}</th>
+                        <td>
+                            <a
+                                href="?v=households"
+                                class="count-link"
+                                id=format!("count-{key}")
+                                aria-label=format!("{}：{n}户，点开看名单", g.label())
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    open_group(app, g);
+                                }
+                            >
+                                {format!("{n}户")}
+                            </a>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let export = move |_| {
+        let text = village::summary_csv(&summary.get_untracked());
+        let name = format!(
+            "村情汇总-{}-{}.csv",
+            place_name(chosen().as_deref()),
+            app.today
+        );
+        let ok = browser::download(&name, "text/csv;charset=utf-8", &text);
+        let _ = ok;
+    };
+    view! {
+        <div class="village-page">
+            <h1>"村情汇总"</h1>
+            <p class="report-meta" id="report-meta">
+                {move || format!("{} · 统计日期：{}", place_name(chosen().as_deref()), app.today)}
+            </p>
+            <p class="small" id="figures-used">
+                {move || figures_line(app.local_figures().as_ref())}
+            </p>
+            <div class="field no-print">
+                <label for="village-select">"看哪个村/组"</label>
+                <select id="village-select" on:change=move |ev| place.set(event_target_value(&ev))>
+                    <option value="">"全部村组"</option>
+                    {move || {
+                        villages
+                            .get()
+                            .into_iter()
+                            .map(|(v, n)| {
+                                let chosen = place.with_untracked(|p| p.strip_prefix('=') == Some(v.as_str()));
+                                view! {
+                                    <option value=format!("={v}") selected=chosen>
+                                        {format!("{}（{n}户）", place_name(Some(&v)))}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            <p class="hint no-print">"点户数，就打开这些农户的名单。"</p>
+            <section class="card" aria-labelledby="counts-title" id="counts">
+                <h2 id="counts-title">"户数"</h2>
+                <table class="counts">
+                    <tbody>{counts}</tbody>
+                </table>
+            </section>
+            <section class="card chart-card" aria-labelledby="chart-title-v">
+                <h2 id="chart-title-v">"条形图"</h2>
+                {move || view! { <CountChart summary=summary.get()/> }}
+            </section>
+            <section class="card" aria-labelledby="visit-title" id="to-visit">
+                <h2 id="visit-title">"要去走访的农户"</h2>
+                <p class="hint">"风险高、上次走访风险升高，或 90 天以上没走访的。"</p>
+                {move || {
+                    let list = to_visit.get();
+                    if list.is_empty() {
+                        view! { <p id="to-visit-none">"暂时没有。"</p> }.into_any()
+                    } else {
+                        view! {
+                            <ol class="to-visit" id="to-visit-list">
+                                {list
+                                    .into_iter()
+                                    .map(|(label, v, why)| {
+                                        view! {
+                                            <li>
+                                                <strong>{label}</strong>
+                                                " "
+                                                <bdi class="muted">{place_name(Some(&v))}</bdi>
+                                                "：" {why}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ol>
+                        }
+                            .into_any()
+                    }
+                }}
+            </section>
+            <div class="nav-buttons no-print">
+                <button type="button" id="print-report" on:click=|_| browser::print()>
+                    "打印"
+                </button>
+                <button type="button" class="secondary" id="export-summary" on:click=export>
+                    "导出汇总表"
+                </button>
+                <Go to=View::Households id="back-to-list" class="button secondary">
+                    "农户名单"
+                </Go>
+            </div>
+        </div>
+    }
+}
