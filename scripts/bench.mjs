@@ -21,6 +21,11 @@
 //   4. time to switch screens once loaded, same throttling, no service
 //      worker, the next screen's files not yet cached: home → 自查 and
 //      自查结果 → a policy entry (reported; kept under 1 s)
+//   5. a village's size: a 1,000-household backup with 5 visits each,
+//      4x CPU slowdown, the screens' files cached: importing it, the list's
+//      first paint (home → 农户名单), a search as typed, the summary
+//      (→ 村情汇总), each <= 200 ms; the stored record's bytes (UTF-8)
+//      against 2 MB (the phone's localStorage quota is about 5 MB)
 //
 // Results are also written to target/bench/latest.json (and a dated copy).
 //
@@ -55,6 +60,8 @@ const BUDGET = {
   scores: { performance: 90, accessibility: 100, 'best-practices': 100, seo: 100 },
   answeredMs: 2500,
   switchMs: 1000,
+  villageMs: 200,
+  villageRecordBytes: 2 * 1024 * 1024,
 };
 const PAGES = ['', '?v=loan', '?v=check', '?v=households', '?v=policy&id=tekun'];
 // Lighthouse's mobileSlow4G as it applies it with DevTools throttling
@@ -472,6 +479,65 @@ try {
       if (!(med <= BUDGET.switchMs)) overs.push(`screen switch (${name})`);
       results.switching.push({ name, runs, medianMs: med });
     }
+  }
+  // --- 5. a village's size -------------------------------------------------------------
+  if (opt.switching !== false) {
+    const { chromium } = await import('@playwright/test');
+    heading(`a village's size: 1,000 households x 5 visits, ${CPU_SLOWDOWN}x CPU slowdown, median of ${opt.runs} (budget ${BUDGET.villageMs} ms each)`);
+    const day = (d) => new Date(Date.UTC(2026, 0, 1) + d * 86400e3).toISOString().slice(0, 10);
+    const INCOME = ['lt4000', '4000_6000', '6000_8000', '8000_10000', '10000_15000', 'gt15000', 'unknown'];
+    const households = [];
+    const visits = [];
+    for (let i = 0; i < 1000; i++) {
+      const answers = (k) => ({ members: String(2 + ((i + k) % 5)), income: INCOME[(i + k) % 7], food: 'yes', clothes: 'yes', house: k % 3 ? 'safe' : 'problem' });
+      const id = `v${i}`;
+      households.push({ id, label: `${(i % 9) + 1}组 农户${i + 1}`, village: ['梅河村', '河西村', '石桥村', '新店村'][i % 4], date: day(300 + (i % 30)), answers: answers(4) });
+      visits.push({ id, note: '已走访', earlier: [0, 1, 2, 3].map((k) => ({ date: day(60 * k + (i % 30)), note: `第${k + 1}次走访：收入和住房情况已记下`, answers: answers(k) })) });
+    }
+    const backup = JSON.stringify({ app: 'bangfu', kind: 'households', version: 1, exported: day(330), households, visits }, null, 2);
+    const runs = [];
+    for (let i = 1; i <= opt.runs; i++) {
+      const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS.filter((f) => f !== '--headless=new') });
+      try {
+        const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/?v=village`);
+        await page.waitForSelector('#counts, h1');
+        await page.goto(`${server.origin}/?v=households`);
+        await page.waitForSelector('#import-file', { state: 'attached' });
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+        const timed = async (act, done) => {
+          const t0 = Date.now();
+          await act();
+          await page.waitForFunction(done, null, { timeout: 120_000, polling: 'raf' });
+          return Date.now() - t0;
+        };
+        const run = {};
+        run.importMs = await timed(
+          () => page.setInputFiles('#import-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) }),
+          () => /已导入 1000 户/.test(document.getElementById('io-status')?.textContent || ''),
+        );
+        run.recordBytes = await page.evaluate(() => new TextEncoder().encode(localStorage.getItem('bangfu') || '').length);
+        await page.click('#go-home');
+        run.listMs = await timed(() => page.click('#tile-households'), () => document.querySelectorAll('#household-list li.household').length > 0);
+        run.searchMs = await timed(() => page.fill('#search', '农户77'), () => document.querySelectorAll('#household-list li.household').length === 11);
+        await page.fill('#search', '');
+        run.summaryMs = await timed(() => page.click('#go-village'), () => !!document.getElementById('count-all'));
+        runs.push(run);
+        console.log(`  run ${i}: import ${run.importMs} ms, list ${run.listMs} ms, search ${run.searchMs} ms, summary ${run.summaryMs} ms; record ${run.recordBytes} B`);
+      } finally {
+        await browser.close();
+      }
+    }
+    const med = Object.fromEntries(['importMs', 'listMs', 'searchMs', 'summaryMs', 'recordBytes'].map((k) => [k, median(runs.map((r) => r[k]))]));
+    for (const k of ['importMs', 'listMs', 'searchMs', 'summaryMs']) {
+      console.log(`  ${k.replace('Ms', '')}: median ${med[k]} ms: ${verdict(med[k] <= BUDGET.villageMs)}`);
+      if (!(med[k] <= BUDGET.villageMs)) overs.push(`village ${k.replace('Ms', '')}`);
+    }
+    console.log(`  stored record: ${med.recordBytes} B (${(med.recordBytes / 1048576).toFixed(2)} MB): ${verdict(med.recordBytes <= BUDGET.villageRecordBytes)} (2 MB; backup file ${backup.length} characters)`);
+    if (!(med.recordBytes <= BUDGET.villageRecordBytes)) overs.push('village record size');
+    results.village = { households: 1000, visitsEach: 5, runs, medians: med };
   }
 } finally {
   server?.stop();
