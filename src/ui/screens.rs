@@ -6,7 +6,7 @@
 //!
 //! Screens that are used together share a file (the first name in
 //! `wasm_split(…)`): the self-check, its results and the household list;
-//! 本地数字 and 风险补偿金. Code that several files use goes into small
+//! the cadres' tools, 本地数字, 风险补偿金 and 村情汇总. Code that several files use goes into small
 //! shared chunks, one per set of users, so fewer files means fewer chunks and
 //! fewer requests; `scripts/build-wasm.mjs` (`SPLIT_OF_VIEW`) says which file
 //! each `v=` opens, for index.html's preload.
@@ -92,7 +92,7 @@ pub fn qr(target: Option<String>) -> Screen {
     Ok(untrack(|| view! { <super::qr::QrPage target/> }.into_any()))
 }
 
-#[wasm_split(village, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(cadre, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn village() -> Screen {
     Ok(untrack(|| {
         view! { <super::village::VillagePage/> }.into_any()

@@ -295,3 +295,29 @@ test('hand-over: the whole list with its visits moves to a successor through the
   await expect(other.locator('#change-headline')).toContainText('风险升高');
   await successor.close();
 });
+
+test('a long list draws 50 households at a time, and 再显示 draws the rest', async ({ page }) => {
+  const households = Array.from({ length: 120 }, (_, i) => ({
+    id: `p${i}`,
+    label: `${(i % 9) + 1}组 农户${i + 1}`,
+    village: i % 2 ? '梅河村' : '河西村',
+    date: TODAY,
+    answers: ANSWERS[i % 5],
+  }));
+  await page.goto('/?v=households');
+  await page.setInputFiles('#import-file', backupFile({ households, visits: [] }));
+  await expect(page.locator('#io-status')).toContainText('已导入 120 户');
+  await expect(items(page)).toHaveCount(50);
+  await expect(page.locator('#show-more')).toHaveText('再显示 50 户（已显示 50 户，共 120 户）');
+  await page.click('#show-more');
+  await expect(items(page)).toHaveCount(100);
+  await page.click('#show-more');
+  await expect(items(page)).toHaveCount(120);
+  await expect(page.locator('#show-more')).toBeHidden();
+  // A search looks through all 120, not only the ones drawn, and starts again at the first page.
+  await page.fill('#search', '农户11');
+  await expect(items(page)).toHaveCount(11);
+  await expect(page.locator('#show-more')).toBeHidden();
+  await page.fill('#search', '');
+  await expect(items(page)).toHaveCount(50);
+});
