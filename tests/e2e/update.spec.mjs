@@ -53,6 +53,10 @@ test.afterEach(async () => {
 });
 
 test('registration.update() finds the new build; one tap reloads onto it (/)', async ({ page, context }) => {
+  // Two tabs, two updates and three page loads: on a busy 2-core machine
+  // (the CI run that timed out at 30 s had a build running beside it) it
+  // needs more than the default.
+  test.setTimeout(60_000);
   const app = `${server.origin}/`;
   await countLoads(page);
   await page.goto(`${app}?v=loan`);
