@@ -116,6 +116,21 @@ function table(rows, align) {
 }
 const overs = [];
 
+// Slow 4G and the CPU slowdown on one page (the timings of sections 3 and 4);
+// returns its DevTools session.
+async function throttle(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: SLOW_4G.requestLatencyMs,
+    downloadThroughput: (SLOW_4G.downloadKbps * 1024) / 8,
+    uploadThroughput: (SLOW_4G.uploadKbps * 1024) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  return cdp;
+}
+
 // Starts tests/e2e/server.mjs on a free port; resolves to { origin, stop }.
 function startServer() {
   return new Promise((resolve, reject) => {
@@ -380,15 +395,7 @@ try {
           locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
         });
         const page = await context.newPage();
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Network.enable');
-        await cdp.send('Network.emulateNetworkConditions', {
-          offline: false,
-          latency: SLOW_4G.requestLatencyMs,
-          downloadThroughput: (SLOW_4G.downloadKbps * 1024) / 8,
-          uploadThroughput: (SLOW_4G.uploadKbps * 1024) / 8,
-        });
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+        const cdp = await throttle(context, page);
         let bytes = 0;
         cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
         // Timestamps are taken inside the page, by a MutationObserver, in ms
@@ -455,15 +462,7 @@ try {
             target = (await page.waitForSelector(next)) && next;
             want = '';
           }
-          const cdp = await context.newCDPSession(page);
-          await cdp.send('Network.enable');
-          await cdp.send('Network.emulateNetworkConditions', {
-            offline: false,
-            latency: SLOW_4G.requestLatencyMs,
-            downloadThroughput: (SLOW_4G.downloadKbps * 1024) / 8,
-            uploadThroughput: (SLOW_4G.uploadKbps * 1024) / 8,
-          });
-          await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+          await throttle(context, page);
           const t0 = Date.now();
           await page.locator(target).first().click();
           if (want) await page.waitForFunction((w) => document.querySelector('h1')?.textContent.trim() === w, want, { timeout: 60_000 });
