@@ -25,7 +25,9 @@
 //      4x CPU slowdown, the screens' files cached: importing it, the list's
 //      first paint (home → 农户名单), a search as typed, the summary
 //      (→ 村情汇总), each <= 200 ms; the stored record's bytes (UTF-8)
-//      against 2 MB (the phone's localStorage quota is about 5 MB)
+//      against 2 MB (the phone's localStorage quota is about 5 MB). Timed
+//      inside the page from the user's event to the first frame showing
+//      the result (copying the file into the page is Playwright's cost).
 //
 // Results are also written to target/bench/latest.json (and a dated copy).
 //
@@ -488,7 +490,7 @@ try {
     const households = [];
     const visits = [];
     for (let i = 0; i < 1000; i++) {
-      const answers = (k) => ({ members: String(2 + ((i + k) % 5)), income: INCOME[(i + k) % 7], food: 'yes', clothes: 'yes', house: k % 3 ? 'safe' : 'problem' });
+      const answers = (k) => ({ members: String(2 + ((i + k) % 5)), income: INCOME[(i + k) % 7], food: 'yes', house: k % 3 ? 'safe' : 'problem' });
       const id = `v${i}`;
       households.push({ id, label: `${(i % 9) + 1}组 农户${i + 1}`, village: ['梅河村', '河西村', '石桥村', '新店村'][i % 4], date: day(300 + (i % 30)), answers: answers(4) });
       visits.push({ id, note: '已走访', earlier: [0, 1, 2, 3].map((k) => ({ date: day(60 * k + (i % 30)), note: `第${k + 1}次走访：收入和住房情况已记下`, answers: answers(k) })) });
@@ -506,23 +508,32 @@ try {
         await page.waitForSelector('#import-file', { state: 'attached' });
         const cdp = await context.newCDPSession(page);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+        // Timed in the page, from the user's event (the first click, input
+        // or change it sees) to the first frame whose check passes (each
+        // check stamps window.__t1 as it passes): Playwright's own cost,
+        // such as copying a 3 MB file into the page, is not the app's.
         const timed = async (act, done) => {
-          const t0 = Date.now();
+          await page.evaluate(() => {
+            window.__t0 = window.__t1 = null;
+            for (const t of ['click', 'input', 'change']) {
+              document.addEventListener(t, () => { window.__t0 ??= performance.now(); }, { capture: true, once: true });
+            }
+          });
           await act();
           await page.waitForFunction(done, null, { timeout: 120_000, polling: 'raf' });
-          return Date.now() - t0;
+          return Math.round(await page.evaluate(() => window.__t1 - window.__t0));
         };
         const run = {};
         run.importMs = await timed(
           () => page.setInputFiles('#import-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) }),
-          () => /已导入 1000 户/.test(document.getElementById('io-status')?.textContent || ''),
+          () => /已导入 1000 户/.test(document.getElementById('io-status')?.textContent || '') && ((window.__t1 = performance.now()), true),
         );
         run.recordBytes = await page.evaluate(() => new TextEncoder().encode(localStorage.getItem('bangfu') || '').length);
         await page.click('#go-home');
-        run.listMs = await timed(() => page.click('#tile-households'), () => document.querySelectorAll('#household-list li.household').length > 0);
-        run.searchMs = await timed(() => page.fill('#search', '农户77'), () => document.querySelectorAll('#household-list li.household').length === 11);
+        run.listMs = await timed(() => page.click('#tile-households'), () => document.querySelectorAll('#household-list li.household').length > 0 && ((window.__t1 = performance.now()), true));
+        run.searchMs = await timed(() => page.fill('#search', '农户77'), () => document.querySelectorAll('#household-list li.household').length === 11 && ((window.__t1 = performance.now()), true));
         await page.fill('#search', '');
-        run.summaryMs = await timed(() => page.click('#go-village'), () => !!document.getElementById('count-all'));
+        run.summaryMs = await timed(() => page.click('#go-village'), () => !!document.getElementById('count-all') && ((window.__t1 = performance.now()), true));
         runs.push(run);
         console.log(`  run ${i}: import ${run.importMs} ms, list ${run.listMs} ms, search ${run.searchMs} ms, summary ${run.summaryMs} ms; record ${run.recordBytes} B`);
       } finally {

@@ -36,6 +36,10 @@ const profile = release ? 'release' : 'debug';
 const target = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
 const out = path.join(target, 'split', profile);
 const raw = path.join(target, 'split', `${profile}-raw`);
+// BANGFU_WASM_NAMES=1 keeps function names in a release build, so a
+// browser's CPU profile names the Rust functions (for profiling only: the
+// files are larger).
+const names = !!process.env.BANGFU_WASM_NAMES;
 const input = path.join(target, 'wasm32-unknown-unknown', profile, 'bangfu.wasm');
 
 // The flags Trunk was given before (data-wasm-opt="z" and -params): -Oz, and
@@ -61,7 +65,7 @@ async function optimise(files) {
   const worker = async () => {
     for (let f; (f = queue.shift()); ) {
       const output = await new Promise((resolve, reject) =>
-        execFile('wasm-opt', [...WASM_OPT_FLAGS, f, '-o', `${f}.opt`], { cwd: root }, (err, stdout, stderr) => {
+        execFile('wasm-opt', [...WASM_OPT_FLAGS, ...(names ? ['-g'] : []), f, '-o', `${f}.opt`], { cwd: root }, (err, stdout, stderr) => {
           const text = (stdout + stderr).split('\n').filter((l) => l && !/^warning: unknown name subsection with id 3 at \d+$/.test(l));
           if (err) reject(new Error(`wasm-opt ${path.basename(f)}: ${err.message}\n${text.join('\n')}`));
           else resolve(text);
@@ -88,7 +92,7 @@ async function build() {
 
   took.bindgen = run('wasm-bindgen', [
     path.join(raw, 'bangfu.wasm'), '--out-dir', out, '--target', 'web',
-    '--keep-lld-exports', '--no-typescript', ...(release ? [] : ['--debug', '--keep-debug']),
+    '--keep-lld-exports', '--no-typescript', ...(release && !names ? [] : ['--debug', '--keep-debug']),
   ]);
   const files = readdirSync(raw).filter((n) => n !== 'bangfu.wasm');
   for (const n of files) copyFileSync(path.join(raw, n), path.join(out, n));

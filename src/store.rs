@@ -13,6 +13,7 @@ use crate::local::LocalForm;
 use crate::strict::{self, Obj};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::{HashMap, HashSet};
 
 pub const KEY: &str = "bangfu";
 /// Unreadable records are copied here (with a number appended if taken).
@@ -155,25 +156,44 @@ impl Extra {
         before_visits: &[History],
         after: &[Household],
     ) {
-        let same = |a: &Household, b: &Household| {
-            a.label == b.label
-                && a.village == b.village
-                && visits::timeline(a, before_visits) == visits::timeline(b, &self.visits)
+        // Indexed by id, and compared without copying the visits: a
+        // village's import changes a thousand households at once.
+        let before_kept = visits::index(before_visits);
+        let after_kept = visits::index(&self.visits);
+        let after_by_id: HashMap<&str, &Household> =
+            after.iter().map(|a| (a.id.as_str(), a)).collect();
+        let before_ids: HashSet<&str> = before.iter().map(|b| b.id.as_str()).collect();
+        let same = |b: &Household, a: &Household| {
+            let (kb, ka) = (
+                before_kept.get(b.id.as_str()).copied(),
+                after_kept.get(a.id.as_str()).copied(),
+            );
+            b.label == a.label
+                && b.village == a.village
+                && b.date == a.date
+                && b.answers == a.answers
+                && kb.map_or("", |k| k.note.as_str()) == ka.map_or("", |k| k.note.as_str())
+                && kb.map_or(&[][..], |k| &k.earlier[..]) == ka.map_or(&[][..], |k| &k.earlier[..])
         };
         let mut ids: Vec<String> = Vec::new();
         for b in before {
-            match after.iter().find(|a| a.id == b.id) {
+            match after_by_id.get(b.id.as_str()) {
                 Some(a) if same(b, a) => {}
                 _ => ids.push(b.id.clone()),
             }
         }
         for a in after {
-            if !before.iter().any(|b| b.id == a.id) {
+            if !before_ids.contains(a.id.as_str()) {
                 ids.push(a.id.clone());
             }
         }
-        for id in ids {
-            self.mark_changed(&id);
+        if self.backed_up.is_some() {
+            let mut noted: HashSet<String> = self.changed_since_backup.iter().cloned().collect();
+            for id in ids {
+                if noted.insert(id.clone()) {
+                    self.changed_since_backup.push(id);
+                }
+            }
         }
     }
 

@@ -336,3 +336,34 @@ fn a_thousand_households_with_five_visits_each_stay_under_two_megabytes() {
         s.count(Group::RiskRose)
     );
 }
+
+#[test]
+fn a_village_worked_out_at_once_agrees_with_each_household_on_its_own() {
+    // `looks` indexes the histories and reads only the risk of the visit
+    // before; each household alone goes through `look` and `last_change`.
+    let (list, history) = big_village();
+    let cx = Context {
+        history: &history,
+        today: day("2026-11-29"),
+        local: None,
+    };
+    let all = village::looks(&list, None, &cx);
+    assert_eq!(all.len(), 1000);
+    let mut rose = 0;
+    for (i, look) in &all {
+        let h = &list[*i];
+        assert_eq!(*look, village::look(h, &cx), "{}", h.id);
+        let by_change = visits::last_change(h, &history, None).is_some_and(|c| c.risk_rose());
+        assert_eq!(look.risk_rose, by_change, "{}", h.id);
+        rose += usize::from(by_change);
+    }
+    // The generated village has rises and households without them.
+    assert!(rose > 50 && rose < 950, "{rose} households with a rise");
+    let one = village::looks(&list, Some("河西村"), &cx);
+    assert_eq!(one.len(), 333);
+    assert!(one.iter().all(|(i, _)| list[*i].village == "河西村"));
+    assert_eq!(
+        summary(&list, None, &cx),
+        village::summary_of(&all, None, cx.today)
+    );
+}

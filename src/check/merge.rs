@@ -9,6 +9,7 @@
 
 use super::households::{Household, Imported};
 use super::visits::{self, History, Visit};
+use std::collections::HashMap;
 
 /// What importing a backup would do.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -59,14 +60,21 @@ pub fn plan_merge(
     incoming: Imported,
 ) -> MergePlan {
     let mut plan = MergePlan::default();
+    // Indexed by id: a village's backup holds a thousand households.
+    let ours: HashMap<&str, &Household> = existing.iter().map(|e| (e.id.as_str(), e)).collect();
+    let theirs_kept = visits::index(&incoming.visits);
+    let ours_kept = visits::index(existing_visits);
     for t in incoming.households {
-        let theirs = visits::timeline(&t, &incoming.visits);
-        let Some(e) = existing.iter().find(|e| e.id == t.id) else {
+        let theirs = visits::timeline_with(&t, theirs_kept.get(t.id.as_str()).copied());
+        let Some(e) = ours.get(t.id.as_str()).copied() else {
             plan.visits_added += theirs.len();
             plan.new.push(t);
             continue;
         };
-        let c = compare(&visits::timeline(e, existing_visits), &theirs);
+        let c = compare(
+            &visits::timeline_with(e, ours_kept.get(e.id.as_str()).copied()),
+            &theirs,
+        );
         plan.visits_added += c.added;
         let renamed = e.label != t.label || e.village != t.village;
         if renamed || c.differing > 0 {
@@ -102,12 +110,19 @@ pub fn apply_merge(
         .into_iter()
         .map(|t| (t, false))
         .chain(conflicts.into_iter().map(|t| (t, overwrite)));
+    let theirs_kept = visits::index(&theirs_visits);
+    let mut at: HashMap<String, usize> = existing
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), i))
+        .collect();
     for (t, take_theirs) in both {
-        let Some(e) = existing.iter_mut().find(|e| e.id == t.id) else {
+        let Some(&i) = at.get(&t.id) else {
             continue;
         };
+        let e = &mut existing[i];
         let mut all = visits::timeline(e, existing_visits);
-        for v in visits::timeline(&t, &theirs_visits) {
+        for v in visits::timeline_with(&t, theirs_kept.get(t.id.as_str()).copied()) {
             match all.iter_mut().find(|o| o.date == v.date) {
                 None => all.push(v),
                 Some(o) if take_theirs => *o = v,
@@ -120,14 +135,27 @@ pub fn apply_merge(
         }
         visits::set_timeline(e, existing_visits, all);
     }
+    // New households: a history of their own id on the phone can only be
+    // left over (it is pruned with its household), and is replaced.
+    let mut kept_here: HashMap<String, usize> = existing_visits
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.id.clone(), i))
+        .collect();
     for t in new {
-        if existing.iter().any(|e| e.id == t.id) {
+        if at.contains_key(&t.id) {
             continue;
         }
-        if let Some(k) = visits::find(&theirs_visits, &t.id) {
-            existing_visits.retain(|x| x.id != t.id);
-            existing_visits.push(k.clone());
+        if let Some(k) = theirs_kept.get(t.id.as_str()) {
+            match kept_here.get(&t.id) {
+                Some(&j) => existing_visits[j] = (*k).clone(),
+                None => {
+                    kept_here.insert(t.id.clone(), existing_visits.len());
+                    existing_visits.push((*k).clone());
+                }
+            }
         }
+        at.insert(t.id.clone(), existing.len());
         existing.push(t);
     }
 }

@@ -14,6 +14,7 @@ use super::rules::{assess_with, Level, Risk};
 use super::visits::{self, History};
 use crate::date::Date;
 use crate::local::LocalFigures;
+use std::collections::HashMap;
 
 /// Households not visited for this many days or more are listed to visit.
 pub const NOT_VISITED_DAYS: i64 = 90;
@@ -162,14 +163,39 @@ pub struct Look {
 }
 
 pub fn look(h: &Household, cx: &Context) -> Look {
+    look_with(h, visits::find(cx.history, &h.id), cx)
+}
+
+/// [`look`] with the household's history already found: a village's
+/// looks find every history through one index instead of a search of the
+/// whole list each ([`looks`]).
+fn look_with(h: &Household, kept: Option<&History>, cx: &Context) -> Look {
     let report = assess_with(&h.answers, cx.local);
+    let risk = report.risk();
+    // What `visits::last_change(..).risk_rose()` says, without working out
+    // the answers and findings that changed: only the risk is counted.
+    let risk_rose = kept
+        .and_then(|k| k.earlier.last())
+        .is_some_and(|older| risk < assess_with(&older.answers, cx.local).risk());
     Look {
-        risk: report.risk(),
+        risk,
         findings: report.findings.iter().map(|f| (f.id, f.level)).collect(),
-        risk_rose: visits::last_change(h, cx.history, cx.local).is_some_and(|c| c.risk_rose()),
+        risk_rose,
         days_since_visit: Date::parse(&h.date).map(|d| d.days_until(cx.today)),
         unclear: unclear(&h.answers),
     }
+}
+
+/// Every household of `village` (`None`: the whole list) with its index in
+/// the list and its [`Look`], in list order: worked out once for a summary,
+/// its lists and the households to visit.
+pub fn looks(list: &[Household], village: Option<&str>, cx: &Context) -> Vec<(usize, Look)> {
+    let index: HashMap<&str, &History> = cx.history.iter().map(|k| (k.id.as_str(), k)).collect();
+    list.iter()
+        .enumerate()
+        .filter(|(_, h)| in_village(h, village))
+        .map(|(i, h)| (i, look_with(h, index.get(h.id.as_str()).copied(), cx)))
+        .collect()
 }
 
 /// Questions shown (given the other answers) and answered 不清楚.
@@ -226,12 +252,12 @@ impl Summary {
 }
 
 pub fn summary(list: &[Household], village: Option<&str>, cx: &Context) -> Summary {
-    let looks: Vec<Look> = list
-        .iter()
-        .filter(|h| in_village(h, village))
-        .map(|h| look(h, cx))
-        .collect();
-    let count = |g: Group| looks.iter().filter(|l| g.contains(l)).count();
+    summary_of(&looks(list, village, cx), village, cx.today)
+}
+
+/// The summary from the village's [`looks`].
+pub fn summary_of(looks: &[(usize, Look)], village: Option<&str>, today: Date) -> Summary {
+    let count = |g: Group| looks.iter().filter(|(_, l)| g.contains(l)).count();
     let mut groups = vec![Group::All];
     groups.extend([Risk::High, Risk::Medium, Risk::Low].map(Group::Risk));
     groups.extend(Program::ALL.map(Group::Program));
@@ -247,7 +273,7 @@ pub fn summary(list: &[Household], village: Option<&str>, cx: &Context) -> Summa
     rows.extend(per_question);
     Summary {
         village: village.map(|v| v.trim().to_string()),
-        today: cx.today,
+        today,
         rows,
     }
 }
@@ -259,9 +285,10 @@ pub fn members(
     group: Group,
     cx: &Context,
 ) -> Vec<Household> {
-    list.iter()
-        .filter(|h| in_village(h, village) && group.contains(&look(h, cx)))
-        .cloned()
+    looks(list, village, cx)
+        .into_iter()
+        .filter(|(_, l)| group.contains(l))
+        .map(|(i, _)| list[i].clone())
         .collect()
 }
 

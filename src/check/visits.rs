@@ -26,6 +26,7 @@ use crate::strict::{self, Obj};
 use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 /// Longer notes are cut: a note says what was found and what was done, in a
 /// line or two, and a thousand households' notes must fit the record.
@@ -182,9 +183,18 @@ fn by_date(a: &str, b: &str) -> Ordering {
     }
 }
 
+/// The histories by household id, for looking up many households at once.
+pub fn index(history: &[History]) -> HashMap<&str, &History> {
+    history.iter().map(|k| (k.id.as_str(), k)).collect()
+}
+
 /// Every visit of `h`, oldest first, the latest being the household itself.
 pub fn timeline(h: &Household, history: &[History]) -> Vec<Visit> {
-    let kept = find(history, &h.id);
+    timeline_with(h, find(history, &h.id))
+}
+
+/// [`timeline`] with the household's history already found.
+pub fn timeline_with(h: &Household, kept: Option<&History>) -> Vec<Visit> {
     let mut all: Vec<Visit> = kept.map(|k| k.earlier.clone()).unwrap_or_default();
     all.push(Visit {
         date: h.date.clone(),
@@ -224,9 +234,15 @@ pub fn set_timeline(h: &mut Household, history: &mut Vec<History>, mut all: Vec<
         note: latest.note,
         earlier: one_a_day,
     };
-    history.retain(|k| k.id != h.id);
-    if !kept.is_empty() {
-        history.push(kept);
+    // In place: one search, not a pass over every history (imports call
+    // this for each of a thousand households).
+    match (history.iter().position(|k| k.id == h.id), kept.is_empty()) {
+        (Some(i), false) => history[i] = kept,
+        (Some(i), true) => {
+            history.remove(i);
+        }
+        (None, false) => history.push(kept),
+        (None, true) => {}
     }
 }
 
@@ -262,7 +278,8 @@ pub fn add_visit(
 
 /// Histories only for households still in `list` (after a delete).
 pub fn prune(history: &mut Vec<History>, list: &[Household]) {
-    history.retain(|k| !k.is_empty() && list.iter().any(|h| h.id == k.id));
+    let ids: std::collections::HashSet<&str> = list.iter().map(|h| h.id.as_str()).collect();
+    history.retain(|k| !k.is_empty() && ids.contains(k.id.as_str()));
 }
 
 /// What changed between two visits, in plain words.

@@ -152,6 +152,18 @@ pub fn App(state: AppState) -> impl IntoView {
             }
         });
     });
+    // The household list's next screen is usually 村情汇总, in the cadres'
+    // file: fetch and compile it once the list has painted, so opening the
+    // summary of a thousand households does not wait for its code too. A
+    // failure is ignored (opening the summary then tries again and says so).
+    Effect::new(move |_| {
+        if shown.get() == ScreenKey::Households {
+            set_timeout(
+                || leptos::task::spawn_local(async { drop(screens::preload_cadre().await) }),
+                std::time::Duration::from_millis(400),
+            );
+        }
+    });
     let screen = move || {
         let k = shown.get();
         attempt.track();

@@ -521,7 +521,7 @@ fn HouseholdCard(h: Household, local: Local) -> impl IntoView {
     };
     let (count, change) = app.extra.with_untracked(|e| {
         (
-            visits::timeline(&h, &e.visits).len(),
+            visits::find(&e.visits, &h.id).map_or(1, |k| k.earlier.len() + 1),
             visits::last_change(&h, &e.visits, figures.as_ref()).map(|c| c.headline()),
         )
     });

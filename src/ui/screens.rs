@@ -92,7 +92,15 @@ pub fn qr(target: Option<String>) -> Screen {
     Ok(untrack(|| view! { <super::qr::QrPage target/> }.into_any()))
 }
 
-#[wasm_split(cadre, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// `preload_cadre` fetches the cadres' file without showing a screen: the
+/// household list calls it, since 村情汇总 is the next screen a cadre with a
+/// list opens.
+#[wasm_split(
+    cadre,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_cadre)
+)]
 pub fn village() -> Screen {
     Ok(untrack(|| {
         view! { <super::village::VillagePage/> }.into_any()

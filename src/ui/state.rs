@@ -171,11 +171,13 @@ impl AppState {
         if !self.storage_ok {
             return true;
         }
-        if !storage::save(&mut record, &mut extra) {
+        let mut merged = false;
+        if !storage::save(&mut record, &mut extra, &mut merged) {
             return false;
         }
-        if self.households.with_untracked(|l| *l != record.households)
-            || self.extra.with_untracked(|e| *e != extra)
+        if merged
+            && (self.households.with_untracked(|l| *l != record.households)
+                || self.extra.with_untracked(|e| *e != extra))
         {
             self.took_other_tab(record.households, extra);
         }

@@ -84,8 +84,10 @@ pub fn load() -> (Record, Extra, Option<StorageNote>) {
 /// exactly [`store::encode`]'s while `extra` is empty); false when the
 /// browser refused (full or disabled). If another tab saved since this one
 /// last read or wrote, its household list and visits are merged into
-/// `record` and `extra` first.
-pub fn save(record: &mut Record, extra: &mut Extra) -> bool {
+/// `record` and `extra` first, and `merged_any` says so (only then can they
+/// differ from what the tab shows: a thousand households are not compared
+/// on every save).
+pub fn save(record: &mut Record, extra: &mut Extra, merged_any: &mut bool) -> bool {
     let raw_store = LocalStorage::raw();
     SYNCED.with_borrow_mut(|(raw, base)| {
         let now = raw_store.get_item(store::KEY).ok().flatten();
@@ -99,6 +101,7 @@ pub fn save(record: &mut Record, extra: &mut Extra) -> bool {
                     &mut merged,
                 );
                 record.households = merged;
+                *merged_any = true;
             }
         }
         let text = store::encode_full(record, extra);

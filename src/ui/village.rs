@@ -8,7 +8,7 @@ use super::browser;
 use super::links::Go;
 use super::state::{use_app, AppState, ListGroup};
 use crate::check::households::Household;
-use crate::check::village::{self, Context, Group, Summary};
+use crate::check::village::{self, Context, Group, Look, Summary};
 use crate::check::Risk;
 use crate::local::LocalFigures;
 use crate::query::View;
@@ -66,8 +66,7 @@ fn figures_line(local: Option<&LocalFigures>) -> String {
 }
 
 /// Why a household is on the list to visit, or `None`.
-fn visit_reason(h: &Household, cx: &Context) -> Option<String> {
-    let look = village::look(h, cx);
+fn visit_reason(look: &Look) -> Option<String> {
     let mut why = Vec::new();
     if look.risk == Risk::High {
         why.push("风险高".to_string());
@@ -75,7 +74,7 @@ fn visit_reason(h: &Household, cx: &Context) -> Option<String> {
     if look.risk_rose {
         why.push("上次走访风险升高".to_string());
     }
-    if Group::NotVisited.contains(&look) {
+    if Group::NotVisited.contains(look) {
         why.push(match look.days_since_visit {
             Some(d) => format!("{d}天没走访"),
             None => "走访日期不明".to_string(),
@@ -159,7 +158,9 @@ pub fn VillagePage() -> impl IntoView {
     let place = RwSignal::new(String::new());
     let chosen = move || place.with(|p| p.strip_prefix('=').map(str::to_string));
     let villages = Memo::new(move |_| app.households.with(|l| village::villages(l)));
-    let summary = Memo::new(move |_| {
+    // Each household worked out once (assessments, visits) for the counts
+    // and the list to visit: a village may hold a thousand.
+    let looks = Memo::new(move |_| {
         let figures = app.local_figures();
         let v = chosen();
         app.households.with(|l| {
@@ -169,24 +170,21 @@ pub fn VillagePage() -> impl IntoView {
                     today: app.today,
                     local: figures.as_ref(),
                 };
-                village::summary(l, v.as_deref(), &cx)
+                village::looks(l, v.as_deref(), &cx)
             })
         })
     });
-    let to_visit = Memo::new(move |_| {
-        let figures = app.local_figures();
+    let summary = Memo::new(move |_| {
         let v = chosen();
-        app.households.with(|l| {
-            app.extra.with(|e| {
-                let cx = Context {
-                    history: &e.visits,
-                    today: app.today,
-                    local: figures.as_ref(),
-                };
-                l.iter()
-                    .filter(|h| village::in_village(h, v.as_deref()))
-                    .filter_map(|h| {
-                        visit_reason(h, &cx).map(|r| (h.label.clone(), h.village.clone(), r))
+        looks.with(|lk| village::summary_of(lk, v.as_deref(), app.today))
+    });
+    let to_visit = Memo::new(move |_| {
+        looks.with(|lk| {
+            app.households.with(|l| {
+                lk.iter()
+                    .filter_map(|(i, look)| {
+                        let h: &Household = l.get(*i)?;
+                        visit_reason(look).map(|r| (h.label.clone(), h.village.clone(), r))
                     })
                     .collect::<Vec<_>>()
             })
