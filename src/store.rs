@@ -3,7 +3,7 @@
 //! newer version of the app, is never overwritten silently; the caller copies
 //! it to a backup key and starts fresh.
 
-use crate::check::households::Household;
+use crate::check::households::{self, Household};
 use crate::check::visits::{self, History};
 use crate::check::Answers;
 use crate::date::Date;
@@ -13,7 +13,6 @@ use crate::local::LocalForm;
 use crate::strict::{self, Obj};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{HashMap, HashSet};
 
 pub const KEY: &str = "bangfu";
 /// Unreadable records are copied here (with a number appended if taken).
@@ -160,13 +159,12 @@ impl Extra {
         // village's import changes a thousand households at once.
         let before_kept = visits::index(before_visits);
         let after_kept = visits::index(&self.visits);
-        let after_by_id: HashMap<&str, &Household> =
-            after.iter().map(|a| (a.id.as_str(), a)).collect();
-        let before_ids: HashSet<&str> = before.iter().map(|b| b.id.as_str()).collect();
+        let after_at = households::index(after.iter().map(|a| a.id.as_str()));
+        let before_at = households::index(before.iter().map(|b| b.id.as_str()));
         let same = |b: &Household, a: &Household| {
             let (kb, ka) = (
-                before_kept.get(b.id.as_str()).copied(),
-                after_kept.get(a.id.as_str()).copied(),
+                visits::found(before_visits, &before_kept, &b.id),
+                visits::found(&self.visits, &after_kept, &a.id),
             );
             b.label == a.label
                 && b.village == a.village
@@ -177,20 +175,29 @@ impl Extra {
         };
         let mut ids: Vec<String> = Vec::new();
         for b in before {
-            match after_by_id.get(b.id.as_str()) {
+            match after_at.get(b.id.as_str()).map(|&i| &after[i]) {
                 Some(a) if same(b, a) => {}
                 _ => ids.push(b.id.clone()),
             }
         }
         for a in after {
-            if !before_ids.contains(a.id.as_str()) {
+            if !before_at.contains_key(a.id.as_str()) {
                 ids.push(a.id.clone());
             }
         }
         if self.backed_up.is_some() {
-            let mut noted: HashSet<String> = self.changed_since_backup.iter().cloned().collect();
-            for id in ids {
-                if noted.insert(id.clone()) {
+            let fresh: Vec<bool> = {
+                let noted = households::index(self.changed_since_backup.iter().map(String::as_str));
+                let first = households::index(ids.iter().map(String::as_str));
+                ids.iter()
+                    .enumerate()
+                    .map(|(j, id)| {
+                        !noted.contains_key(id.as_str()) && first.get(id.as_str()) == Some(&j)
+                    })
+                    .collect()
+            };
+            for (id, fresh) in ids.into_iter().zip(fresh) {
+                if fresh {
                     self.changed_since_backup.push(id);
                 }
             }

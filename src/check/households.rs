@@ -12,6 +12,7 @@ use crate::strict;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 /// In the stored record and the backup file: an object with every field, in
 /// this order (none may be missing).
@@ -418,6 +419,21 @@ pub fn merge(base: &[Household], ours: &[Household], theirs: &[Household]) -> Ve
             // Deleted there.
             Some(_) => {}
         }
+    }
+    out
+}
+
+/// Positions by id, for looking many households (or their histories) up at
+/// once: a village's list holds a thousand. One map type for every such
+/// index in the app, since each other key or value type would compile
+/// another copy of the hash map into the WebAssembly.
+pub type Index<'a> = HashMap<&'a str, usize>;
+
+/// The [`Index`] of `ids` (the first of an id that appears twice).
+pub fn index<'a>(ids: impl Iterator<Item = &'a str>) -> Index<'a> {
+    let mut out = Index::new();
+    for (i, id) in ids.enumerate() {
+        out.entry(id).or_insert(i);
     }
     out
 }

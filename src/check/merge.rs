@@ -7,9 +7,8 @@
 //! file's. As with the household import before visits, [`plan_merge`] says
 //! what would happen and changes nothing; [`apply_merge`] does it.
 
-use super::households::{Household, Imported};
+use super::households::{self, Household, Imported};
 use super::visits::{self, History, Visit};
-use std::collections::HashMap;
 
 /// What importing a backup would do.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -61,18 +60,19 @@ pub fn plan_merge(
 ) -> MergePlan {
     let mut plan = MergePlan::default();
     // Indexed by id: a village's backup holds a thousand households.
-    let ours: HashMap<&str, &Household> = existing.iter().map(|e| (e.id.as_str(), e)).collect();
+    let ours = households::index(existing.iter().map(|e| e.id.as_str()));
     let theirs_kept = visits::index(&incoming.visits);
     let ours_kept = visits::index(existing_visits);
     for t in incoming.households {
-        let theirs = visits::timeline_with(&t, theirs_kept.get(t.id.as_str()).copied());
-        let Some(e) = ours.get(t.id.as_str()).copied() else {
+        let theirs =
+            visits::timeline_with(&t, visits::found(&incoming.visits, &theirs_kept, &t.id));
+        let Some(e) = ours.get(t.id.as_str()).and_then(|&i| existing.get(i)) else {
             plan.visits_added += theirs.len();
             plan.new.push(t);
             continue;
         };
         let c = compare(
-            &visits::timeline_with(e, ours_kept.get(e.id.as_str()).copied()),
+            &visits::timeline_with(e, visits::found(existing_visits, &ours_kept, &e.id)),
             &theirs,
         );
         plan.visits_added += c.added;
@@ -106,23 +106,42 @@ pub fn apply_merge(
         visits: theirs_visits,
         ..
     } = plan;
-    let both = merged
+    let theirs_kept = visits::index(&theirs_visits);
+    let both: Vec<(Household, bool)> = merged
         .into_iter()
         .map(|t| (t, false))
-        .chain(conflicts.into_iter().map(|t| (t, overwrite)));
-    let theirs_kept = visits::index(&theirs_visits);
-    let mut at: HashMap<String, usize> = existing
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.clone(), i))
+        .chain(conflicts.into_iter().map(|t| (t, overwrite)))
         .collect();
-    for (t, take_theirs) in both {
-        let Some(&i) = at.get(&t.id) else {
+    // Where each household of the plan is on the phone (and a new one's
+    // left-over history, replaced: histories are pruned with their
+    // household), found before anything changes.
+    let (at, new_at, new_kept_at) = {
+        let here = households::index(existing.iter().map(|e| e.id.as_str()));
+        let kept_here = visits::index(existing_visits);
+        let first = households::index(new.iter().map(|t| t.id.as_str()));
+        let at: Vec<Option<usize>> = both
+            .iter()
+            .map(|(t, _)| here.get(t.id.as_str()).copied())
+            .collect();
+        // A new household is added unless the phone has it, or it came
+        // twice in the file (the first counts).
+        let new_at: Vec<bool> = new
+            .iter()
+            .enumerate()
+            .map(|(j, t)| !here.contains_key(t.id.as_str()) && first.get(t.id.as_str()) == Some(&j))
+            .collect();
+        let new_kept_at: Vec<Option<usize>> = new
+            .iter()
+            .map(|t| kept_here.get(t.id.as_str()).copied())
+            .collect();
+        (at, new_at, new_kept_at)
+    };
+    for ((t, take_theirs), i) in both.into_iter().zip(at) {
+        let Some(e) = i.and_then(|i| existing.get_mut(i)) else {
             continue;
         };
-        let e = &mut existing[i];
         let mut all = visits::timeline(e, existing_visits);
-        for v in visits::timeline_with(&t, theirs_kept.get(t.id.as_str()).copied()) {
+        for v in visits::timeline_with(&t, visits::found(&theirs_visits, &theirs_kept, &t.id)) {
             match all.iter_mut().find(|o| o.date == v.date) {
                 None => all.push(v),
                 Some(o) if take_theirs => *o = v,
@@ -135,27 +154,16 @@ pub fn apply_merge(
         }
         visits::set_timeline(e, existing_visits, all);
     }
-    // New households: a history of their own id on the phone can only be
-    // left over (it is pruned with its household), and is replaced.
-    let mut kept_here: HashMap<String, usize> = existing_visits
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (k.id.clone(), i))
-        .collect();
-    for t in new {
-        if at.contains_key(&t.id) {
+    for ((t, add), kept_at) in new.into_iter().zip(new_at).zip(new_kept_at) {
+        if !add {
             continue;
         }
-        if let Some(k) = theirs_kept.get(t.id.as_str()) {
-            match kept_here.get(&t.id) {
-                Some(&j) => existing_visits[j] = (*k).clone(),
-                None => {
-                    kept_here.insert(t.id.clone(), existing_visits.len());
-                    existing_visits.push((*k).clone());
-                }
+        if let Some(k) = visits::found(&theirs_visits, &theirs_kept, &t.id) {
+            match kept_at {
+                Some(j) => existing_visits[j] = k.clone(),
+                None => existing_visits.push(k.clone()),
             }
         }
-        at.insert(t.id.clone(), existing.len());
         existing.push(t);
     }
 }

@@ -14,7 +14,6 @@ use super::rules::{assess_with, Level, Risk};
 use super::visits::{self, History};
 use crate::date::Date;
 use crate::local::LocalFigures;
-use std::collections::HashMap;
 
 /// Households not visited for this many days or more are listed to visit.
 pub const NOT_VISITED_DAYS: i64 = 90;
@@ -190,11 +189,16 @@ fn look_with(h: &Household, kept: Option<&History>, cx: &Context) -> Look {
 /// the list and its [`Look`], in list order: worked out once for a summary,
 /// its lists and the households to visit.
 pub fn looks(list: &[Household], village: Option<&str>, cx: &Context) -> Vec<(usize, Look)> {
-    let index: HashMap<&str, &History> = cx.history.iter().map(|k| (k.id.as_str(), k)).collect();
+    let index = visits::index(cx.history);
     list.iter()
         .enumerate()
         .filter(|(_, h)| in_village(h, village))
-        .map(|(i, h)| (i, look_with(h, index.get(h.id.as_str()).copied(), cx)))
+        .map(|(i, h)| {
+            (
+                i,
+                look_with(h, visits::found(cx.history, &index, &h.id), cx),
+            )
+        })
         .collect()
 }
 

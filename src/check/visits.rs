@@ -16,7 +16,7 @@
 //! matched when a backup is imported (`check::merge`).
 
 use super::answers::Answers;
-use super::households::Household;
+use super::households::{self, Household, Index};
 use super::questions::{self, Kind, Question, UNKNOWN};
 use super::rules::{assess_with, Level, Risk};
 use super::text;
@@ -26,7 +26,6 @@ use crate::strict::{self, Obj};
 use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 /// Longer notes are cut: a note says what was found and what was done, in a
 /// line or two, and a thousand households' notes must fit the record.
@@ -183,9 +182,15 @@ fn by_date(a: &str, b: &str) -> Ordering {
     }
 }
 
-/// The histories by household id, for looking up many households at once.
-pub fn index(history: &[History]) -> HashMap<&str, &History> {
-    history.iter().map(|k| (k.id.as_str(), k)).collect()
+/// The histories by household id, for looking up many households at once
+/// (with [`found`]).
+pub fn index(history: &[History]) -> Index<'_> {
+    households::index(history.iter().map(|k| k.id.as_str()))
+}
+
+/// The history of household `id` through `index`, made by [`index`] of `history`.
+pub fn found<'a>(history: &'a [History], index: &Index, id: &str) -> Option<&'a History> {
+    index.get(id).and_then(|&i| history.get(i))
 }
 
 /// Every visit of `h`, oldest first, the latest being the household itself.
@@ -278,8 +283,8 @@ pub fn add_visit(
 
 /// Histories only for households still in `list` (after a delete).
 pub fn prune(history: &mut Vec<History>, list: &[Household]) {
-    let ids: std::collections::HashSet<&str> = list.iter().map(|h| h.id.as_str()).collect();
-    history.retain(|k| !k.is_empty() && ids.contains(k.id.as_str()));
+    let ids = households::index(list.iter().map(|h| h.id.as_str()));
+    history.retain(|k| !k.is_empty() && ids.contains_key(k.id.as_str()));
 }
 
 /// What changed between two visits, in plain words.

@@ -51,6 +51,21 @@ async fn open(key: ScreenKey) -> Screen {
     }
 }
 
+/// The household list's next screen is usually 村情汇总, in the cadres'
+/// file: fetch and compile it once the list has painted (the frame after it
+/// is mounted, then a task), so opening the summary of a thousand households
+/// does not wait for its code too, and the list's own files never share the
+/// network with it. A failure is ignored (opening the summary then tries
+/// again, and says so).
+fn preload_summary() {
+    request_animation_frame(|| {
+        set_timeout(
+            || leptos::task::spawn_local(async { drop(screens::preload_cadre().await) }),
+            std::time::Duration::ZERO,
+        )
+    });
+}
+
 /// A screen whose file did not arrive: what happened in plain words, and
 /// 重试. Nothing typed is lost: it is all in the state, and saved.
 #[component]
@@ -152,24 +167,18 @@ pub fn App(state: AppState) -> impl IntoView {
             }
         });
     });
-    // The household list's next screen is usually 村情汇总, in the cadres'
-    // file: fetch and compile it once the list has painted, so opening the
-    // summary of a thousand households does not wait for its code too. A
-    // failure is ignored (opening the summary then tries again and says so).
-    Effect::new(move |_| {
-        if shown.get() == ScreenKey::Households {
-            set_timeout(
-                || leptos::task::spawn_local(async { drop(screens::preload_cadre().await) }),
-                std::time::Duration::from_millis(400),
-            );
-        }
-    });
     let screen = move || {
         let k = shown.get();
         attempt.track();
         Suspend::new(async move {
+            let households = k == ScreenKey::Households;
             match open(k).await {
-                Ok(screen) => Either::Left(screen),
+                Ok(screen) => {
+                    if households {
+                        preload_summary();
+                    }
+                    Either::Left(screen)
+                }
                 Err(ChunkFailed) => Either::Right(view! { <ChunkFailedNote attempt/> }),
             }
         })
