@@ -145,6 +145,29 @@ impl Extra {
         }
     }
 
+    /// [`Extra::mark_changed`] for many households at once (an import of a
+    /// village), looking each up in an index instead of the whole list.
+    fn mark_all_changed(&mut self, ids: Vec<String>) {
+        if self.backed_up.is_none() {
+            return;
+        }
+        let fresh: Vec<bool> = {
+            let noted = households::index(self.changed_since_backup.iter().map(String::as_str));
+            let first = households::index(ids.iter().map(String::as_str));
+            ids.iter()
+                .enumerate()
+                .map(|(j, id)| {
+                    !noted.contains_key(id.as_str()) && first.get(id.as_str()) == Some(&j)
+                })
+                .collect()
+        };
+        for (id, fresh) in ids.into_iter().zip(fresh) {
+            if fresh {
+                self.changed_since_backup.push(id);
+            }
+        }
+    }
+
     /// Notes every household that differs between `before` (with its
     /// histories `before_visits`) and `after` (with `self.visits`): added,
     /// deleted, renamed, or with a visit added or changed. For the UI to call
@@ -185,23 +208,7 @@ impl Extra {
                 ids.push(a.id.clone());
             }
         }
-        if self.backed_up.is_some() {
-            let fresh: Vec<bool> = {
-                let noted = households::index(self.changed_since_backup.iter().map(String::as_str));
-                let first = households::index(ids.iter().map(String::as_str));
-                ids.iter()
-                    .enumerate()
-                    .map(|(j, id)| {
-                        !noted.contains_key(id.as_str()) && first.get(id.as_str()) == Some(&j)
-                    })
-                    .collect()
-            };
-            for (id, fresh) in ids.into_iter().zip(fresh) {
-                if fresh {
-                    self.changed_since_backup.push(id);
-                }
-            }
-        }
+        self.mark_all_changed(ids);
     }
 
     /// How many households the last backup does not have as they are now:

@@ -21,6 +21,16 @@ fn day(s: &str) -> Date {
 }
 
 /// Every question answered, the way a full visit leaves them: nothing found.
+/// The view of the list on the day the fixtures were written, with the
+/// national figures.
+fn on_survey_day(history: &[History]) -> Context<'_> {
+    Context {
+        history,
+        today: day("2026-11-29"),
+        local: None,
+    }
+}
+
 fn settled() -> Vec<(&'static str, &'static str)> {
     vec![
         ("members", "4"),
@@ -102,11 +112,7 @@ fn village_list() -> (Vec<Household>, Vec<History>) {
 #[test]
 fn every_count_lists_exactly_its_households() {
     let (list, history) = village_list();
-    let cx = Context {
-        history: &history,
-        today: day("2026-11-29"),
-        local: None,
-    };
+    let cx = on_survey_day(&history);
     for place in [
         None,
         Some("梅河村"),
@@ -172,11 +178,7 @@ fn exactly_ninety_days_is_due_for_a_visit() {
 #[test]
 fn the_summary_csv_opens_in_excel_in_chinese() {
     let (list, history) = village_list();
-    let cx = Context {
-        history: &history,
-        today: day("2026-11-29"),
-        local: None,
-    };
+    let cx = on_survey_day(&history);
     let csv = summary_csv(&summary(&list, Some("梅河村"), &cx));
     assert!(csv.starts_with("\u{feff}项目,户数\r\n村/组,梅河村\r\n统计日期,2026-11-29\r\n"));
     assert!(csv.contains("\r\n全部农户,2\r\n"), "{csv}");
@@ -324,11 +326,7 @@ fn a_thousand_households_with_five_visits_each_stay_under_two_megabytes() {
         (Loaded::Ok(Box::new(record.clone())), extra.clone())
     );
     // And the village view over it.
-    let cx = Context {
-        history: &extra.visits,
-        today: day("2026-11-29"),
-        local: None,
-    };
+    let cx = on_survey_day(&extra.visits);
     let s = summary(&record.households, None, &cx);
     assert_eq!(s.count(Group::All), 1000);
     assert_eq!(
@@ -342,11 +340,7 @@ fn a_village_worked_out_at_once_agrees_with_each_household_on_its_own() {
     // `looks` indexes the histories and reads only the risk of the visit
     // before; each household alone goes through `look` and `last_change`.
     let (list, history) = big_village();
-    let cx = Context {
-        history: &history,
-        today: day("2026-11-29"),
-        local: None,
-    };
+    let cx = on_survey_day(&history);
     let all = village::looks(&list, None, &cx);
     assert_eq!(all.len(), 1000);
     let mut rose = 0;

@@ -115,7 +115,7 @@ pub fn apply_merge(
     // Where each household of the plan is on the phone (and a new one's
     // left-over history, replaced: histories are pruned with their
     // household), found before anything changes.
-    let (at, new_at, new_kept_at) = {
+    let (at, add_new, new_kept_at) = {
         let here = households::index(existing.iter().map(|e| e.id.as_str()));
         let kept_here = visits::index(existing_visits);
         let first = households::index(new.iter().map(|t| t.id.as_str()));
@@ -125,7 +125,7 @@ pub fn apply_merge(
             .collect();
         // A new household is added unless the phone has it, or it came
         // twice in the file (the first counts).
-        let new_at: Vec<bool> = new
+        let add_new: Vec<bool> = new
             .iter()
             .enumerate()
             .map(|(j, t)| !here.contains_key(t.id.as_str()) && first.get(t.id.as_str()) == Some(&j))
@@ -134,7 +134,7 @@ pub fn apply_merge(
             .iter()
             .map(|t| kept_here.get(t.id.as_str()).copied())
             .collect();
-        (at, new_at, new_kept_at)
+        (at, add_new, new_kept_at)
     };
     for ((t, take_theirs), i) in both.into_iter().zip(at) {
         let Some(e) = i.and_then(|i| existing.get_mut(i)) else {
@@ -154,7 +154,7 @@ pub fn apply_merge(
         }
         visits::set_timeline(e, existing_visits, all);
     }
-    for ((t, add), kept_at) in new.into_iter().zip(new_at).zip(new_kept_at) {
+    for ((t, add), kept_at) in new.into_iter().zip(add_new).zip(new_kept_at) {
         if !add {
             continue;
         }

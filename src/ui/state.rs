@@ -3,7 +3,7 @@
 //! the screens never import the shell.
 
 use super::browser;
-use super::storage::{self, StorageNote};
+use super::storage::{self, Saved, StorageNote};
 use crate::check::answers::from_link_value;
 use crate::check::households::Household;
 use crate::check::village::Group;
@@ -171,11 +171,11 @@ impl AppState {
         if !self.storage_ok {
             return true;
         }
-        let mut merged = false;
-        if !storage::save(&mut record, &mut extra, &mut merged) {
+        let saved = storage::save(&mut record, &mut extra);
+        if saved == Saved::Refused {
             return false;
         }
-        if merged
+        if saved == Saved::Merged
             && (self.households.with_untracked(|l| *l != record.households)
                 || self.extra.with_untracked(|e| *e != extra))
         {

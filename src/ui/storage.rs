@@ -14,6 +14,16 @@ thread_local! {
     static SYNCED: RefCell<(Option<String>, Vec<Household>)> = RefCell::default();
 }
 
+/// How a save went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// The browser refused (full or disabled); nothing was written.
+    Refused,
+    Written,
+    /// Written, with another tab's households and visits merged in first.
+    Merged,
+}
+
 /// What the banner at the top should say about storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageNote {
@@ -81,16 +91,17 @@ pub fn load() -> (Record, Extra, Option<StorageNote>) {
 }
 
 /// Saves the record with its [`Extra`] (the text of [`store::encode_full`]:
-/// exactly [`store::encode`]'s while `extra` is empty); false when the
+/// exactly [`store::encode`]'s while `extra` is empty); [`Saved::Refused`] when the
 /// browser refused (full or disabled). If another tab saved since this one
 /// last read or wrote, its household list and visits are merged into
-/// `record` and `extra` first, and `merged_any` says so (only then can they
+/// `record` and `extra` first, and the answer says so (only then can they
 /// differ from what the tab shows: a thousand households are not compared
 /// on every save).
-pub fn save(record: &mut Record, extra: &mut Extra, merged_any: &mut bool) -> bool {
+pub fn save(record: &mut Record, extra: &mut Extra) -> Saved {
     let raw_store = LocalStorage::raw();
     SYNCED.with_borrow_mut(|(raw, base)| {
         let now = raw_store.get_item(store::KEY).ok().flatten();
+        let mut took_theirs = false;
         if *raw != now {
             if let (Loaded::Ok(theirs), their_extra) = store::decode_full(now.as_deref()) {
                 let mut merged = households::merge(base, &record.households, &theirs.households);
@@ -101,16 +112,20 @@ pub fn save(record: &mut Record, extra: &mut Extra, merged_any: &mut bool) -> bo
                     &mut merged,
                 );
                 record.households = merged;
-                *merged_any = true;
+                took_theirs = true;
             }
         }
         let text = store::encode_full(record, extra);
         if raw_store.set_item(store::KEY, &text).is_err() {
-            return false;
+            return Saved::Refused;
         }
         *raw = Some(text);
         base.clone_from(&record.households);
-        true
+        if took_theirs {
+            Saved::Merged
+        } else {
+            Saved::Written
+        }
     })
 }
 
