@@ -31,9 +31,10 @@
 //
 // Results are also written to target/bench/latest.json (and a dated copy).
 //
-//   node scripts/bench.mjs [--runs N] [--page QUERY] [--skip-lighthouse] [--skip-timing] [--strict]
+//   node scripts/bench.mjs [--runs N] [--page QUERY] [--skip-lighthouse] [--skip-timing] [--only SECTION] [--strict]
 //     --runs N        runs of Lighthouse and of the timing (default 3; medians)
 //     --page QUERY    only this page for Lighthouse, e.g. '?v=loan' (default: all five views)
+//     --only SECTION  sizes and one of lighthouse, answer, switching, village
 //     --strict        exit 1 when a budget is over (default: report only)
 // 1 KB = 1024 bytes throughout.
 import { spawn, execFileSync } from 'node:child_process';
@@ -82,17 +83,26 @@ const TIMING_EXPECT = '3,217.97 元';
 
 // --- arguments -------------------------------------------------------------------
 const args = process.argv.slice(2);
-const opt = { runs: 3, page: null, lighthouse: true, timing: true, strict: false };
-if (args.includes('--skip-timing')) opt.switching = false;
+const opt = { runs: 3, page: null, lighthouse: true, answer: true, switching: true, village: true, strict: false };
+const SECTIONS = ['lighthouse', 'answer', 'switching', 'village'];
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--runs') opt.runs = Math.max(1, Number(args[++i]) | 0);
   else if (a === '--page') opt.page = args[++i] || '';
   else if (a === '--skip-lighthouse') opt.lighthouse = false;
-  else if (a === '--skip-timing') opt.timing = false;
+  else if (a === '--skip-timing') opt.answer = opt.switching = opt.village = false;
+  else if (a === '--only') {
+    const only = args[++i];
+    if (!SECTIONS.includes(only)) {
+      console.error(`bench.mjs: --only takes one of ${SECTIONS.join(', ')}`);
+      process.exit(2);
+    }
+    for (const k of SECTIONS) opt[k] = k === only;
+  }
   else if (a === '--strict') opt.strict = true;
   else if (a === '-h' || a === '--help') {
-    console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 24).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+    const head = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+    console.log(head.slice(1, head.findIndex((l) => l.startsWith('// 1 KB')) + 1).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
     process.exit(0);
   } else {
     console.error(`bench.mjs: unknown argument '${a}' (try --help)`);
@@ -287,7 +297,7 @@ const results = {
 };
 
 // --- 2. Lighthouse -------------------------------------------------------------------
-const server = opt.lighthouse || opt.timing ? await startServer() : null;
+const server = SECTIONS.some((k) => opt[k]) ? await startServer() : null;
 try {
   if (opt.lighthouse) results.lighthouse = [];
   for (const page of opt.lighthouse ? (opt.page === null ? PAGES : [opt.page]) : []) {
@@ -380,7 +390,7 @@ try {
   }
 
   // --- 3. time to answer ---------------------------------------------------------------
-  if (opt.timing) {
+  if (opt.answer) {
     const { chromium } = await import('@playwright/test');
     const url = `${server.origin}/${TIMING_QUERY}`;
     heading(`time to answer: ${opt.runs} cold runs, ${CPU_SLOWDOWN}x CPU slowdown, slow 4G ` +
@@ -435,7 +445,7 @@ try {
     results.timing = { url: TIMING_QUERY, input: TIMING_INPUT, expect: TIMING_EXPECT, cpuSlowdown: CPU_SLOWDOWN, network: SLOW_4G, runs, medians: med };
   }
   // --- 4. time to switch screens ----------------------------------------------------
-  if (opt.switching !== false) {
+  if (opt.switching) {
     const { chromium } = await import('@playwright/test');
     heading(`time to switch screens: ${opt.runs} runs each, ${CPU_SLOWDOWN}x CPU slowdown, slow 4G, no service worker, ` +
       'the next screen\'s files not yet cached (from the tap until the next screen\'s heading shows)');
@@ -482,7 +492,7 @@ try {
     }
   }
   // --- 5. a village's size -------------------------------------------------------------
-  if (opt.switching !== false) {
+  if (opt.village) {
     const { chromium } = await import('@playwright/test');
     heading(`a village's size: 1,000 households x 5 visits, ${CPU_SLOWDOWN}x CPU slowdown, median of ${opt.runs} (budget ${BUDGET.villageMs} ms each)`);
     const day = (d) => new Date(Date.UTC(2026, 0, 1) + d * 86400e3).toISOString().slice(0, 10);

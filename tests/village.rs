@@ -320,7 +320,15 @@ fn a_thousand_households_with_five_visits_each_stay_under_two_megabytes() {
     let file = backup_json_with(&record.households, &extra.visits, day("2026-11-29"));
     println!("its backup file: {} bytes", file.len());
     assert!(file.len() < MAX_BACKUP_BYTES, "{} bytes", file.len());
-    assert_eq!(read_backup_full(&file).unwrap().visits, extra.visits);
+    let back = read_backup_full(&file).unwrap();
+    assert_eq!(back.households, record.households);
+    assert_eq!(back.visits, extra.visits);
+    assert!(back.notes.is_empty(), "{:?}", back.notes);
+    // Ids are looked up, not searched, and still checked to the last one.
+    let mut twice = record.households.clone();
+    twice.push(twice[0].clone());
+    let refused = read_backup_full(&backup_json_with(&twice, &extra.visits, day("2026-11-29")));
+    assert!(refused.unwrap_err().contains("第1001户的编号和前面重复"));
     assert_eq!(
         decode_full(Some(&text)),
         (Loaded::Ok(Box::new(record.clone())), extra.clone())

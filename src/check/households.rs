@@ -174,14 +174,16 @@ pub fn read_backup_full(text: &str) -> Result<Imported, String> {
         .ok_or_else(damaged)
         .and_then(|list| strict::objects(list).map_err(|_| damaged()))?;
     let mut notes = Vec::new();
-    let mut seen = Vec::new();
+    // Looked up, not searched: a village's backup has a thousand households
+    // and five thousand visits.
+    let repeated = repeats(households.iter().map(|h| h.id.as_str()));
     let mut out = Vec::with_capacity(households.len());
     for (i, mut h) in households.into_iter().enumerate() {
         let n = i + 1;
         if h.id.trim().is_empty() || h.id.len() > 64 {
             return Err(format!("第{n}户的编号无效，文件已损坏。"));
         }
-        if seen.contains(&h.id) {
+        if repeated[i] {
             return Err(format!("第{n}户的编号和前面重复，文件已损坏。"));
         }
         if h.label.chars().count() > 100 || h.village.chars().count() > 100 {
@@ -193,7 +195,7 @@ pub fn read_backup_full(text: &str) -> Result<Imported, String> {
                 crate::form::short(&h.date)
             ));
         }
-        let (clean, dropped) = h.answers.sanitized();
+        let (clean, dropped) = std::mem::take(&mut h.answers).into_sanitized();
         for d in dropped {
             notes.push(format!(
                 "{}：{}",
@@ -206,23 +208,30 @@ pub fn read_backup_full(text: &str) -> Result<Imported, String> {
             ));
         }
         h.answers = clean;
-        seen.push(h.id.clone());
         out.push(h);
     }
     let kept: Vec<History> = match doc.remove("visits") {
         None | Some(Value::Null) => Vec::new(),
         Some(list) => strict::objects(list).map_err(|_| damaged())?,
     };
+    let owners: Vec<Option<usize>> = {
+        let at = index(out.iter().map(|h| h.id.as_str()));
+        kept.iter()
+            .map(|k| at.get(k.id.as_str()).copied())
+            .collect()
+    };
+    let mut has_history = vec![false; out.len()];
     let mut history: Vec<History> = Vec::new();
-    for (i, mut k) in kept.into_iter().enumerate() {
+    for (i, (mut k, owner)) in kept.into_iter().zip(owners).enumerate() {
         let n = i + 1;
-        let Some(h) = out.iter_mut().find(|h| h.id == k.id) else {
+        let Some(o) = owner else {
             notes.push(format!("第{n}条走访记录不属于文件里的任何一户，已忽略"));
             continue;
         };
-        if history.iter().any(|x| x.id == k.id) {
+        if std::mem::replace(&mut has_history[o], true) {
             return Err(format!("第{n}条走访记录和前面重复，文件已损坏。"));
         }
+        let h = &mut out[o];
         let who = if h.label.is_empty() {
             format!("第{n}条走访记录")
         } else {
@@ -235,7 +244,7 @@ pub fn read_backup_full(text: &str) -> Result<Imported, String> {
                     crate::form::short(&v.date)
                 ));
             }
-            let (clean, dropped) = v.answers.sanitized();
+            let (clean, dropped) = std::mem::take(&mut v.answers).into_sanitized();
             for d in dropped {
                 notes.push(format!("{who}（{}的走访）：{d}", v.date));
             }
@@ -248,8 +257,9 @@ pub fn read_backup_full(text: &str) -> Result<Imported, String> {
             note: visits::clean_note(&k.note),
             answers: h.answers.clone(),
         });
-        // In date order, one visit a day; the latest is the household.
-        visits::set_timeline(h, &mut history, all);
+        // In date order, one visit a day; the latest is the household. This
+        // household has no history yet (checked above), so none is replaced.
+        history.extend(visits::settle(h, all));
     }
     Ok(Imported {
         households: out,
@@ -436,6 +446,12 @@ pub fn index<'a>(ids: impl Iterator<Item = &'a str>) -> Index<'a> {
         out.entry(id).or_insert(i);
     }
     out
+}
+
+/// For each of `ids`, whether the same id came earlier.
+fn repeats<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> Vec<bool> {
+    let first = index(ids.clone());
+    ids.enumerate().map(|(i, id)| first[id] != i).collect()
 }
 
 /// Sorting for the list view.

@@ -64,13 +64,14 @@ pub fn plan_merge(
     let theirs_kept = visits::index(&incoming.visits);
     let ours_kept = visits::index(existing_visits);
     for t in incoming.households {
-        let theirs =
-            visits::timeline_with(&t, visits::found(&incoming.visits, &theirs_kept, &t.id));
+        let kept = visits::found(&incoming.visits, &theirs_kept, &t.id);
         let Some(e) = ours.get(t.id.as_str()).and_then(|&i| existing.get(i)) else {
-            plan.visits_added += theirs.len();
+            // Counted, not copied: a new village brings thousands of visits.
+            plan.visits_added += 1 + kept.map_or(0, |k| k.earlier.len());
             plan.new.push(t);
             continue;
         };
+        let theirs = visits::timeline_with(&t, kept);
         let c = compare(
             &visits::timeline_with(e, visits::found(existing_visits, &ours_kept, &e.id)),
             &theirs,

@@ -219,7 +219,27 @@ pub fn visits(h: &Household, history: &[History]) -> Vec<Visit> {
 /// Sets `h`'s visits to `all` (any order; one per date, the last of a date
 /// wins): the latest becomes the household's date and answers, the rest its
 /// history. An empty `all` leaves the household as it is.
-pub fn set_timeline(h: &mut Household, history: &mut Vec<History>, mut all: Vec<Visit>) {
+pub fn set_timeline(h: &mut Household, history: &mut Vec<History>, all: Vec<Visit>) {
+    if all.is_empty() {
+        return;
+    }
+    let at = history.iter().position(|k| k.id == h.id);
+    match (at, settle(h, all)) {
+        (Some(i), Some(kept)) => history[i] = kept,
+        (Some(i), None) => {
+            history.remove(i);
+        }
+        (None, Some(kept)) => history.push(kept),
+        (None, None) => {}
+    }
+}
+
+/// [`set_timeline`] without the history: makes `h` its latest visit and
+/// gives the earlier ones, or `None` when there are none to keep (or `all`
+/// is empty, which leaves `h` as it is). An import
+/// that already knows a household has no history yet pushes the result
+/// itself instead of searching a thousand histories for each household.
+pub fn settle(h: &mut Household, mut all: Vec<Visit>) -> Option<History> {
     // Stable, so of two visits on one date the later in `all` comes last.
     all.sort_by(|a, b| by_date(&a.date, &b.date));
     let mut one_a_day: Vec<Visit> = Vec::with_capacity(all.len());
@@ -229,9 +249,7 @@ pub fn set_timeline(h: &mut Household, history: &mut Vec<History>, mut all: Vec<
             _ => one_a_day.push(v),
         }
     }
-    let Some(latest) = one_a_day.pop() else {
-        return;
-    };
+    let latest = one_a_day.pop()?;
     h.date = latest.date;
     h.answers = latest.answers;
     let kept = History {
@@ -239,16 +257,7 @@ pub fn set_timeline(h: &mut Household, history: &mut Vec<History>, mut all: Vec<
         note: latest.note,
         earlier: one_a_day,
     };
-    // In place: one search, not a pass over every history (imports call
-    // this for each of a thousand households).
-    match (history.iter().position(|k| k.id == h.id), kept.is_empty()) {
-        (Some(i), false) => history[i] = kept,
-        (Some(i), true) => {
-            history.remove(i);
-        }
-        (None, false) => history.push(kept),
-        (None, true) => {}
-    }
+    (!kept.is_empty()).then_some(kept)
 }
 
 /// The note as kept: trimmed, at most [`NOTE_MAX_CHARS`] characters.

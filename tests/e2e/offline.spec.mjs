@@ -90,3 +90,55 @@ test('each deployment\'s worker answers only for its own directory', async ({ br
     }
   }
 });
+
+// Every screen, after one visit that opened only the home screen: the worker
+// kept the main module and every screen's file, so each opens offline from a
+// deep link (WeChat's additions included) and by navigating, and nothing
+// reaches the host.
+test('after one visit to the home screen, every screen opens offline, from a link and by navigating', async ({ page, context }) => {
+  const app = server.origin + '/';
+  await page.goto(app);
+  await expect(page.locator('#tile-check')).toBeVisible();
+  await waitForControl(page);
+  await context.setOffline(true);
+  const before = server.requests.length;
+  const screens = [
+    ['?v=loan&amount=3万&from=singlemessage', '#amount'],
+    ['?v=policy', 'h1:text("政策解读")'],
+    ['?v=policy&id=tekun&from=singlemessage', '#entry-title'],
+    ['?v=check', 'h1:text("家庭自查")'],
+    ['?v=households&isappinstalled=0', 'h1:text("农户名单")'],
+    ['?v=village', 'h1:text("村情汇总")'],
+    ['?v=local&from=singlemessage', 'h1:text("本地数字")'],
+    ['?v=risk', 'h1:text("风险补偿金测算")'],
+    ['?v=qr&for=v%3Dloan&from=singlemessage', '#qr-code'],
+  ];
+  for (const [query, ready] of screens) {
+    await page.goto(app + query);
+    await expect(page.locator(ready), query).toBeVisible();
+    await expect(page.locator('#chunk-failed'), query).toHaveCount(0);
+  }
+  await page.goto(app);
+  await expect(page.locator('#tile-check')).toBeVisible();
+  await page.evaluate(() => { window.bangfuSamePage = true; });
+  for (const [tap, ready] of [
+    ['#tile-loan', '#amount'],
+    ['#go-home', '#tile-check'],
+    ['#tile-check', 'h1:text("家庭自查")'],
+    ['#go-home', '#tile-check'],
+    ['#tile-policy', 'h1:text("政策解读")'],
+    ['#go-home', '#tile-check'],
+    ['#tile-households', 'h1:text("农户名单")'],
+    ['#go-village', 'h1:text("村情汇总")'],
+    ['#go-home', '#tile-check'],
+    ['#tile-local', 'h1:text("本地数字")'],
+    ['#go-home', '#tile-check'],
+    ['#tile-risk', 'h1:text("风险补偿金测算")'],
+  ]) {
+    await page.locator(tap).first().click();
+    await expect(page.locator(ready), tap).toBeVisible();
+  }
+  expect(await page.evaluate(() => window.bangfuSamePage)).toBe(true);
+  expect(server.requests.slice(before).filter((r) => !/\/sw\.js /.test(r + ' '))).toEqual([]);
+  await context.setOffline(false);
+});
