@@ -95,7 +95,7 @@ pub fn App(state: AppState) -> impl IntoView {
     provide_context(state);
     // Persistence: one effect saves the whole record on any change.
     let save_failed = RwSignal::new(false);
-    Effect::new(move |_| save_failed.set(!state.save()));
+    Effect::new(move |before: Option<()>| save_failed.set(!state.save_on_change(before.is_none())));
     // The address bar always holds the current estimate, so reload and
     // copy-paste both reproduce it (WeChat's extra parameters are dropped).
     Effect::new(move |_| {

@@ -67,6 +67,12 @@ pub struct AppState {
     pub reopened: RwSignal<u32>,
     /// False when the browser refuses storage: nothing is saved, and the banner says so.
     storage_ok: bool,
+    /// Nothing was stored and the link set nothing to keep (no estimate, no
+    /// 大字): the save at start would only write defaults. It is skipped,
+    /// because another tab may have just saved a household this tab has not
+    /// seen yet (tabs see each other's writes a moment late), and writing
+    /// defaults over it would read, in that tab, as deleting it.
+    pristine: bool,
 }
 
 /// The app's state, from context: call it in a component's body (not in an
@@ -158,7 +164,23 @@ impl AppState {
     /// or wrote, its household list is merged in first (`storage::save`), so
     /// neither tab's households are dropped.
     pub(super) fn save(&self) -> bool {
-        let mut record = Record {
+        let (record, extra) = self.record();
+        self.write(record, extra)
+    }
+
+    /// The save as the app's one saving effect calls it: the first time,
+    /// only what it reads is tracked when the state is [`AppState::pristine`].
+    pub(super) fn save_on_change(&self, first: bool) -> bool {
+        let (record, extra) = self.record();
+        if first && self.pristine {
+            return true;
+        }
+        self.write(record, extra)
+    }
+
+    /// What is saved, read from the signals (so an effect calling it tracks them all).
+    fn record(&self) -> (Record, Extra) {
+        let record = Record {
             loan: Some(self.form.get()),
             facts: self.facts.get(),
             check: self.check.get(),
@@ -167,7 +189,10 @@ impl AppState {
             big: self.big.get(),
             ..Record::default()
         };
-        let mut extra = self.extra.get();
+        (record, self.extra.get())
+    }
+
+    fn write(&self, mut record: Record, mut extra: Extra) -> bool {
         if !self.storage_ok {
             return true;
         }
@@ -232,6 +257,11 @@ pub fn init() -> AppState {
     let parsed = query::parse_query(&browser::search(), today);
     let (record, extra, note) = storage::load();
     let storage_ok = !matches!(note, Some(StorageNote::Unavailable));
+    let pristine = note.is_none()
+        && record == Record::default()
+        && extra == Extra::default()
+        && parsed.loan.is_none()
+        && !parsed.big;
     let local = record.local.map(|f| f.0);
     let (form, replaced) = match (parsed.loan.clone(), record.loan) {
         (Some(link), Some(own)) if own != link => (link, Some(own)),
@@ -266,6 +296,7 @@ pub fn init() -> AppState {
         today,
         reopened: RwSignal::new(0),
         storage_ok,
+        pristine,
     };
     read_shared(state, parsed.shared_check.as_deref());
     state
