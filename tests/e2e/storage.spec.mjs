@@ -144,3 +144,20 @@ test('an estimator tab saving its estimate keeps the households another tab adde
   await list.reload();
   await expect(list.locator('#household-list li.household')).toHaveCount(1);
 });
+
+test('a first visit writes nothing until something changes, so it cannot write over another tab', async ({ context }) => {
+  const fresh = await context.newPage();
+  await fresh.goto('/?v=households');
+  await expect(fresh.locator('#import-file')).toBeAttached();
+  await fresh.waitForTimeout(300);
+  expect(await fresh.evaluate(() => localStorage.getItem('bangfu'))).toBeNull();
+  // The first real change is saved.
+  await importList(fresh, [household('h1', '3组 王家')]);
+  await expect.poll(() => fresh.evaluate(() => localStorage.getItem('bangfu') || '')).toContain('3组 王家');
+  // Another tab opening home with that stored writes nothing over it either.
+  const other = await context.newPage();
+  const before = await fresh.evaluate(() => localStorage.getItem('bangfu'));
+  await other.goto('/');
+  await other.waitForTimeout(300);
+  expect(await other.evaluate(() => localStorage.getItem('bangfu'))).toBe(before);
+});
