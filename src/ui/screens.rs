@@ -1,6 +1,6 @@
 //! Every screen but the home screen is a split point: its code (and the code
 //! only it uses) is cut out of the main WebAssembly module by the build's
-//! split step (`scripts/build-wasm.sh`, wasm-split) into a file of its own,
+//! split step (`scripts/build-wasm.mjs`, wasm-split-cli) into a file of its own,
 //! downloaded the first time the screen is shown, over the one runtime in the
 //! main module. index.html preloads the file of the screen a link opens.
 //!
