@@ -6,9 +6,11 @@
 //!
 //! Screens that are used together share a file (the first name in
 //! `wasm_split(…)`): the self-check, its results and the household list;
-//! the cadres' tools, 本地数字, 风险补偿金 and 村情汇总. Code that several files use goes into small
-//! shared chunks, one per set of users, so fewer files means fewer chunks and
-//! fewer requests; `scripts/build-wasm.mjs` (`SPLIT_OF_VIEW`) says which file
+//! the cadres' tools, 本地数字, 风险补偿金 and 村情汇总; the policy library and
+//! the QR screen (which reads the content pack for an entry's title). Code
+//! that several files use goes into small shared chunks, one per set of
+//! users, so fewer files means fewer chunks and fewer requests (four files
+//! make 11 chunks, each screen needing 8 files; five made 26, 16 each); `scripts/build-wasm.mjs` (`SPLIT_OF_VIEW`) says which file
 //! each `v=` opens, for index.html's preload.
 //!
 //! The functions here are `fallible` split points: a chunk that cannot be
@@ -87,7 +89,7 @@ pub fn risk() -> Screen {
     Ok(untrack(|| view! { <super::risk::RiskPage/> }.into_any()))
 }
 
-#[wasm_split(qr, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(policy, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn qr(target: Option<String>) -> Screen {
     Ok(untrack(|| view! { <super::qr::QrPage target/> }.into_any()))
 }

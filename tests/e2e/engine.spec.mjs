@@ -6,7 +6,7 @@
 // is told in plain words what to do, before anything is downloaded.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const shot = (name) => `tests/e2e/screenshots/${name}.png`;
@@ -101,7 +101,11 @@ test('every WebAssembly file, the main module and each screen\'s, is valid WebAs
   expect(dirs).toHaveLength(1);
   const parts = readdirSync(path.join(DIST, dirs[0])).filter((n) => n.endsWith('.wasm')).map((n) => path.join(dirs[0], n));
   expect(parts).toContain(path.join(dirs[0], 'bangfu_bg.wasm'));
-  expect(parts.filter((p) => /split_[a-z]+\.wasm$/.test(p)).length).toBeGreaterThanOrEqual(5);
+  // Every screen's split file is here (each checked below), none missing.
+  const screens = JSON.parse(readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/var screens = (\{[^;]*\});/)[1]);
+  const splits = [...new Set(Object.values(screens).flat().filter((f) => /^split_[a-z]+\.wasm$/.test(f)))].sort();
+  expect(splits).toEqual(['split_cadre.wasm', 'split_check.wasm', 'split_loan.wasm', 'split_policy.wasm']);
+  expect(parts.filter((p) => /split_[a-z]+\.wasm$/.test(p)).sort()).toEqual(splits.map((f) => path.join(dirs[0], f)));
   for (const part of parts) {
     // wasm-opt validates against exactly these features and exits non-zero
     // on any instruction or type from another (a default Rust build fails:
