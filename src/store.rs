@@ -128,6 +128,16 @@ pub struct Extra {
         deserialize_with = "strict::or_default"
     )]
     pub changed_since_backup: Vec<String>,
+    /// Ids of households deleted on this phone, in any tab, and not added
+    /// back. Another tab's merge reads a household missing from a saved list
+    /// as deleted only when it is here: a tab that saved without having seen
+    /// a household (its copy of localStorage lags another tab's write by a
+    /// moment) does not delete it.
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "strict::or_default"
+    )]
+    pub deleted: Vec<String>,
 }
 
 impl Extra {
@@ -226,6 +236,23 @@ impl Extra {
         visits::prune(&mut self.visits, list);
     }
 
+    /// Household `id` was deleted here: noted for the other tabs' merges.
+    pub fn mark_deleted(&mut self, id: &str) {
+        if !self.deleted.iter().any(|d| d == id) {
+            self.deleted.push(id.to_string());
+        }
+    }
+
+    /// Forgets the deletion of every household that is in `list` again (an
+    /// undo, an import): only a household that is gone counts as deleted.
+    pub fn forget_deleted_in(&mut self, list: &[Household]) {
+        if self.deleted.is_empty() {
+            return;
+        }
+        let present = households::index(list.iter().map(|h| h.id.as_str()));
+        self.deleted.retain(|d| !present.contains_key(d.as_str()));
+    }
+
     /// After another tab saved: `merged` is the household list as
     /// `households::merge` made it from this tab's list (`ours`, with
     /// `self`) and the other's (`theirs`, with `other`). Each household in
@@ -248,12 +275,17 @@ impl Extra {
                 (a, b) => a.clone().or_else(|| b.clone()),
             },
             changed_since_backup: self.changed_since_backup.clone(),
+            deleted: self.deleted.clone(),
         };
         for id in &other.changed_since_backup {
             if !out.changed_since_backup.contains(id) {
                 out.changed_since_backup.push(id.clone());
             }
         }
+        for id in &other.deleted {
+            out.mark_deleted(id);
+        }
+        out.forget_deleted_in(merged);
         for h in merged.iter_mut() {
             let o = ours.iter().find(|x| x.id == h.id);
             let t = theirs.iter().find(|x| x.id == h.id);

@@ -46,8 +46,9 @@ proptest! {
         visits in prop::collection::vec(history(), 0..4),
         backed_up in prop::option::of(text()),
         changed in prop::collection::vec(text(), 0..3),
+        deleted in prop::collection::vec(text(), 0..3),
     ) {
-        let extra = Extra { visits, backed_up, changed_since_backup: changed };
+        let extra = Extra { visits, backed_up, changed_since_backup: changed, deleted };
         let record = Record::default();
         let text = encode_full(&record, &extra);
         prop_assert_eq!(decode_full(Some(&text)), (Loaded::Ok(Box::new(record.clone())), extra.clone()));

@@ -358,7 +358,7 @@ fn two_tabs_that_each_add_a_visit_keep_both() {
         a,
     );
     their_extra.backup_made(day("2026-09-02"));
-    let mut merged = bangfu::check::households::merge(&base, &ours, &theirs);
+    let mut merged = bangfu::check::households::merge(&base, &ours, &theirs, &their_extra.deleted);
     let out = our_extra.merge_tabs(&ours, &their_extra, &theirs, &mut merged);
     let dates: Vec<String> = visits::timeline(&merged[0], &out.visits)
         .into_iter()
@@ -370,4 +370,38 @@ fn two_tabs_that_each_add_a_visit_keep_both() {
     // A household deleted in the merge loses its history.
     let out = our_extra.merge_tabs(&ours, &their_extra, &theirs, &mut []);
     assert!(out.visits.is_empty());
+}
+
+#[test]
+fn a_deletion_reaches_the_other_tab_and_an_undo_takes_it_back() {
+    let li = Household {
+        id: "h2".into(),
+        label: "5组 李家".into(),
+        ..wang()
+    };
+    let base = vec![wang(), li.clone()];
+    // This tab deletes 李家; the other tab has both, unchanged.
+    let (ours, mut our_extra) = (vec![wang()], Extra::default());
+    our_extra.mark_deleted("h2");
+    let their_extra = Extra::default();
+    // The other tab hears of it: 李家 goes, and stays noted as deleted.
+    let mut merged = bangfu::check::households::merge(&base, &base, &ours, &our_extra.deleted);
+    assert_eq!(merged, [wang()]);
+    let out = their_extra.merge_tabs(&base, &our_extra, &ours, &mut merged);
+    assert_eq!(out.deleted, ["h2"]);
+    // A tab that saved without ever seeing the deletion or 李家 does not
+    // delete 王家 from this one.
+    let mut kept = bangfu::check::households::merge(&ours, &ours, &[], &[]);
+    assert_eq!(kept, [wang()]);
+    let out = our_extra.merge_tabs(&ours, &Extra::default(), &[], &mut kept);
+    assert_eq!(out.deleted, ["h2"]);
+    // Undone (李家 back in the list): no longer deleted, in the record too.
+    let back = vec![wang(), li];
+    let mut undone = our_extra.merge_tabs(&back, &their_extra, &base, &mut back.clone());
+    assert!(undone.deleted.is_empty());
+    undone.mark_deleted("h2");
+    undone.forget_deleted_in(&back);
+    assert!(undone.deleted.is_empty());
+    let text = encode_full(&Record::default(), &undone);
+    assert!(!text.contains("deleted"), "{text}");
 }

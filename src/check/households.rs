@@ -402,9 +402,17 @@ pub fn visits_csv(list: &[Household], history: &[History], local: Option<&LocalF
 /// What the other tab added or changed is taken; what it deleted goes
 /// (unless changed here since); what this tab added, changed or deleted since
 /// `base` is kept. So two tabs that each add a household both keep both, and
-/// neither tab undoes the other's delete. Order: `theirs`, then this tab's
-/// additions.
-pub fn merge(base: &[Household], ours: &[Household], theirs: &[Household]) -> Vec<Household> {
+/// neither tab undoes the other's delete. A household missing from `theirs`
+/// counts as deleted there only when `their_deleted` (their record's
+/// `Extra::deleted`) names it: otherwise the other tab saved without having
+/// seen it, which happens when two tabs save within a moment of each other,
+/// and it is kept. Order: `theirs`, then this tab's additions.
+pub fn merge(
+    base: &[Household],
+    ours: &[Household],
+    theirs: &[Household],
+    their_deleted: &[String],
+) -> Vec<Household> {
     let find = |list: &[Household], id: &str| list.iter().position(|h| h.id == id);
     let mut out: Vec<Household> = Vec::with_capacity(theirs.len() + ours.len());
     for t in theirs {
@@ -427,7 +435,9 @@ pub fn merge(base: &[Household], ours: &[Household], theirs: &[Household]) -> Ve
             // Deleted there, but changed here since: kept.
             Some(b) if b != o => out.push(o.clone()),
             // Deleted there.
-            Some(_) => {}
+            Some(_) if their_deleted.contains(&o.id) => {}
+            // Never seen there: kept.
+            Some(_) => out.push(o.clone()),
         }
     }
     out
@@ -509,10 +519,15 @@ mod tests {
         let ours = [h("1", "王家"), h("2", "李家")];
         let theirs = [h("1", "王家"), h("3", "张家")];
         let ids = |v: Vec<Household>| v.into_iter().map(|h| h.id).collect::<Vec<_>>();
-        assert_eq!(ids(merge(&base, &ours, &theirs)), ["1", "3", "2"]);
+        assert_eq!(ids(merge(&base, &ours, &theirs, &[])), ["1", "3", "2"]);
         // The other tab, merging ours in turn, ends with the same households.
         assert_eq!(
-            ids(merge(&theirs, &theirs, &merge(&base, &ours, &theirs))),
+            ids(merge(
+                &theirs,
+                &theirs,
+                &merge(&base, &ours, &theirs, &[]),
+                &[]
+            )),
             ["1", "3", "2"]
         );
     }
@@ -521,19 +536,40 @@ mod tests {
     fn a_delete_in_either_tab_stays_deleted_and_an_edit_wins_over_no_edit() {
         let base = [h("1", "王家"), h("2", "李家")];
         let ids = |v: Vec<Household>| v.into_iter().map(|h| h.id).collect::<Vec<_>>();
+        let gone = ["1".to_string()];
         // Deleted there.
-        assert_eq!(ids(merge(&base, &base, &[h("2", "李家")])), ["2"]);
+        assert_eq!(ids(merge(&base, &base, &[h("2", "李家")], &gone)), ["2"]);
         // Deleted here.
-        assert_eq!(ids(merge(&base, &[h("2", "李家")], &base)), ["2"]);
+        assert_eq!(ids(merge(&base, &[h("2", "李家")], &base, &[])), ["2"]);
         // Renamed here, untouched there.
         let ours = [h("1", "王大家"), h("2", "李家")];
-        assert_eq!(merge(&base, &ours, &base)[0].label, "王大家");
+        assert_eq!(merge(&base, &ours, &base, &[])[0].label, "王大家");
         // Renamed there, untouched here.
-        assert_eq!(merge(&base, &base, &ours)[0].label, "王大家");
+        assert_eq!(merge(&base, &base, &ours, &[])[0].label, "王大家");
         // Renamed here, deleted there: the rename is kept.
-        assert_eq!(ids(merge(&base, &ours, &[h("2", "李家")])), ["2", "1"]);
+        assert_eq!(
+            ids(merge(&base, &ours, &[h("2", "李家")], &gone)),
+            ["2", "1"]
+        );
         // Nothing changed anywhere: the same list.
-        assert_eq!(merge(&base, &base, &base), base);
+        assert_eq!(merge(&base, &base, &base, &[]), base);
+    }
+
+    #[test]
+    fn a_household_the_other_tab_never_saw_is_not_read_as_deleted() {
+        // This tab saved 1 and 2; the other saved over them a moment later
+        // from a copy of storage that did not have 2 yet.
+        let base = [h("1", "王家"), h("2", "李家")];
+        let ids = |v: Vec<Household>| v.into_iter().map(|h| h.id).collect::<Vec<_>>();
+        assert_eq!(ids(merge(&base, &base, &[h("1", "王家")], &[])), ["1", "2"]);
+        // Nor is the first household of a tab whose record the other tab
+        // wrote over with an empty list.
+        assert_eq!(ids(merge(&base[..1], &base[..1], &[], &[])), ["1"]);
+        // Deleted there, it goes.
+        assert_eq!(
+            ids(merge(&base, &base, &[h("1", "王家")], &["2".into()])),
+            ["1"]
+        );
     }
 
     #[test]

@@ -548,6 +548,7 @@ fn HouseholdCard(h: Household, local: Local) -> impl IntoView {
         });
         app.extra.update(|e| {
             e.mark_changed(&id);
+            e.mark_deleted(&id);
             app.households.with_untracked(|l| e.prune(l));
         });
     };

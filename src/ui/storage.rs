@@ -104,7 +104,12 @@ pub fn save(record: &mut Record, extra: &mut Extra) -> Saved {
         let mut took_theirs = false;
         if *raw != now {
             if let (Loaded::Ok(theirs), their_extra) = store::decode_full(now.as_deref()) {
-                let mut merged = households::merge(base, &record.households, &theirs.households);
+                let mut merged = households::merge(
+                    base,
+                    &record.households,
+                    &theirs.households,
+                    &their_extra.deleted,
+                );
                 *extra = extra.merge_tabs(
                     &record.households,
                     &their_extra,
@@ -115,6 +120,7 @@ pub fn save(record: &mut Record, extra: &mut Extra) -> Saved {
                 took_theirs = true;
             }
         }
+        extra.forget_deleted_in(&record.households);
         let text = store::encode_full(record, extra);
         if raw_store.set_item(store::KEY, &text).is_err() {
             return Saved::Refused;
@@ -131,7 +137,11 @@ pub fn save(record: &mut Record, extra: &mut Extra) -> Saved {
 
 /// Another tab saved `text` (the `storage` event): the household list
 /// merged with `ours` and the visits with `ours_extra`, when that differs
-/// from what this tab has.
+/// from what this tab has. When the other tab saved without households this
+/// one has (it had not seen them yet: two tabs saved within a moment), they
+/// are written back at once into its record, the rest of which is kept as
+/// it wrote it, so storage never goes without them while this tab waits for
+/// its next change.
 pub fn other_tab_saved(
     text: Option<String>,
     ours: &[Household],
@@ -141,13 +151,22 @@ pub fn other_tab_saved(
         if *raw == text {
             return None;
         }
-        let (Loaded::Ok(theirs), their_extra) = store::decode_full(text.as_deref()) else {
+        let (Loaded::Ok(mut theirs), their_extra) = store::decode_full(text.as_deref()) else {
             return None;
         };
-        let mut merged = households::merge(base, ours, &theirs.households);
+        let mut merged = households::merge(base, ours, &theirs.households, &their_extra.deleted);
         let extra = ours_extra.merge_tabs(ours, &their_extra, &theirs.households, &mut merged);
+        let mut stored = std::mem::take(&mut theirs.households);
         *raw = text;
-        *base = theirs.households;
+        if merged != stored {
+            theirs.households.clone_from(&merged);
+            let back = store::encode_full(&theirs, &extra);
+            if LocalStorage::raw().set_item(store::KEY, &back).is_ok() {
+                *raw = Some(back);
+                stored = theirs.households;
+            }
+        }
+        *base = stored;
         (merged != ours || extra != *ours_extra).then_some((merged, extra))
     })
 }
