@@ -10,8 +10,9 @@
 //! the QR screen (which reads the content pack for an entry's title). Code
 //! that several files use goes into small shared chunks, one per set of
 //! users, so fewer files means fewer chunks and fewer requests (four files
-//! make 11 chunks, each screen needing 8 files; five made 26, 16 each); `scripts/build-wasm.mjs` (`SPLIT_OF_VIEW`) says which file
-//! each `v=` opens, for index.html's preload.
+//! make 11 chunks, each screen needing 8 files; five made 26, 16 each);
+//! `scripts/build-wasm.mjs` (`SPLIT_OF_VIEW`) says which file each `v=`
+//! opens, for index.html's preload.
 //!
 //! The functions here are `fallible` split points: a chunk that cannot be
 //! downloaded (offline before the first full visit, a flaky network) comes

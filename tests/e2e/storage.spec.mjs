@@ -18,6 +18,13 @@ async function importList(page, list) {
   await expect(page.locator('#io-status')).toContainText(`已导入 ${list.length} 户`);
 }
 
+/** The ids of the stored households, once the stored record holds `amount`
+ * as the estimate's amount (before that, a word saying so). */
+async function householdsBeside(page, amount) {
+  const text = await page.evaluate(() => localStorage.getItem('bangfu') || '');
+  return text.includes(amount) ? JSON.parse(text).households.map((h) => h.id) : 'no estimate yet';
+}
+
 const labels = (page) => page.locator('#household-list li.household h3, #household-list li.household .label').allTextContents();
 const listText = (page) => page.locator('#household-list').innerText();
 
@@ -142,12 +149,7 @@ test('an estimator tab saving its estimate keeps the households another tab adde
   // to date a moment after another tab writes: on a busy phone the estimate
   // can be written before that copy has the household (the next test makes
   // that happen every time). The record must settle with both.
-  await expect
-    .poll(async () => {
-      const text = await loan.evaluate(() => localStorage.getItem('bangfu') || '');
-      return text.includes('4万') ? JSON.parse(text).households.map((h) => h.id) : 'no estimate yet';
-    })
-    .toEqual(['h1']);
+  await expect.poll(() => householdsBeside(loan, '4万')).toEqual(['h1']);
   await list.reload();
   await expect(list.locator('#household-list li.household')).toHaveCount(1);
 });
@@ -172,12 +174,7 @@ test('a tab that saves from a copy of storage that has not caught up deletes not
   // The list's tab hears of that write: the household was never deleted
   // there (its record does not name it as deleted), so it stays, and is
   // written back into that record, whose estimate is kept.
-  await expect
-    .poll(async () => {
-      const text = await list.evaluate(() => localStorage.getItem('bangfu') || '');
-      return text.includes('4万') ? JSON.parse(text).households.map((h) => h.id) : 'no estimate yet';
-    })
-    .toEqual(['h1']);
+  await expect.poll(() => householdsBeside(list, '4万')).toEqual(['h1']);
   await expect(list.locator('#household-list li.household')).toHaveCount(1);
   await list.reload();
   await expect(list.locator('#household-list li.household')).toHaveCount(1);
