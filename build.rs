@@ -14,6 +14,8 @@ mod policies;
 mod products;
 #[path = "build/screening.rs"]
 mod screening;
+#[path = "build/sources.rs"]
+mod sources;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");

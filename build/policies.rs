@@ -9,6 +9,7 @@
 
 use super::pack;
 use super::pack_format as out;
+use super::sources;
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -67,11 +68,16 @@ struct Entry {
 #[serde(deny_unknown_fields)]
 struct Basis {
     title: String,
-    number: String,
-    date: String,
+    /// The document's number; or, when it has none, `why`.
+    number: Option<String>,
+    why: Option<String>,
+    /// One of `sources::KINDS`.
+    kind: String,
+    /// Left out when the date is not known.
+    date: Option<String>,
     link: String,
-    #[serde(default = "yes")]
-    verified: bool,
+    /// The rule's own words, where we have them.
+    quote: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -111,13 +117,9 @@ struct Event {
     title: String,
     text: String,
     source: String,
-    #[serde(default = "yes")]
-    verified: bool,
+    /// One of `sources::KINDS`.
+    kind: String,
     entry: Option<String>,
-}
-
-fn yes() -> bool {
-    true
 }
 
 fn chars(s: &str) -> usize {
@@ -140,6 +142,7 @@ fn list(file: &str, who: &str, field: &str, items: &[String]) {
     );
     for (i, item) in items.iter().enumerate() {
         filled(file, who, &format!("{field} item {}", i + 1), item);
+        sources::plain(file, who, &format!("{field} item {}", i + 1), item);
         assert!(
             chars(item) <= ITEM_MAX,
             "{file}, {who}: {field} item {} has {} characters (at most {ITEM_MAX}); split it into shorter sentences: {item:?}",
@@ -148,9 +151,6 @@ fn list(file: &str, who: &str, field: &str, items: &[String]) {
         );
     }
 }
-
-/// Written where a document's date was not found.
-const NO_DATE: &str = "未查到";
 
 /// "2021-03-15", "2021-03" or "2014" → (sort key, "2021年3月15日").
 fn date(file: &str, who: &str, field: &str, s: &str) -> ((u32, u32, u32), String) {
@@ -245,6 +245,8 @@ pub fn generate(products: &[(String, Option<String>)]) {
             });
         filled(f, who, "title", &e.title);
         filled(f, who, "summary", &e.summary);
+        sources::plain(f, who, "title", &e.title);
+        sources::plain(f, who, "summary", &e.summary);
         assert!(
             chars(&e.summary) <= SUMMARY_MAX,
             "{f}, {who}: summary has {} characters, at most {SUMMARY_MAX} allowed: {:?}",
@@ -264,6 +266,7 @@ pub fn generate(products: &[(String, Option<String>)]) {
         for (i, m) in e.myth.iter().enumerate() {
             filled(f, who, &format!("myth {} wrong", i + 1), &m.wrong);
             filled(f, who, &format!("myth {} right", i + 1), &m.right);
+            sources::plain(f, who, &format!("myth {} right", i + 1), &m.right);
             for (field, text) in [("wrong", &m.wrong), ("right", &m.right)] {
                 assert!(
                     chars(text) <= ITEM_MAX,
@@ -278,27 +281,35 @@ pub fn generate(products: &[(String, Option<String>)]) {
             "{f}, {who}: add at least one [[entry.basis]] (依据)"
         );
         assert!(
-            e.basis.iter().any(|b| b.date != NO_DATE),
+            e.basis.iter().any(|b| b.date.is_some()),
             "{f}, {who}: at least one [[entry.basis]] needs a date"
         );
         let mut basis = Vec::new();
         for (i, b) in e.basis.iter().enumerate() {
             let field = format!("basis {}", i + 1);
+            let at = format!("{who}, {field}");
             filled(f, who, &format!("{field} title"), &b.title);
-            filled(f, who, &format!("{field} number"), &b.number);
             filled(f, who, &format!("{field} link"), &b.link);
-            let when = if b.date == NO_DATE {
-                "日期未查到".to_string()
-            } else {
-                date(f, who, &format!("{field} date"), &b.date).1
-            };
-            basis.push((
-                b.title.clone(),
-                b.number.clone(),
-                when,
-                b.link.clone(),
-                b.verified,
-            ));
+            for (name, text) in [("title", &b.title), ("link", &b.link)] {
+                sources::plain(f, &at, name, text);
+            }
+            if let Some(q) = &b.quote {
+                filled(f, who, &format!("{field} quote"), q);
+            }
+            let number = sources::number_or_reason(f, &at, b.number.as_deref(), b.why.as_deref());
+            let when = b
+                .date
+                .as_ref()
+                .map(|d| date(f, who, &format!("{field} date"), d).1)
+                .unwrap_or_default();
+            basis.push(out::Basis {
+                title: b.title.clone(),
+                number,
+                date: when,
+                link: b.link.clone(),
+                kind: sources::kind_key(f, &at, "kind", &b.kind).to_string(),
+                quote: b.quote.clone().unwrap_or_default(),
+            });
         }
         let ((y, m, d), _) = date(f, who, "checked", &e.checked);
         assert!(
@@ -396,6 +407,9 @@ pub fn generate(products: &[(String, Option<String>)]) {
         filled(GLOSSARY, &who, "term", &t.term);
         filled(GLOSSARY, &who, "definition", &t.definition);
         filled(GLOSSARY, &who, "source", &t.source);
+        for (name, text) in [("definition", &t.definition), ("source", &t.source)] {
+            sources::plain(GLOSSARY, &who, name, text);
+        }
         for w in std::iter::once(&t.term).chain(&t.aliases) {
             filled(GLOSSARY, &who, "alias", w);
             assert!(
@@ -429,6 +443,14 @@ pub fn generate(products: &[(String, Option<String>)]) {
         filled(TIMELINE, &who, "title", &ev.title);
         filled(TIMELINE, &who, "text", &ev.text);
         filled(TIMELINE, &who, "source", &ev.source);
+        for (name, text) in [
+            ("title", &ev.title),
+            ("text", &ev.text),
+            ("source", &ev.source),
+        ] {
+            sources::plain(TIMELINE, &who, name, text);
+        }
+        let kind = sources::kind_key(TIMELINE, &who, "kind", &ev.kind);
         let (key, when) = date(TIMELINE, &who, "date", &ev.date);
         assert!(
             (2014..=2026).contains(&key.0),
@@ -448,7 +470,7 @@ pub fn generate(products: &[(String, Option<String>)]) {
             title: ev.title.clone(),
             text: ev.text.clone(),
             source: ev.source.clone(),
-            verified: ev.verified,
+            kind: kind.to_string(),
             entry: ev.entry.clone(),
         });
     }

@@ -1,8 +1,11 @@
 //! `data/screening.toml` → `$OUT_DIR/screening.rs`: the self-check's
 //! parameters, provinces and finding texts.
 
+use super::sources;
 use serde::Deserialize;
 use std::fmt::Write;
+
+const FILE: &str = "data/screening.toml";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -24,12 +27,8 @@ struct Figure {
     #[serde(default)]
     year: u32,
     source: String,
-    #[serde(default = "yes")]
-    verified: bool,
-}
-
-fn yes() -> bool {
-    true
+    /// One of `sources::KINDS`.
+    kind: String,
 }
 
 #[derive(Deserialize)]
@@ -53,6 +52,8 @@ struct Finding {
     #[serde(rename = "where")]
     place: String,
     source: String,
+    /// One of `sources::KINDS`.
+    kind: String,
 }
 
 /// Finding ids the rules in src/check/rules.rs produce; each needs its text.
@@ -70,6 +71,8 @@ const REQUIRED: &[&str] = &[
     "dibao_already",
     "dibao_edge",
     "tekun",
+    "liangxiang",
+    "linshi",
     "loan",
     "jobs",
     "gongyi",
@@ -82,9 +85,14 @@ fn figure(f: &Figure, what: &str) -> String {
         !f.source.trim().is_empty(),
         "data/screening.toml: {what} needs a source"
     );
+    sources::plain(FILE, what, "source", &f.source);
+    let kind = sources::kind_key(FILE, what, "kind", &f.kind);
     format!(
-        "Figure {{ value: {}, year: {}, source: {:?}, verified: {} }}",
-        f.value, f.year, f.source, f.verified
+        "Figure {{ value: {}, year: {}, source: {:?}, kind: SourceKind::{} }}",
+        f.value,
+        f.year,
+        f.source,
+        sources::variant(kind)
     )
 }
 
@@ -170,11 +178,25 @@ pub fn generate() {
             "data/screening.toml: finding {} needs steps and bring",
             t.id
         );
+        let who = format!("finding {}", t.id);
+        for (field, v) in [
+            ("title", &t.title),
+            ("explain", &t.explain),
+            ("where", &t.place),
+            ("source", &t.source),
+        ]
+        .into_iter()
+        .chain(t.steps.iter().map(|s| ("steps", s)))
+        .chain(t.bring.iter().map(|s| ("bring", s)))
+        {
+            sources::plain(FILE, &who, field, v);
+        }
+        let kind = sources::kind_key(FILE, &who, "kind", &t.kind);
         ids.push(&t.id);
         writeln!(
             out,
-            "    FindingText {{ id: {:?}, title: {:?}, policy: {:?}, explain: {:?}, steps: {}, bring: {}, place: {:?}, source: {:?} }},",
-            t.id, t.title, t.policy, t.explain, strs(&t.steps), strs(&t.bring), t.place, t.source
+            "    FindingText {{ id: {:?}, title: {:?}, policy: {:?}, explain: {:?}, steps: {}, bring: {}, place: {:?}, source: {:?}, kind: SourceKind::{} }},",
+            t.id, t.title, t.policy, t.explain, strs(&t.steps), strs(&t.bring), t.place, t.source, sources::variant(kind)
         )
         .unwrap();
     }

@@ -15,6 +15,7 @@ pub mod products;
 pub mod qr;
 pub mod query;
 pub mod risk;
+pub mod sources;
 pub mod store;
 mod strict;
 

@@ -26,6 +26,13 @@ struct Case {
     /// Texts that must appear in a finding's reasons: finding id = text.
     #[serde(default)]
     says: BTreeMap<String, String>,
+    /// Texts no reason may carry (a document belongs in the 依据 line, once).
+    #[serde(default)]
+    never: Vec<String>,
+    /// Text the line under the results (监测线 used, with its document) must carry.
+    line: Option<String>,
+    /// Text the line naming the 低保 standard used must carry.
+    standard: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -83,6 +90,30 @@ fn every_case_in_the_data_file() {
                     f.why
                 )),
                 None => failures.push(format!("{}: {id} missing", c.name)),
+            }
+        }
+        for text in &c.never {
+            for f in &report.findings {
+                if f.why.iter().any(|w| w.contains(text.as_str())) {
+                    failures.push(format!("{}: {} says {text:?} ({:?})", c.name, f.id, f.why));
+                }
+            }
+        }
+        if let Some(text) = &c.line {
+            if !report.line.1.contains(text.as_str()) {
+                failures.push(format!(
+                    "{}: the line used does not say {text:?} ({:?})",
+                    c.name, report.line.1
+                ));
+            }
+        }
+        if let Some(text) = &c.standard {
+            match &report.dibao {
+                Some((_, s)) if s.contains(text.as_str()) => {}
+                other => failures.push(format!(
+                    "{}: the 低保 standard does not say {text:?} ({other:?})",
+                    c.name
+                )),
             }
         }
         for id in &c.absent {

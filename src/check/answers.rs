@@ -108,7 +108,7 @@ impl Answers {
 
     /// Whether a question is shown at all, given the other answers.
     pub fn visible(&self, q: &Question) -> bool {
-        q.only_if.is_none_or(|(id, key)| self.is(id, key))
+        q.only_if.is_none_or(|(id, key)| self.has(id, key))
     }
 
     /// Answered (不清楚 counts as an answer) or optional.

@@ -12,17 +12,18 @@ pub mod rules;
 pub mod village;
 pub mod visits;
 
+pub use crate::sources::SourceKind;
 pub use answers::Answers;
 pub use rules::{assess, assess_with, Finding, Level, Report, Risk};
 
-/// A figure with its year and source; `verified = false` marks a screening
-/// convention or local practice rather than a published standard.
+/// A figure with its year, its source and the kind of source it is (a
+/// screening convention of the tool's own is `SourceKind::Own`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Figure {
     pub value: u32,
     pub year: u32,
     pub source: &'static str,
-    pub verified: bool,
+    pub kind: SourceKind,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,7 +58,9 @@ pub struct FindingText {
     pub steps: &'static [&'static str],
     pub bring: &'static [&'static str],
     pub place: &'static str,
+    /// The documents it rests on, named once, under the reasons.
     pub source: &'static str,
+    pub kind: SourceKind,
 }
 
 include!(concat!(env!("OUT_DIR"), "/screening.rs"));

@@ -57,7 +57,8 @@ pub struct Question {
     /// One line of help in plain words, or "".
     pub help: &'static str,
     pub kind: Kind,
-    /// Shown only when this other answer is given: (question id, option key).
+    /// Shown only when this other answer is given, or is among the choices
+    /// of a multiple-choice question: (question id, option key).
     pub only_if: Option<(&'static str, &'static str)>,
     /// May be skipped without saying 不清楚 (optional figures).
     pub optional: bool,
@@ -307,6 +308,19 @@ pub const SECTIONS: &[Section] = &[
                     o("none", "都没有"),
                 ]),
             ),
+            Question {
+                only_if: Some(("illness", "disabled")),
+                ..q(
+                    "disability_grade",
+                    "残疾的家人有残疾证吗？是几级？",
+                    "残疾证上写着等级。一级、二级是重度残疾。",
+                    Kind::One(&[
+                        o("severe", "有，一级或二级"),
+                        o("mild", "有，三级或四级"),
+                        o("nocert", "还没办残疾证"),
+                    ]),
+                )
+            },
             q(
                 "medical",
                 "今年看病自己掏了多少钱？（报销以后）",

@@ -1,11 +1,14 @@
-//! The screening rules. Each returns a [`Finding`] with the answers that led to
-//! it (`why`), in plain words; texts, steps and sources are in the data file.
-//! Every threshold is read from [`super::PARAMS`], a province, or the user's
-//! own local figure.
+//! The screening rules: one small function per programme ([`RULES`]), each
+//! reading the household as worked out once ([`Household`]) and returning at
+//! most one [`Finding`] with the answers that led to it (`why`), in plain
+//! words. A reason says what about the household and the rule leads to the
+//! result; the document goes in the finding's 依据 line (data file), once.
+//! Texts, steps and sources are in the data file; every threshold is read
+//! from [`super::PARAMS`], a province, or the user's own local figure.
 
 use super::answers::Answers;
 use super::questions::{income_range_bounds, medical_range_bounds};
-use super::{province, Figure, PARAMS};
+use super::{province, PARAMS};
 use crate::local::LocalFigures;
 use crate::products;
 
@@ -96,6 +99,10 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// The monitoring line used, in 元 per person per year, and where it comes from.
     pub line: (u32, String),
+    /// The 低保 standard used, in 元 per person per month, and where it
+    /// comes from, when one is known: reasons name the figure, this names
+    /// its document once.
+    pub dibao: Option<(u32, String)>,
     /// Per-person yearly income as known: (low, high) in 元; `None` if unknown.
     pub income: Option<(i64, Option<i64>)>,
 }
@@ -123,7 +130,7 @@ impl Report {
             matches!(f.level, Level::Likely | Level::Possible)
                 && matches!(
                     f.id,
-                    "jiance" | "dibao" | "dibao_edge" | "tekun" | "medical_aid"
+                    "jiance" | "dibao" | "dibao_edge" | "tekun" | "medical_aid" | "linshi"
                 )
                 || (f.level == Level::Unclear && f.id != "everyone")
                 || f.id == "jiance_already"
@@ -148,7 +155,9 @@ const ORDER: &[&str] = &[
     "water",
     "tekun",
     "dibao",
+    "linshi",
     "medical_aid",
+    "liangxiang",
     "dibao_edge",
     "yulu",
     "loan",
@@ -216,67 +225,79 @@ fn income(a: &Answers) -> Option<(i64, Option<i64>)> {
     income_range_bounds(key)
 }
 
+/// A figure a rule compares with: its value, the few words a reason names it
+/// by, and its whole source for the line under the results.
+struct Line {
+    value: u32,
+    label: String,
+    source: String,
+}
+
 /// The monitoring line: the figure typed for this household, the shared
 /// 本地数字, the province's, or the national baseline.
-fn monitoring_line(a: &Answers, shared: Option<&LocalFigures>) -> (u32, String) {
+fn monitoring_line(a: &Answers, shared: Option<&LocalFigures>) -> Line {
     if let Some(local) = a.money("local_line").filter(|f| f.fen() > 0) {
-        return (local.whole_yuan() as u32, "您填写的本地监测线".to_string());
+        let label = "您填写的本地监测线".to_string();
+        return Line {
+            value: local.whole_yuan() as u32,
+            source: label.clone(),
+            label,
+        };
     }
     if let Some((l, v)) = shared.and_then(|l| Some((l, l.line?))) {
-        return (v, l.source(&l.line_doc));
+        return Line {
+            value: v,
+            label: l.source(""),
+            source: l.source(&l.line_doc),
+        };
     }
     let prov = a.get("province").and_then(province);
-    if let Some(Figure {
-        value,
-        year,
-        source,
-        ..
-    }) = prov.and_then(|p| p.monitoring_line)
-    {
-        return (
-            value,
-            format!(
-                "{}{}年监测线（{}）",
-                prov.map_or("", |p| p.name),
-                year,
-                source
-            ),
-        );
+    if let Some((p, f)) = prov.and_then(|p| Some((p, p.monitoring_line?))) {
+        return Line {
+            value: f.value,
+            label: format!("{}{}年的监测线", p.name, f.year),
+            source: format!("{}{}年监测线：{}", p.name, f.year, f.source),
+        };
     }
     let base = PARAMS.monitoring_line;
     let missing = prov.map_or(String::new(), |p| format!("没找到{}公布的监测线，", p.name));
-    (
-        base.value,
-        format!(
+    Line {
+        value: base.value,
+        label: format!("{missing}按全国基准（{}年）", base.year),
+        source: format!(
             "{missing}按全国基准：{}年{}元（{}）。可以填本地公布的数字",
             base.year, base.value, base.source
         ),
-    )
+    }
 }
 
-/// 低保标准 in 元 per person per year, if known.
-fn dibao_line(a: &Answers, shared: Option<&LocalFigures>) -> Option<(u32, String)> {
+/// 低保标准 in 元 per person per month, if known.
+fn dibao_line(a: &Answers, shared: Option<&LocalFigures>) -> Option<Line> {
     if let Some(local) = a.money("local_dibao").filter(|f| f.fen() > 0) {
-        return Some((
-            local.whole_yuan() as u32 * 12,
-            format!("您填写的本地低保标准 {}元/月", local.spoken()),
-        ));
+        let label = format!("您填写的本地低保标准 {}元/月", local.spoken());
+        return Some(Line {
+            value: local.whole_yuan() as u32,
+            source: label.clone(),
+            label,
+        });
     }
     if let Some((l, v)) = shared.and_then(|l| Some((l, l.dibao?))) {
-        return Some((
-            v * 12,
-            format!("低保标准 {v}元/月：{}", l.source(&l.dibao_doc)),
-        ));
+        return Some(Line {
+            value: v,
+            label: format!("低保标准 {v}元/月：{}", l.source("")),
+            source: format!("低保标准 {v}元/月：{}", l.source(&l.dibao_doc)),
+        });
     }
     let p = a.get("province").and_then(province)?;
     let f = p.dibao_month?;
-    Some((
-        f.value * 12,
-        format!(
-            "{}{}年农村低保标准 {}元/月（{}）",
+    Some(Line {
+        value: f.value,
+        label: format!("{}{}年农村低保标准 {}元/月", p.name, f.year, f.value),
+        source: format!(
+            "{}{}年农村低保标准 {}元/月：{}",
             p.name, f.year, f.value, f.source
         ),
-    ))
+    })
 }
 
 /// Where an income interval lies against a line: Likely if surely below,
@@ -289,18 +310,6 @@ fn below(income: (i64, Option<i64>), line: i64) -> Option<Level> {
         _ if lo < line => Some(Level::Possible),
         _ => None,
     }
-}
-
-fn basic(a: &Answers, id: &'static str, q: &str, bad: &[&str], why_bad: &str) -> Finding {
-    let (level, why) = match a.get(q) {
-        Some(v) if bad.contains(&v) => (Level::Risk, vec![why_bad.to_string()]),
-        Some("unknown") | None => (
-            Level::Unclear,
-            vec!["这一项答了“不清楚”或没答，建议和村里一起确认。".to_string()],
-        ),
-        Some(_) => (Level::Secure, vec![]),
-    };
-    Finding { id, level, why }
 }
 
 fn events_text(a: &Answers) -> Vec<&'static str> {
@@ -326,6 +335,115 @@ fn raise(l: Level, level: &mut Option<Level>) {
     }
 }
 
+/// What the rules read, worked out once from the answers.
+struct Household<'a> {
+    a: &'a Answers,
+    shared: Option<&'a LocalFigures>,
+    status: &'a str,
+    members: Option<u32>,
+    workers: Option<u32>,
+    /// Per person and year, in 元.
+    income: Option<(i64, Option<i64>)>,
+    line: Line,
+    dibao: Option<Line>,
+    /// Out-of-pocket medical costs this year, in 元.
+    medical: Option<(i64, Option<i64>)>,
+    events: Vec<&'static str>,
+    /// 大病、残疾、灾害或事故 in the last 12 months.
+    severe: bool,
+    /// 脱贫户, 监测对象 or 低保: the groups most programmes favour.
+    key_group: bool,
+}
+
+impl<'a> Household<'a> {
+    fn new(a: &'a Answers, shared: Option<&'a LocalFigures>) -> Self {
+        let status = a.get("status").unwrap_or("unknown");
+        Household {
+            a,
+            shared,
+            status,
+            members: a.count("members").filter(|m| *m > 0),
+            workers: a.count("workers"),
+            income: income(a),
+            line: monitoring_line(a, shared),
+            dibao: dibao_line(a, shared),
+            medical: a.get("medical").and_then(medical_range_bounds),
+            events: events_text(a),
+            severe: ["illness", "disability", "disaster", "accident"]
+                .iter()
+                .any(|k| a.has("events", k)),
+            key_group: matches!(status, "tuopin" | "jiance" | "dibao"),
+        }
+    }
+
+    fn below_line(&self) -> bool {
+        self.income
+            .is_some_and(|i| below(i, self.line.value as i64).is_some())
+    }
+
+    /// Out-of-pocket medical costs against the household's yearly income:
+    /// Likely when they exceed it, Possible when they take a large share (or
+    /// are large and the income is unknown); with the reason.
+    fn medical_burden(&self) -> Option<(Level, String)> {
+        let (mlo, mhi) = self.medical?;
+        let m = self.members? as i64;
+        let household = self.income.map(|(lo, hi)| (lo * m, hi.map(|h| h * m)));
+        let likely = PARAMS.rigid_likely_percent.value as i64;
+        let possible = PARAMS.rigid_possible_percent.value as i64;
+        match household {
+            Some((_, Some(hhi))) if mlo * 100 >= hhi * likely => Some((
+                Level::Likely,
+                format!(
+                    "今年自己掏的医药费（{}）超过了全家一年的收入。",
+                    range_text(mlo, mhi)
+                ),
+            )),
+            Some((hlo, _)) if mhi.is_none_or(|mhi| mhi * 100 > hlo * possible) && mlo > 0 => {
+                Some((
+                    Level::Possible,
+                    format!(
+                        "今年自己掏的医药费（{}）占全家收入的一大块。",
+                        range_text(mlo, mhi)
+                    ),
+                ))
+            }
+            None if mlo >= 10_000 => Some((
+                Level::Possible,
+                format!(
+                    "今年自己掏的医药费有 {}，收入又不清楚。",
+                    range_text(mlo, mhi)
+                ),
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// A rule: one programme (or one of 两不愁三保障), at most one finding.
+type Rule = fn(&Household) -> Option<Finding>;
+
+/// Every rule, in the order they are written below; the report sorts their
+/// findings by urgency ([`ORDER`]).
+const RULES: &[Rule] = &[
+    monitoring,
+    food,
+    water,
+    school,
+    insurance,
+    housing,
+    dibao,
+    tekun,
+    disability_allowances,
+    temporary_assistance,
+    medical_aid,
+    yulu,
+    loan,
+    jobs,
+    public_jobs,
+    industry,
+    everyone,
+];
+
 /// Runs every rule with the national (or provincial) figures.
 pub fn assess(a: &Answers) -> Report {
     assess_with(a, None)
@@ -335,225 +453,290 @@ pub fn assess(a: &Answers) -> Report {
 /// replace the national figures they set (a figure typed in the
 /// questionnaire for this household still comes first).
 pub fn assess_with(a: &Answers, shared: Option<&LocalFigures>) -> Report {
-    let mut out: Vec<Finding> = Vec::new();
-    let status = a.get("status").unwrap_or("unknown");
-    let members = a.count("members").filter(|m| *m > 0);
-    let workers = a.count("workers");
-    let inc = income(a);
-    let line = monitoring_line(a, shared);
-    let events = events_text(a);
-    let key_group = matches!(status, "tuopin" | "jiance" | "dibao");
+    let h = Household::new(a, shared);
+    let mut findings: Vec<Finding> = RULES.iter().filter_map(|rule| rule(&h)).collect();
+    // Stable: findings of one rank keep the order the rules gave them.
+    findings.sort_by_key(rank);
+    Report {
+        findings,
+        dibao: h.dibao.map(|d| (d.value, d.source)),
+        line: (h.line.value, h.line.source),
+        income: h.income,
+    }
+}
 
-    // 防返贫监测.
+fn finding(id: &'static str, level: Level, why: Vec<String>) -> Option<Finding> {
+    Some(Finding { id, level, why })
+}
+
+/// 防返贫监测 (防止返贫致贫对象): income under the line, heavy medical costs,
+/// a sharp fall in income or a severe event.
+fn monitoring(h: &Household) -> Option<Finding> {
+    if h.status == "jiance" {
+        return finding(
+            "jiance_already",
+            Level::Info,
+            vec!["您选了“防返贫监测对象”。".into()],
+        );
+    }
     let mut why = Vec::new();
     let mut level: Option<Level> = None;
-    if let Some(i) = inc {
-        if let Some(l) = below(i, line.0 as i64) {
+    if let Some(i) = h.income {
+        if let Some(l) = below(i, h.line.value as i64) {
             why.push(format!(
                 "人均年收入约 {}，低于监测线 {}元（{}）。",
                 range_text(i.0, i.1),
-                line.0,
-                line.1
+                h.line.value,
+                h.line.label
             ));
             raise(l, &mut level);
         }
     }
-    let medical = a.get("medical").and_then(medical_range_bounds);
-    if let (Some((mlo, mhi)), Some(m)) = (medical, members) {
-        let household = inc.map(|(lo, hi)| (lo * m as i64, hi.map(|h| h * m as i64)));
-        let likely = PARAMS.rigid_likely_percent.value as i64;
-        let possible = PARAMS.rigid_possible_percent.value as i64;
-        match household {
-            Some((_, Some(hhi))) if mlo * 100 >= hhi * likely => {
-                why.push(format!(
-                    "今年自己掏的医药费（{}）超过了全家一年的收入。",
-                    range_text(mlo, mhi)
-                ));
-                raise(Level::Likely, &mut level);
-            }
-            Some((hlo, _)) if mhi.is_none_or(|mhi| mhi * 100 > hlo * possible) && mlo > 0 => {
-                why.push(format!(
-                    "今年自己掏的医药费（{}）占全家收入的一大块。",
-                    range_text(mlo, mhi)
-                ));
-                raise(Level::Possible, &mut level);
-            }
-            None if mlo >= 10_000 => {
-                why.push(format!(
-                    "今年自己掏的医药费有 {}，收入又不清楚。",
-                    range_text(mlo, mhi)
-                ));
-                raise(Level::Possible, &mut level);
-            }
-            _ => {}
-        }
+    if let Some((l, w)) = h.medical_burden() {
+        why.push(w);
+        raise(l, &mut level);
     }
-    match a.get("income_drop") {
+    match h.a.get("income_drop") {
         Some("half") => {
             why.push("收入比前一年少了一半以上。".to_string());
             raise(Level::Possible, &mut level);
         }
-        Some("some") if !events.is_empty() => {
-            why.push(format!("遇到{}后收入减少了。", events.join("、")));
+        Some("some") if !h.events.is_empty() => {
+            why.push(format!("遇到{}后收入减少了。", h.events.join("、")));
             raise(Level::Possible, &mut level);
         }
         _ => {}
     }
-    let severe = ["illness", "disability", "disaster", "accident"]
-        .iter()
-        .any(|k| a.has("events", k));
-    if severe && !why.iter().any(|w| w.contains("遇到")) {
+    if h.severe && !why.iter().any(|w| w.contains("遇到")) {
         why.push(format!(
             "过去12个月遇到了{}；如果家里基本生活因此很困难，可以申报。",
-            events.join("、")
+            h.events.join("、")
         ));
         raise(Level::Possible, &mut level);
     }
-    if status == "jiance" {
-        out.push(Finding {
-            id: "jiance_already",
-            level: Level::Info,
-            why: vec!["您选了“防返贫监测对象”。".into()],
-        });
-    } else if let Some(l) = level {
-        let group = if status == "tuopin" {
-            "脱贫不稳定户"
-        } else if !events.is_empty() && (severe || a.is("income_drop", "half")) {
-            "突发严重困难户"
-        } else {
-            "边缘易致贫户"
-        };
-        why.push(format!("可能属于：{group}。是否纳入由村里核查、县里审定。"));
-        out.push(Finding {
-            id: "jiance",
-            level: l,
-            why,
-        });
-    } else if inc.is_none() {
-        out.push(Finding {
-            id: "jiance",
-            level: Level::Unclear,
-            why: vec![
+    match level {
+        Some(l) => {
+            let group = if h.status == "tuopin" {
+                "脱贫不稳定户"
+            } else if !h.events.is_empty() && (h.severe || h.a.is("income_drop", "half")) {
+                "突发严重困难户"
+            } else {
+                "边缘易致贫户"
+            };
+            why.push(format!("可能属于：{group}。是否纳入由村里核查、县里审定。"));
+            finding("jiance", l, why)
+        }
+        None if h.income.is_none() => finding(
+            "jiance",
+            Level::Unclear,
+            vec![
                 "收入不清楚，没法和监测线比。可以选“算一算”按收入来源估一下，或请村干部帮着算。"
                     .into(),
             ],
-        });
+        ),
+        None => None,
     }
+}
 
-    // 两不愁三保障 and 饮水安全.
-    out.push(basic(a, "food", "food", &["no"], "吃穿有时不够。"));
-    out.push(basic(
-        a,
-        "water",
-        "water",
-        &["no"],
-        "有时缺水，或者水不干净。",
-    ));
-    out.push(basic(
-        a,
-        "school",
-        "school",
-        &["no"],
-        "有6–15岁的孩子没上学。",
-    ));
-    out.push(basic(
-        a,
+/// One of 两不愁三保障 or 饮水安全: 有风险 on a bad answer, 不清楚 when not
+/// answered, 有保障 otherwise.
+fn basic(h: &Household, id: &'static str, q: &str, bad: &[&str], why_bad: &str) -> Option<Finding> {
+    let (level, why) = match h.a.get(q) {
+        Some(v) if bad.contains(&v) => (Level::Risk, vec![why_bad.to_string()]),
+        Some("unknown") | None => (
+            Level::Unclear,
+            vec!["这一项答了“不清楚”或没答，建议和村里一起确认。".to_string()],
+        ),
+        Some(_) => (Level::Secure, vec![]),
+    };
+    finding(id, level, why)
+}
+
+fn food(h: &Household) -> Option<Finding> {
+    basic(h, "food", "food", &["no"], "吃穿有时不够。")
+}
+
+fn water(h: &Household) -> Option<Finding> {
+    basic(h, "water", "water", &["no"], "有时缺水，或者水不干净。")
+}
+
+fn school(h: &Household) -> Option<Finding> {
+    basic(h, "school", "school", &["no"], "有6–15岁的孩子没上学。")
+}
+
+fn insurance(h: &Household) -> Option<Finding> {
+    basic(
+        h,
         "insurance",
         "insured",
         &["no"],
         "家里有人没参加医保，看病不能报销。",
-    ));
-    let mut house = basic(a, "housing", "house", &["problem", "cd"], "");
-    house.why = match a.get("house") {
-        Some("cd") if key_group => vec!["房子已鉴定为C级或D级危房，您家属于危房改造的重点对象，很可能可以申请改造补助。".into()],
+    )
+}
+
+/// 住房安全 and 危房改造: the key groups are named in the reason.
+fn housing(h: &Household) -> Option<Finding> {
+    let mut house = basic(h, "housing", "house", &["problem", "cd"], "")?;
+    house.why = match h.a.get("house") {
+        Some("cd") if h.key_group => vec!["房子已鉴定为C级或D级危房，您家属于危房改造的重点对象，很可能可以申请改造补助。".into()],
         Some("cd") => vec!["房子已鉴定为C级或D级危房。危房改造优先照顾脱贫户、监测对象、低保户、特困户等，其他困难家庭也可以问问。".into()],
         Some("problem") => vec!["房子有裂缝、漏雨或墙歪，还没鉴定：先请村里上报做安全鉴定。".into()],
         _ => house.why,
     };
-    out.push(house);
+    Some(house)
+}
 
-    // 低保, 低保边缘, 特困.
-    if status == "dibao" {
-        out.push(Finding {
-            id: "dibao_already",
-            level: Level::Info,
-            why: vec!["您选了“低保户或特困供养”。".into()],
+/// 低保, or 低保边缘 just above its standard; 已在低保 when the household
+/// says so.
+fn dibao(h: &Household) -> Option<Finding> {
+    if h.status == "dibao" {
+        return finding(
+            "dibao_already",
+            Level::Info,
+            vec!["您选了“低保户或特困供养”。".into()],
+        );
+    }
+    let i = h.income?;
+    let Some(std) = &h.dibao else {
+        return h.below_line().then(|| Finding {
+            id: "dibao",
+            level: Level::Possible,
+            why: vec![format!("人均年收入约 {}，比较低。低保标准各地不同（本工具没有本地标准），可以到乡镇问问，或在“收入”里填上本地低保标准再看。", range_text(i.0, i.1))],
         });
+    };
+    let yearly = std.value as i64 * 12;
+    if let Some(l) = below(i, yearly) {
+        return finding(
+            "dibao",
+            l,
+            vec![format!(
+                "人均年收入约 {}，低于低保标准每人每年 {}元（{}）。还要看家庭财产。",
+                range_text(i.0, i.1),
+                yearly,
+                std.label
+            )],
+        );
+    }
+    let edge = yearly * PARAMS.dibao_edge_percent.value as i64 / 100;
+    let l = below(i, edge)?;
+    finding(
+        "dibao_edge",
+        // Above the standard, a household is at most possibly 边缘.
+        Level::Possible.max(l),
+        vec![format!(
+            "人均年收入约 {}，比低保标准（{}元/年）高一点，在 {}% 以内。",
+            range_text(i.0, i.1),
+            yearly,
+            PARAMS.dibao_edge_percent.value
+        )],
+    )
+}
+
+/// 特困人员: no one able to work, someone old, young or disabled, and no
+/// supporter, or supporters without the capacity to support (第十四条).
+fn tekun(h: &Household) -> Option<Finding> {
+    let a = h.a;
+    let vulnerable = a.has("who", "elderly")
+        || a.has("who", "child")
+        || a.has("who", "alone")
+        || a.has("illness", "disabled");
+    let no_support = matches!(a.get("support"), Some("no") | Some("unknown") | None);
+    let low_income = h.income.is_none() || h.below_line();
+    if h.status == "dibao" || h.workers != Some(0) || !vulnerable || !no_support || !low_income {
+        return None;
+    }
+    let mut why = vec![format!(
+        "家里没有能干活挣钱的人，有老人（{}岁以上）、孩子或残疾人。",
+        PARAMS.tekun_elderly_age.value
+    )];
+    if a.is("support", "no") {
+        why.push(
+            "没有有能力赡养、抚养的亲属。有子女、但子女自己没有能力赡养的，也可以申请。".into(),
+        );
     } else {
-        match (inc, dibao_line(a, shared)) {
-            (Some(i), Some((std, src))) => {
-                if let Some(l) = below(i, std as i64) {
-                    out.push(Finding {
-                        id: "dibao",
-                        level: l,
-                        why: vec![format!(
-                            "人均年收入约 {}，低于低保标准每人每年 {}元（{}）。还要看家庭财产。",
-                            range_text(i.0, i.1),
-                            std,
-                            src
-                        )],
-                    });
-                } else {
-                    let edge = std as i64 * PARAMS.dibao_edge_percent.value as i64 / 100;
-                    if let Some(l) = below(i, edge) {
-                        out.push(Finding {
-                            id: "dibao_edge",
-                            level: if l == Level::Likely {
-                                Level::Possible
-                            } else {
-                                l
-                            },
-                            why: vec![format!(
-                                "人均年收入约 {}，比低保标准（{}元/年）高一点，在 {}% 以内。",
-                                range_text(i.0, i.1),
-                                std,
-                                PARAMS.dibao_edge_percent.value
-                            )],
-                        });
-                    }
-                }
-            }
-            (Some(i), None) if below(i, line.0 as i64).is_some() => {
-                out.push(Finding {
-                        id: "dibao",
-                        level: Level::Possible,
-                        why: vec![format!("人均年收入约 {}，比较低。低保标准各地不同（本工具没有本地标准），可以到乡镇问问，或在“收入”里填上本地低保标准再看。", range_text(i.0, i.1))],
-                    });
-            }
-            _ => {}
+        why.push("有没有能力赡养的亲属还不清楚：有子女、但子女没有能力赡养的，也可以申请。".into());
+    }
+    if let Some((l, v)) = h.shared.and_then(|l| Some((l, l.tekun?))) {
+        why.push(format!(
+            "特困人员基本生活标准 {v}元/人/月（{}）。",
+            l.source("")
+        ));
+    }
+    finding("tekun", Level::Possible, why)
+}
+
+/// 残疾人两项补贴: 生活补贴 for a disabled member of a 低保 family, 护理补贴
+/// for 一级、二级 disability with long-term care.
+fn disability_allowances(h: &Household) -> Option<Finding> {
+    let a = h.a;
+    if !a.has("illness", "disabled") && !a.has("events", "disability") {
+        return None;
+    }
+    let mut why = Vec::new();
+    let mut level = None;
+    match a.get("disability_grade") {
+        Some("severe") => {
+            why.push(
+                "家里有一级或二级残疾的人：需要长期照护的，可以申请重度残疾人护理补贴。".into(),
+            );
+            raise(Level::Likely, &mut level);
         }
-        let no_labour = workers == Some(0);
-        let vulnerable = a.has("who", "elderly")
-            || a.has("who", "child")
-            || a.has("who", "alone")
-            || a.has("illness", "disabled");
-        let no_support = matches!(a.get("support"), Some("no") | Some("unknown") | None);
-        let low_income = inc.is_none_or(|i| below(i, line.0 as i64).is_some());
-        if no_labour && vulnerable && no_support && low_income {
-            let mut why = vec![format!(
-                "家里没有能干活挣钱的人，有老人（{}岁以上）、孩子或残疾人。",
-                PARAMS.tekun_elderly_age.value
-            )];
-            if a.is("support", "no") {
-                why.push("没有能赡养或抚养的亲属。".into());
-            } else {
-                why.push("有没有能赡养的亲属还不清楚，这一条要核实。".into());
-            }
-            if let Some((l, v)) = shared.and_then(|l| Some((l, l.tekun?))) {
-                why.push(format!(
-                    "特困人员基本生活标准 {v}元/人/月（{}）。",
-                    l.source(&l.tekun_doc)
-                ));
-            }
-            out.push(Finding {
-                id: "tekun",
-                level: Level::Possible,
-                why,
-            });
+        Some("mild") => {}
+        Some("nocert") => {
+            why.push("家里有残疾人，还没办残疾证：两项补贴都要先办残疾证、评定等级。".into());
+            raise(Level::Possible, &mut level);
+        }
+        _ => {
+            why.push("残疾等级不清楚：一级、二级且需要长期照护的，可以申请护理补贴。".into());
+            raise(Level::Possible, &mut level);
         }
     }
+    if h.status == "dibao" {
+        why.push(
+            "家里在低保（或特困供养）中，又有残疾人：低保家庭的残疾人可以申请困难残疾人生活补贴。"
+                .into(),
+        );
+        raise(Level::Likely, &mut level);
+    } else if dibao(h).is_some_and(|f| f.id == "dibao") {
+        why.push(
+            "家里可能符合低保：吃上低保以后，家里的残疾人还可以申请困难残疾人生活补贴。".into(),
+        );
+        raise(Level::Possible, &mut level);
+    }
+    finding("liangxiang", level?, why)
+}
 
-    // 看病.
+/// 临时救助: a sudden event (急难型) or spending beyond the family's means
+/// (支出型) that leaves basic life in hardship for a while.
+fn temporary_assistance(h: &Household) -> Option<Finding> {
+    let mut why = Vec::new();
+    let short = h.a.is("food", "no");
+    if h.severe {
+        why.push(format!(
+            "过去12个月遇到了{}：因此一时吃饭、看病、住房有困难的，可以申请临时救助（急难型）。",
+            h.events.join("、")
+        ));
+    }
+    if let Some((Level::Likely, _)) = h.medical_burden() {
+        why.push("看病自己掏的钱超过了全家一年的收入：必须花的钱突然增加、超出家里能承受的，可以申请临时救助（支出型）。".into());
+    }
+    if short {
+        why.push("吃穿有时不够。".into());
+    }
+    if why.is_empty() {
+        return None;
+    }
+    let level = if short && why.len() > 1 {
+        Level::Likely
+    } else {
+        Level::Possible
+    };
+    finding("linshi", level, why)
+}
+
+/// 医疗救助 and 大病保险: illness, disability or heavy medical costs.
+fn medical_aid(h: &Household) -> Option<Finding> {
+    let a = h.a;
     let ill: Vec<&str> = [
         ("serious", "大病重病"),
         ("chronic", "慢性病"),
@@ -564,149 +747,145 @@ pub fn assess_with(a: &Answers, shared: Option<&LocalFigures>) -> Report {
     .filter(|(k, _)| a.has("illness", k))
     .map(|(_, l)| *l)
     .collect();
-    let heavy_medical = medical.is_some_and(|(lo, _)| lo >= 5_000);
-    if !ill.is_empty() || heavy_medical {
-        let mut why = Vec::new();
-        if !ill.is_empty() {
-            why.push(format!("家里有{}。", ill.join("、")));
-        }
-        if let Some((lo, hi)) = medical.filter(|_| heavy_medical) {
-            why.push(format!("今年自己掏医药费 {}。", range_text(lo, hi)));
-        }
-        let level = if key_group && a.has("illness", "serious") {
-            Level::Likely
-        } else {
-            Level::Possible
-        };
-        out.push(Finding {
-            id: "medical_aid",
-            level,
-            why,
-        });
+    let heavy = h.medical.filter(|(lo, _)| *lo >= 5_000);
+    if ill.is_empty() && heavy.is_none() {
+        return None;
     }
-
-    // 雨露计划.
-    if a.is("vocational", "yes") {
-        let (level, why) = if matches!(status, "tuopin" | "jiance") {
-            (
-                Level::Likely,
-                "有人在读中职或高职，家里是脱贫户或监测对象。",
-            )
-        } else {
-            (Level::Possible, "有人在读中职或高职。雨露计划面向脱贫户和监测对象；如果家里符合监测条件，申报后也能申请。")
-        };
-        out.push(Finding {
-            id: "yulu",
-            level,
-            why: vec![why.into()],
-        });
+    let mut why = Vec::new();
+    if !ill.is_empty() {
+        why.push(format!("家里有{}。", ill.join("、")));
     }
+    if let Some((lo, hi)) = heavy {
+        why.push(format!("今年自己掏医药费 {}。", range_text(lo, hi)));
+    }
+    let level = if h.key_group && a.has("illness", "serious") {
+        Level::Likely
+    } else {
+        Level::Possible
+    };
+    finding("medical_aid", level, why)
+}
 
-    // 发展: 小额信贷, 就业, 公益性岗位, 产业.
+/// 雨露计划: a student in 中职 or 高职.
+fn yulu(h: &Household) -> Option<Finding> {
+    if !h.a.is("vocational", "yes") {
+        return None;
+    }
+    let (level, why) = if matches!(h.status, "tuopin" | "jiance") {
+        (
+            Level::Likely,
+            "有人在读中职或高职，家里是脱贫户或监测对象。",
+        )
+    } else {
+        (Level::Possible, "有人在读中职或高职。雨露计划面向脱贫户和监测对象；如果家里符合监测条件，申报后也能申请。")
+    };
+    finding("yulu", level, vec![why.into()])
+}
+
+/// 帮扶小额信贷: wants to produce or lacks capital, has labour, and the
+/// main worker's age within the product's (or the 本地数字') limits.
+fn loan(h: &Household) -> Option<Finding> {
+    let a = h.a;
     let wants_business = matches!(a.get("plan"), Some("yes") | Some("doing"));
-    let has_labour = workers.is_none_or(|w| w > 0);
-    if has_labour && (wants_business || a.has("needs", "money")) {
-        let shared_ages = shared.and_then(|l| Some((l, l.ages()?)));
-        let age_rule = shared_ages.map_or_else(
-            || {
-                products::product("bangfu2026")
-                    .and_then(|p| p.age)
-                    .map_or((18, 65), |s| s.value)
-            },
-            |(_, ages)| ages,
-        );
-        let mut why = vec![if wants_business {
-            "想发展种养殖或做小生意。"
-        } else {
-            "缺本钱。"
-        }
-        .to_string()];
-        let level = match a.count("main_age") {
-            Some(age) if (age_rule.0..=age_rule.1).contains(&age) => {
-                why.push(match shared_ages {
-                    Some((l, _)) => format!(
-                        "主要劳动力 {age} 岁，在 {}–{} 岁之间（{}）。",
-                        age_rule.0,
-                        age_rule.1,
-                        l.source(&l.loan_doc)
-                    ),
-                    None => format!(
-                        "主要劳动力 {age} 岁，在一般要求的 {}–{} 岁之间。",
-                        age_rule.0, age_rule.1
-                    ),
-                });
-                Some(if key_group {
-                    Level::Likely
-                } else {
-                    Level::Possible
-                })
-            }
-            Some(age) if workers.unwrap_or(0) >= 2 => {
-                why.push(format!(
-                    "主要劳动力 {age} 岁，不在 {}–{} 岁之间，可以由家里符合年龄的人申请。",
+    let has_labour = h.workers.is_none_or(|w| w > 0);
+    if !has_labour || !(wants_business || a.has("needs", "money")) {
+        return None;
+    }
+    let shared_ages = h.shared.and_then(|l| Some((l, l.ages()?)));
+    let age_rule = shared_ages.map_or_else(
+        || {
+            products::product("bangfu2026")
+                .and_then(|p| p.age)
+                .map_or((18, 65), |s| s.value)
+        },
+        |(_, ages)| ages,
+    );
+    let mut why = vec![if wants_business {
+        "想发展种养殖或做小生意。"
+    } else {
+        "缺本钱。"
+    }
+    .to_string()];
+    let level = match a.count("main_age") {
+        Some(age) if (age_rule.0..=age_rule.1).contains(&age) => {
+            why.push(match shared_ages {
+                Some((l, _)) => format!(
+                    "主要劳动力 {age} 岁，在 {}–{} 岁之间（{}）。",
+                    age_rule.0,
+                    age_rule.1,
+                    l.source("")
+                ),
+                None => format!(
+                    "主要劳动力 {age} 岁，在一般要求的 {}–{} 岁之间。",
                     age_rule.0, age_rule.1
-                ));
-                Some(Level::Possible)
-            }
-            Some(_) => None,
-            None => {
-                why.push(format!(
-                    "年龄没填；一般要求 {}–{} 岁。",
-                    age_rule.0, age_rule.1
-                ));
-                Some(Level::Possible)
-            }
-        };
-        if let Some(level) = level {
-            out.push(Finding {
-                id: "loan",
-                level,
-                why,
+                ),
             });
+            if h.key_group {
+                Level::Likely
+            } else {
+                Level::Possible
+            }
         }
-    }
-    if a.has("needs", "skills") || a.has("needs", "job") || a.has("events", "job") {
-        let mut why = Vec::new();
-        if a.has("needs", "skills") {
-            why.push("想学技术。".to_string());
+        Some(age) if h.workers.unwrap_or(0) >= 2 => {
+            why.push(format!(
+                "主要劳动力 {age} 岁，不在 {}–{} 岁之间，可以由家里符合年龄的人申请。",
+                age_rule.0, age_rule.1
+            ));
+            Level::Possible
         }
-        if a.has("needs", "job") {
-            why.push("想找工作。".to_string());
+        Some(_) => return None,
+        None => {
+            why.push(format!(
+                "年龄没填；一般要求 {}–{} 岁。",
+                age_rule.0, age_rule.1
+            ));
+            Level::Possible
         }
-        if a.has("events", "job") {
-            why.push("过去12个月有人丢了工作或出不去打工。".to_string());
-        }
-        out.push(Finding {
-            id: "jobs",
-            level: Level::Possible,
-            why,
-        });
-    }
-    if a.has("needs", "nearby") && has_labour {
-        out.push(Finding {
-            id: "gongyi",
-            level: Level::Possible,
-            why: vec!["想在家门口干点活。".into()],
-        });
-    }
-    if wants_business {
-        out.push(Finding {
-            id: "industry",
-            level: Level::Possible,
-            why: vec!["想发展种养殖或做小生意。".into()],
-        });
-    }
+    };
+    finding("loan", level, why)
+}
 
-    out.push(Finding {
-        id: "everyone",
-        level: Level::Info,
-        why: vec![],
-    });
-    // Stable: findings of one rank keep the order the rules gave them.
-    out.sort_by_key(rank);
-    Report {
-        findings: out,
-        line,
-        income: inc,
-    }
+/// 就业帮扶: wants skills or a job, or lost one.
+fn jobs(h: &Household) -> Option<Finding> {
+    let a = h.a;
+    let why: Vec<String> = [
+        (a.has("needs", "skills"), "想学技术。"),
+        (a.has("needs", "job"), "想找工作。"),
+        (
+            a.has("events", "job"),
+            "过去12个月有人丢了工作或出不去打工。",
+        ),
+    ]
+    .into_iter()
+    .filter(|(yes, _)| *yes)
+    .map(|(_, w)| w.to_string())
+    .collect();
+    (!why.is_empty()).then_some(Finding {
+        id: "jobs",
+        level: Level::Possible,
+        why,
+    })
+}
+
+/// 公益性岗位: wants work near home and can work.
+fn public_jobs(h: &Household) -> Option<Finding> {
+    (h.a.has("needs", "nearby") && h.workers.is_none_or(|w| w > 0)).then(|| Finding {
+        id: "gongyi",
+        level: Level::Possible,
+        why: vec!["想在家门口干点活。".into()],
+    })
+}
+
+/// 产业帮扶: wants to farm, raise animals or trade.
+fn industry(h: &Household) -> Option<Finding> {
+    matches!(h.a.get("plan"), Some("yes") | Some("doing")).then(|| Finding {
+        id: "industry",
+        level: Level::Possible,
+        why: vec!["想发展种养殖或做小生意。".into()],
+    })
+}
+
+/// What every family can use: always shown, last.
+fn everyone(_: &Household) -> Option<Finding> {
+    finding("everyone", Level::Info, vec![])
 }

@@ -13,6 +13,7 @@ pub use search::{is_blank, search, Hit, Marks, Results};
 pub use text::{linked, speech, Piece};
 
 use crate::date::Date;
+pub use crate::sources::SourceKind;
 
 /// The library's shelves, in the order the page shows them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -74,17 +75,23 @@ pub struct Myth {
     pub right: &'static str,
 }
 
-/// A document an entry rests on. `verified = false` when only a repost or a
-/// report of it was found; the page then says 未核实原文.
+/// A document an entry rests on, with the kind of source it was read in, so
+/// the reader can weigh it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Basis {
+    /// The document's title, with the article where one applies.
     pub title: &'static str,
+    /// The document number, or what stands in its place (地方做法, 示例,
+    /// 调研报告, 本工具的筛查口径); empty for a report that gives none.
     pub number: &'static str,
-    /// Already in words: "2021年3月15日", "2026年2月" or "2014年".
+    /// Already in words: "2021年3月15日", "2026年2月" or "2014年"; empty
+    /// when not known.
     pub date: &'static str,
     /// Where it was read, as text (the app makes no network requests).
     pub link: &'static str,
-    pub verified: bool,
+    pub kind: SourceKind,
+    /// The rule's own words, or empty.
+    pub quote: &'static str,
 }
 
 /// One policy, in plain words. Every list holds short sentences.
@@ -158,7 +165,7 @@ pub struct Event {
     pub title: &'static str,
     pub text: &'static str,
     pub source: &'static str,
-    pub verified: bool,
+    pub kind: SourceKind,
     pub entry: Option<&'static str>,
 }
 

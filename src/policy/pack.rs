@@ -10,6 +10,7 @@
 use super::pack_format::{self as format, Pack};
 use super::{Basis, Category, Entry, Event, Myth, Term};
 use crate::date::Date;
+use crate::sources::SourceKind;
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/pack_file.rs"));
@@ -130,12 +131,13 @@ fn entry(e: format::Entry) -> Option<Entry> {
         basis: leak(
             e.basis
                 .into_iter()
-                .map(|(title, number, date, link, verified)| Basis {
-                    title: text(title),
-                    number: text(number),
-                    date: text(date),
-                    link: text(link),
-                    verified,
+                .map(|b| Basis {
+                    title: text(b.title),
+                    number: text(b.number),
+                    date: text(b.date),
+                    link: text(b.link),
+                    kind: SourceKind::from_key(&b.kind),
+                    quote: text(b.quote),
                 })
                 .collect(),
         ),
@@ -163,7 +165,7 @@ fn event(e: format::Event) -> Event {
         title: text(e.title),
         text: text(e.text),
         source: text(e.source),
-        verified: e.verified,
+        kind: SourceKind::from_key(&e.kind),
         entry: e.entry.map(text),
     }
 }

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Changes when the format does; a pack of another format is refused.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 pub struct Pack {
@@ -33,13 +33,28 @@ pub struct Entry {
     /// (wrong, right)
     pub myths: Vec<(String, String)>,
     pub local: Vec<String>,
-    /// (title, number, date in words, link, verified)
-    pub basis: Vec<(String, String, String, String, bool)>,
+    pub basis: Vec<Basis>,
     /// [year, month, day]
     pub checked: [u32; 3],
     pub related: Vec<String>,
     pub keywords: Vec<String>,
     pub product: Option<String>,
+}
+
+/// A document an entry rests on.
+#[derive(Serialize, Deserialize)]
+pub struct Basis {
+    pub title: String,
+    /// The document number, or what stands in its place (地方做法, 示例 …);
+    /// empty for a report that gives none.
+    pub number: String,
+    /// In words ("2019年3月2日"); empty when not known.
+    pub date: String,
+    pub link: String,
+    /// `SourceKind::key`.
+    pub kind: String,
+    /// The rule's own words, or empty.
+    pub quote: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -58,6 +73,7 @@ pub struct Event {
     pub title: String,
     pub text: String,
     pub source: String,
-    pub verified: bool,
+    /// `SourceKind::key`.
+    pub kind: String,
     pub entry: Option<String>,
 }

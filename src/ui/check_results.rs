@@ -156,13 +156,22 @@ fn Results(answers: Answers, shared: bool) -> impl IntoView {
                 <h2 id="all-title">"逐条说明"</h2>
                 {findings}
             </section>
-            <p class="small muted" id="line-used">
+            <p class="src" id="line-used">
                 {format!(
                     "判断收入用的监测线：每人每年 {} 元。{}。",
                     report.line.0,
                     report.line.1,
                 )}
             </p>
+            {report
+                .dibao
+                .map(|(_, source)| {
+                    view! {
+                        <p class="src" id="dibao-used">
+                            {format!("判断低保用的标准：{source}。")}
+                        </p>
+                    }
+                })}
             <p class="small muted">{format!("这些规则最近核对于 {}。", PARAMS.checked)}</p>
             {(!shared).then(|| view! { <Actions/> })}
         </div>
@@ -199,7 +208,14 @@ fn FindingCard(f: Finding, open: bool, to_loan: Callback<()>) -> impl IntoView {
                     {t.bring.join("、")}
                 </p>
             </details>
-            <p class="src">{format!("依据：{}", t.source)}</p>
+            <p class="src">
+                {format!(
+                    "依据（{}{}）：{}",
+                    t.kind.label(),
+                    if t.kind.check_locally() { "，以当地为准" } else { "" },
+                    t.source,
+                )}
+            </p>
             <div class="actions">
                 <PolicyLink id=Some(t.policy.to_string()) class="button secondary">
                     "看政策解读"

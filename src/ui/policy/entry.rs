@@ -42,16 +42,7 @@ pub fn EntryPage(e: &'static Entry) -> impl IntoView {
     let basis = e
         .basis
         .iter()
-        .map(|b| {
-            view! {
-                <li>
-                    <strong>{b.title}</strong>
-                    {format!(" {}（{}）", b.number, b.date)}
-                    {(!b.verified).then(|| view! { <span class="tag">"未核实原文"</span> })}
-                    <span class="src">{b.link}</span>
-                </li>
-            }
-        })
+        .map(|b| view! { <BasisLine b/> })
         .collect_view();
     view! {
         <article class="entry" id=format!("entry-{}", e.id)>
@@ -85,6 +76,32 @@ pub fn EntryPage(e: &'static Entry) -> impl IntoView {
                 link=browser::absolute_link(&policy_href(Some(e.id)))
             />
         </section>
+    }
+}
+
+/// One document an entry rests on: what it is, its number and date, what
+/// kind of source it was read in (with 以当地为准 when second-hand), the
+/// rule's own words where we have them, and where it can be read.
+#[component]
+fn BasisLine(b: &'static policy::Basis) -> impl IntoView {
+    let about = [b.number, b.date]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("，");
+    let kind = if b.kind.check_locally() {
+        format!("{}，以当地为准", b.kind.label())
+    } else {
+        b.kind.label().to_string()
+    };
+    view! {
+        <li class=format!("kind-{}", b.kind.key())>
+            <strong>{b.title}</strong>
+            {(!about.is_empty()).then(|| format!("（{about}）"))}
+            <span class="kind">{kind}</span>
+            {(!b.quote.is_empty()).then(|| view! { <q class="quote">{b.quote}</q> })}
+            <span class="src">{format!("在哪里看到：{}", b.link)}</span>
+        </li>
     }
 }
 

@@ -21,8 +21,9 @@ pub fn Timeline() -> impl IntoView {
                     <strong>{ev.title}</strong>
                     <p>{ev.text}</p>
                     <p class="src">
-                        "依据：" {ev.source}
-                        {(!ev.verified).then(|| view! { <span class="tag">"未核实原文"</span> })}
+                        {format!("依据（{}", ev.kind.label())}
+                        {ev.kind.check_locally().then_some("，以当地为准")}
+                        "）：" {ev.source}
                     </p>
                     {entry}
                 </li>
