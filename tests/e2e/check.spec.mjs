@@ -219,3 +219,63 @@ test('按称呼 sorts households in Chinese (pinyin) order, not by character cod
   await page.selectOption('#sort', 'date');
   await expect(page.locator('#household-list .hh-label')).toHaveText(['李家', '陈家', '张家', '王家']);
 });
+
+// A widow of 68 living alone in 甘肃: no one works, chronic illness and a
+// first-grade disability, her son cannot support her, a fall last winter,
+// a cracked house, food sometimes short.
+const WIDOW = {
+  members: '1', workers: '0', main_age: '68', who: ['elderly', 'alone'], support: 'no', province: 'gansu',
+  status: 'none', income: 'lt4000', income_drop: 'some', food: 'no', water: 'yes', school: 'na', vocational: 'no',
+  insured: 'yes', illness: ['chronic', 'disabled'], disability_grade: 'severe', medical: '2000_5000',
+  house: 'problem', events: ['accident'], plan: 'no', needs: ['none'],
+};
+
+test('a widow whose son cannot support her is told of 特困, 临时救助 and 两项补贴, each with its rule', async ({ page }) => {
+  await page.goto('/?v=check');
+  await answerAll(page, WIDOW);
+  await expect(page.locator('h1')).toHaveText('自查结果');
+  const tekun = page.locator('#finding-tekun');
+  await expect(tekun).toContainText('可能符合');
+  await expect(tekun).toContainText('有子女、但子女自己没有能力赡养的，也可以申请');
+  await expect(tekun.locator('.src')).toContainText('依据（国家文件原文）：《社会救助暂行办法》第十四条');
+  const linshi = page.locator('#finding-linshi');
+  await expect(linshi).toContainText('很可能符合');
+  await expect(linshi).toContainText('急难型');
+  const two = page.locator('#finding-liangxiang');
+  await expect(two).toContainText('很可能符合');
+  await expect(two).toContainText('重度残疾人护理补贴');
+  // A repost keeps 以当地为准 beside it.
+  await expect(two.locator('.src')).toContainText('依据（官方文件的转载，以当地为准）');
+  // Reasons say what about the household leads there; no document numbers inside them.
+  for (const why of await page.locator('.finding .why').allInnerTexts()) expect(why).not.toContain('〔');
+  await expect(page.locator('#finding-jiance .why')).toContainText('没找到甘肃公布的监测线，按全国基准（2021年）');
+  await expect(page.locator('#line-used')).toContainText('国开发〔2020〕6号');
+  // Source lines are as large as the text they back.
+  const body = await tekun.locator('p').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  const src = await tekun.locator('.src').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  expect(src).toBeGreaterThanOrEqual(body);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await tekun.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('check-widow-tekun-360x740') });
+  await two.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('check-widow-liangxiang-360x740') });
+  await page.screenshot({ path: shot('check-widow-full'), fullPage: true });
+  // 临时救助 opens its explanation.
+  await linshi.locator('a', { hasText: '看政策解读' }).click();
+  await expect(page.locator('#entry-title')).toHaveText('临时救助（急难型、支出型）');
+});
+
+test('the disability grade is asked only when someone is disabled', async ({ page }) => {
+  await page.goto('/?v=check');
+  await expect(page.locator('#section-title')).toBeVisible();
+  for (let i = 0; i < 8 && !(await page.locator('#question-illness').isVisible()); i++) await page.click('#next');
+  await expect(page.locator('#question-illness')).toBeVisible();
+  await expect(page.locator('#question-disability_grade')).toBeHidden();
+  await page.locator('#question-illness input[value="disabled"]').check();
+  await expect(page.locator('#question-disability_grade')).toBeVisible();
+  await expect(page.locator('#question-disability_grade')).toContainText('一级或二级');
+  await page.screenshot({ path: shot('check-disability-grade-360x740') });
+  await page.locator('#question-illness input[value="disabled"]').uncheck();
+  await expect(page.locator('#question-disability_grade')).toBeHidden();
+});

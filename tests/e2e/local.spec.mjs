@@ -96,9 +96,11 @@ test('a local-figures link round trip: make, open clean, accept, used in the sel
   });
   await p2.goto(`${baseURL}/?v=check`);
   const jiance = p2.locator('#finding-jiance');
-  await expect(jiance).toContainText('低于监测线 7500元（湖北省某某县 2026年标准，来自分享的本地数字；依据：某乡振发〔2026〕1号）');
+  await expect(jiance).toContainText('低于监测线 7500元（湖北省某某县 2026年标准，来自分享的本地数字）');
+  // The document is named once, on the line under the results, not inside a reason.
+  await expect(jiance.locator('.why')).not.toContainText('某乡振发〔2026〕1号');
   await expect(p2.locator('#local-note')).toContainText('湖北省某某县 2026年标准');
-  await expect(p2.locator('#line-used')).toContainText('来自分享的本地数字');
+  await expect(p2.locator('#line-used')).toContainText('湖北省某某县 2026年标准，来自分享的本地数字；依据：某乡振发〔2026〕1号');
   await jiance.evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await p2.screenshot({ path: shot('local-check-finding-360x740') });
 

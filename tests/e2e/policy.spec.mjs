@@ -23,7 +23,7 @@ test('the library lists every category and entry, and opens from home', async ({
   for (const label of ['贷款与资金', '看病', '上学', '住房', '就业与产业', '兜底保障', '识别与监测']) {
     await expect(page.locator('#categories')).toContainText(label);
   }
-  await expect(page.locator('#library .shelf .tile')).toHaveCount(26);
+  await expect(page.locator('#library .shelf .tile')).toHaveCount(28);
   await noSidewaysScroll(page);
   await page.screenshot({ path: shot('policy-library-360x740') });
   // A category button brings its list into view.
@@ -87,7 +87,7 @@ test('a deep link with WeChat parameters opens the entry, with its sources and a
     await expect(page.locator('h2', { hasText: h }).first()).toBeVisible();
   }
   await expect(page.locator('#basis')).toContainText('银保监发〔2021〕6号');
-  await expect(page.locator('#checked')).toContainText('2026年11月29日');
+  await expect(page.locator('#checked')).toContainText('2026年12月7日');
   await expect(page.locator('#myths')).toContainText('扶贫贷款不是扶贫款');
   await noSidewaysScroll(page);
   await page.screenshot({ path: shot('policy-entry-360x740') });
@@ -144,7 +144,9 @@ test('glossary and timeline pages', async ({ page }) => {
   await expect(page.locator('h1')).toHaveText('小额信贷大事记（2014–2026）');
   const events = page.locator('#timeline li');
   await expect(events.first()).toContainText('2014年');
-  await expect(events.last()).toContainText('2026年3月6日');
+  await expect(events.last()).toContainText('2026年3月');
+  // The COVID deferral is dated by its notice, not the press conference that restated it.
+  await expect(page.locator('#timeline')).toContainText('国开办发〔2020〕3号');
   await expect(page.locator('#timeline')).toContainText('银保监发〔2021〕6号');
   await noSidewaysScroll(page);
   await page.screenshot({ path: shot('policy-timeline-360x740') });
@@ -265,4 +267,77 @@ test.describe('the content pack', () => {
     expect(packs).toHaveLength(1);
     expect(packs[0]).toContain('/bangfu/pack-');
   });
+});
+
+/** Words written for the team that must never reach a villager. */
+const TEAM_NOTES = ['未核实', '未查到', '本项目', '本资料', '资料整理', '文件全名'];
+
+/** The computed font size in px of the first element matching `sel`. */
+async function fontSize(page, sel) {
+  return page.locator(sel).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+}
+
+test('特困 says what its rule says: children who cannot support their parent do not bar them', async ({ page }) => {
+  await page.goto('/?v=policy&id=tekun' + WECHAT);
+  await expect(page.locator('#entry-title')).toHaveText('特困人员供养（原五保）');
+  const who = page.locator('h2', { hasText: '谁能申请' }).locator('..');
+  await expect(who).toContainText('或者这些人没有能力赡养、抚养');
+  await expect(page.locator('#myths')).toContainText('有儿女的老人，不能申请特困供养');
+  await expect(page.locator('#myths')).toContainText('儿女没有赡养能力的也可能认定');
+  const basis = page.locator('#basis');
+  // The national text, named as such, with the article and its own words.
+  const art14 = basis.locator('li', { hasText: '第十四条' });
+  await expect(art14.locator('.kind')).toHaveText('国家文件原文');
+  await expect(art14).toContainText('国务院令第649号');
+  await expect(art14.locator('.quote')).toContainText('或者其法定赡养、抚养、扶养义务人无赡养、抚养、扶养能力');
+  // A repost says so, and says to check locally.
+  await expect(basis.locator('li', { hasText: '特困人员认定办法' }).locator('.kind')).toHaveText('官方文件的转载，以当地为准');
+  // Source lines are read as closely as the rule: never smaller than the body text.
+  const body = await fontSize(page, '#entry-summary ~ section li');
+  expect(await fontSize(page, '#basis .src')).toBeGreaterThanOrEqual(body);
+  expect(await fontSize(page, '#basis .kind')).toBeGreaterThanOrEqual(body);
+  await noSidewaysScroll(page);
+  await art14.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('policy-tekun-basis-360x740') });
+});
+
+test('临时救助 and 残疾人两项补贴 are in the library, found by the words people use', async ({ page }) => {
+  await page.goto('/?v=policy');
+  for (const [q, title] of [['临时救助', '临时救助（急难型、支出型）'], ['护理补贴', '残疾人两项补贴（生活补贴、护理补贴）'], ['残疾证', '残疾人两项补贴（生活补贴、护理补贴）'], ['防止返贫致贫对象', '防返贫动态监测（防止返贫致贫对象）']]) {
+    await page.fill('#policy-search', q);
+    await expect(page.locator('#search-results .tile').first()).toContainText(title);
+  }
+  await page.goto('/?v=policy&id=linshi-jiuzhu');
+  await expect(page.locator('#entry-title')).toHaveText('临时救助（急难型、支出型）');
+  await expect(page.locator('#basis')).toContainText('第四十七条');
+  await expect(page.locator('#basis')).toContainText('国发〔2014〕47号');
+  await expect(page.locator('main')).toContainText('不是只有低保户能申请');
+  await noSidewaysScroll(page);
+  await page.screenshot({ path: shot('policy-linshi-360x740') });
+  await page.screenshot({ path: shot('policy-linshi-full'), fullPage: true });
+  await page.goto('/?v=policy&id=canji-butie');
+  await expect(page.locator('#entry-title')).toHaveText('残疾人两项补贴（生活补贴、护理补贴）');
+  await expect(page.locator('#basis')).toContainText('国发〔2015〕52号');
+  // Another place's figure is named as that place's.
+  await expect(page.locator('main')).toContainText('上海2021年生活补贴每月410元（上海的数字）');
+  await noSidewaysScroll(page);
+  await page.screenshot({ path: shot('policy-canji-full'), fullPage: true });
+});
+
+test('no entry, glossary or timeline shows the team a villager is not meant to see', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?v=policy');
+  await expect(page.locator('#library .shelf .tile')).toHaveCount(28);
+  const hrefs = await page.locator('#library .shelf .tile').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  expect(hrefs.length).toBe(28);
+  for (const href of [...hrefs, '?v=policy&id=glossary', '?v=policy&id=timeline']) {
+    await page.goto('/' + href.replace(/^.*\?/, '?'));
+    await expect(page.locator('h1')).toBeVisible();
+    const text = await page.locator('main').innerText();
+    for (const note of TEAM_NOTES) expect(text, `${href}: ${note}`).not.toContain(note);
+    // Every basis line says what kind of source it is.
+    const lines = page.locator('#basis li');
+    const n = await lines.count();
+    for (let i = 0; i < n; i++) await expect(lines.nth(i).locator('.kind')).toHaveText(/^(国家文件原文|官方网站|官方文件的转载|媒体报道|本工具整理)/);
+  }
 });
