@@ -266,8 +266,8 @@ pub fn generate(products: &[(String, Option<String>)]) {
         for (i, m) in e.myth.iter().enumerate() {
             filled(f, who, &format!("myth {} wrong", i + 1), &m.wrong);
             filled(f, who, &format!("myth {} right", i + 1), &m.right);
-            sources::plain(f, who, &format!("myth {} right", i + 1), &m.right);
             for (field, text) in [("wrong", &m.wrong), ("right", &m.right)] {
+                sources::plain(f, who, &format!("myth {} {field}", i + 1), text);
                 assert!(
                     chars(text) <= ITEM_MAX,
                     "{f}, {who}: myth {} {field} has {} characters (at most {ITEM_MAX})",
@@ -307,7 +307,7 @@ pub fn generate(products: &[(String, Option<String>)]) {
                 number,
                 date: when,
                 link: b.link.clone(),
-                kind: sources::kind_key(f, &at, "kind", &b.kind).to_string(),
+                kind: sources::kind(f, &at, "kind", &b.kind).0.to_string(),
                 quote: b.quote.clone().unwrap_or_default(),
             });
         }
@@ -450,7 +450,7 @@ pub fn generate(products: &[(String, Option<String>)]) {
         ] {
             sources::plain(TIMELINE, &who, name, text);
         }
-        let kind = sources::kind_key(TIMELINE, &who, "kind", &ev.kind);
+        let (kind, _) = sources::kind(TIMELINE, &who, "kind", &ev.kind);
         let (key, when) = date(TIMELINE, &who, "date", &ev.date);
         assert!(
             (2014..=2026).contains(&key.0),

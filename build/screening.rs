@@ -86,13 +86,10 @@ fn figure(f: &Figure, what: &str) -> String {
         "data/screening.toml: {what} needs a source"
     );
     sources::plain(FILE, what, "source", &f.source);
-    let kind = sources::kind_key(FILE, what, "kind", &f.kind);
+    let (_, kind) = sources::kind(FILE, what, "kind", &f.kind);
     format!(
         "Figure {{ value: {}, year: {}, source: {:?}, kind: SourceKind::{} }}",
-        f.value,
-        f.year,
-        f.source,
-        sources::variant(kind)
+        f.value, f.year, f.source, kind
     )
 }
 
@@ -191,12 +188,12 @@ pub fn generate() {
         {
             sources::plain(FILE, &who, field, v);
         }
-        let kind = sources::kind_key(FILE, &who, "kind", &t.kind);
+        let (_, kind) = sources::kind(FILE, &who, "kind", &t.kind);
         ids.push(&t.id);
         writeln!(
             out,
             "    FindingText {{ id: {:?}, title: {:?}, policy: {:?}, explain: {:?}, steps: {}, bring: {}, place: {:?}, source: {:?}, kind: SourceKind::{} }},",
-            t.id, t.title, t.policy, t.explain, strs(&t.steps), strs(&t.bring), t.place, t.source, sources::variant(kind)
+            t.id, t.title, t.policy, t.explain, strs(&t.steps), strs(&t.bring), t.place, t.source, kind
         )
         .unwrap();
     }

@@ -8,26 +8,16 @@
 //! adds that from the kind, so an editor cannot forget it).
 
 /// The kinds of source, as written in the data files, with their keys in the
-/// app (`policy::SourceKind`). Grade A/B texts of national documents are 国家
-/// 文件原文; an official page of a province, city or county is 官方网站.
-pub const KINDS: &[(&str, &str)] = &[
-    ("国家文件原文", "law"),
-    ("官方网站", "official"),
-    ("官方文件的转载", "repost"),
-    ("媒体报道", "media"),
-    ("本工具整理", "own"),
+/// content pack and their `SourceKind` variants in generated Rust. Grade A/B
+/// texts of national documents are 国家文件原文; an official page of a
+/// province, city or county is 官方网站.
+pub const KINDS: &[(&str, &str, &str)] = &[
+    ("国家文件原文", "law", "Law"),
+    ("官方网站", "official", "Official"),
+    ("官方文件的转载", "repost", "Repost"),
+    ("媒体报道", "media", "Media"),
+    ("本工具整理", "own", "Own"),
 ];
-
-/// The `SourceKind` variant of a key, for generated Rust.
-pub fn variant(key: &str) -> &'static str {
-    match key {
-        "law" => "Law",
-        "official" => "Official",
-        "repost" => "Repost",
-        "media" => "Media",
-        _ => "Own",
-    }
-}
 
 /// The only reasons a basis may give for having no document number.
 pub const NO_NUMBER_REASONS: &[&str] = &[
@@ -39,15 +29,15 @@ pub const NO_NUMBER_REASONS: &[&str] = &[
     "法律",
 ];
 
-/// The key of a kind written in a data file; fails the build naming the
-/// place when it is not one of [`KINDS`].
-pub fn kind_key(file: &str, who: &str, field: &str, kind: &str) -> &'static str {
+/// A kind written in a data file as (pack key, `SourceKind` variant); fails
+/// the build naming the place when it is not one of [`KINDS`].
+pub fn kind(file: &str, who: &str, field: &str, kind: &str) -> (&'static str, &'static str) {
     KINDS
         .iter()
-        .find(|(k, _)| *k == kind)
-        .map(|(_, v)| *v)
+        .find(|(k, _, _)| *k == kind)
+        .map(|(_, key, variant)| (*key, *variant))
         .unwrap_or_else(|| {
-            let allowed: Vec<_> = KINDS.iter().map(|(k, _)| *k).collect();
+            let allowed: Vec<_> = KINDS.iter().map(|(k, _, _)| *k).collect();
             panic!("{file}, {who}: {field} = {kind:?} must be one of {allowed:?}")
         })
 }

@@ -57,6 +57,18 @@ impl SourceKind {
         }
     }
 
+    /// What a basis line says of its source: the label, and 以当地为准 beside
+    /// it when the source is second-hand ([`SourceKind::check_locally`]).
+    pub fn told(self) -> &'static str {
+        match self {
+            SourceKind::Law => "国家文件原文",
+            SourceKind::Official => "官方网站",
+            SourceKind::Repost => "官方文件的转载，以当地为准",
+            SourceKind::Media => "媒体报道，以当地为准",
+            SourceKind::Own => "本工具整理，以当地为准",
+        }
+    }
+
     /// Whether what rests on it must say 以当地为准 beside it: anything read
     /// second-hand or summarised by us.
     pub fn check_locally(self) -> bool {
@@ -79,5 +91,9 @@ mod tests {
         assert_eq!(SourceKind::from_key("verified"), SourceKind::Own);
         assert!(SourceKind::from_key("").check_locally());
         assert!(!SourceKind::Law.check_locally());
+        for k in SourceKind::ALL {
+            assert!(k.told().starts_with(k.label()));
+            assert_eq!(k.told().ends_with("以当地为准"), k.check_locally());
+        }
     }
 }

@@ -459,7 +459,11 @@ pub fn assess_with(a: &Answers, shared: Option<&LocalFigures>) -> Report {
     findings.sort_by_key(rank);
     Report {
         findings,
-        dibao: h.dibao.map(|d| (d.value, d.source)),
+        // Named under the results only when the 低保 rule compared with it.
+        dibao: h
+            .dibao
+            .filter(|_| h.status != "dibao" && h.income.is_some())
+            .map(|d| (d.value, d.source)),
         line: (h.line.value, h.line.source),
         income: h.income,
     }

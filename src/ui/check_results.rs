@@ -209,12 +209,7 @@ fn FindingCard(f: Finding, open: bool, to_loan: Callback<()>) -> impl IntoView {
                 </p>
             </details>
             <p class="src">
-                {format!(
-                    "依据（{}{}）：{}",
-                    t.kind.label(),
-                    if t.kind.check_locally() { "，以当地为准" } else { "" },
-                    t.source,
-                )}
+                {format!("依据（{}）：{}", t.kind.told(), t.source)}
             </p>
             <div class="actions">
                 <PolicyLink id=Some(t.policy.to_string()) class="button secondary">

@@ -89,16 +89,11 @@ fn BasisLine(b: &'static policy::Basis) -> impl IntoView {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("，");
-    let kind = if b.kind.check_locally() {
-        format!("{}，以当地为准", b.kind.label())
-    } else {
-        b.kind.label().to_string()
-    };
     view! {
         <li class=format!("kind-{}", b.kind.key())>
             <strong>{b.title}</strong>
             {(!about.is_empty()).then(|| format!("（{about}）"))}
-            <span class="kind">{kind}</span>
+            <span class="kind">{b.kind.told()}</span>
             {(!b.quote.is_empty()).then(|| view! { <q class="quote">{b.quote}</q> })}
             <span class="src">{format!("在哪里看到：{}", b.link)}</span>
         </li>

@@ -21,9 +21,7 @@ pub fn Timeline() -> impl IntoView {
                     <strong>{ev.title}</strong>
                     <p>{ev.text}</p>
                     <p class="src">
-                        {format!("依据（{}", ev.kind.label())}
-                        {ev.kind.check_locally().then_some("，以当地为准")}
-                        "）：" {ev.source}
+                        {format!("依据（{}）：{}", ev.kind.told(), ev.source)}
                     </p>
                     {entry}
                 </li>
