@@ -3,6 +3,10 @@
 //! and field named, and the app ships no TOML parser (every KB of WebAssembly
 //! counts). One generator per data file, in `build/`.
 
+#[path = "build/declare.rs"]
+mod declare;
+#[path = "build/holidays.rs"]
+mod holidays;
 #[path = "build/pack.rs"]
 mod pack;
 // The pack's format, shared with the app's reader (policy::pack).
@@ -22,6 +26,8 @@ fn main() {
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=src/policy/pack_format.rs");
     let products = products::generate();
-    screening::generate();
+    let provinces = screening::generate();
+    declare::generate(&provinces);
+    holidays::generate();
     policies::generate(&products);
 }

@@ -57,7 +57,7 @@ struct Finding {
 }
 
 /// Finding ids the rules in src/check/rules.rs produce; each needs its text.
-const REQUIRED: &[&str] = &[
+pub const REQUIRED: &[&str] = &[
     "jiance",
     "jiance_already",
     "food",
@@ -103,7 +103,8 @@ fn strs(v: &[String]) -> String {
     format!("&[{}]", items.join(", "))
 }
 
-pub fn generate() {
+/// Writes the tables and returns the province keys (other files name them).
+pub fn generate() -> Vec<String> {
     println!("cargo:rerun-if-changed=data/screening.toml");
     let text = std::fs::read_to_string("data/screening.toml").expect("read data/screening.toml");
     let f: File =
@@ -206,4 +207,5 @@ pub fn generate() {
     out.push_str("];\n");
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("screening.rs");
     std::fs::write(dest, out).unwrap();
+    keys
 }

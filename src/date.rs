@@ -61,6 +61,38 @@ impl Date {
         later.day_number() - self.day_number()
     }
 
+    /// The next calendar day.
+    pub fn next(self) -> Date {
+        if self.day < days_in_month(self.year, self.month) {
+            Date {
+                day: self.day + 1,
+                ..self
+            }
+        } else if self.month < 12 {
+            Date {
+                month: self.month + 1,
+                day: 1,
+                ..self
+            }
+        } else {
+            Date {
+                year: self.year + 1,
+                month: 1,
+                day: 1,
+            }
+        }
+    }
+
+    /// 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday).
+    pub fn weekday(self) -> u8 {
+        ((self.day_number() + 3).rem_euclid(7) + 1) as u8
+    }
+
+    /// "12月21日": the short form a family reads in a sentence.
+    pub fn month_day(self) -> String {
+        format!("{}月{}日", self.month, self.day)
+    }
+
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`), exact for
     /// every year `Date::new` accepts.
     fn day_number(self) -> i64 {

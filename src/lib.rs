@@ -18,6 +18,7 @@ pub mod risk;
 pub mod sources;
 pub mod store;
 mod strict;
+pub mod workdays;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -106,9 +106,37 @@ impl Answers {
         parse::parse_amount_or_zero(v).ok()
     }
 
-    /// Whether a question is shown at all, given the other answers.
+    /// Whether a question is shown at all, given the other answers: not
+    /// when it depends on an answer not given, nor when the other answers
+    /// already tell ([`Answers::implied`]).
     pub fn visible(&self, q: &Question) -> bool {
-        q.only_if.is_none_or(|(id, key)| self.has(id, key))
+        q.only_if.is_none_or(|(id, key)| self.has(id, key)) && self.implied(q.id).is_none()
+    }
+
+    /// The answer a question cannot but have, given the others, so it is
+    /// not asked: no child of 6–15 in a household that said it has no
+    /// child under 16, or of one adult living alone; nobody at a
+    /// vocational school in a one-person household of 30 or older.
+    pub fn implied(&self, id: &str) -> Option<&'static str> {
+        let alone_aged = |age: u32| {
+            self.count("members") == Some(1) && self.count("main_age").is_some_and(|a| a >= age)
+        };
+        match id {
+            "school" if alone_aged(16) => Some("na"),
+            "school"
+                if self.get("who").is_some_and(|w| w != UNKNOWN) && !self.has("who", "child") =>
+            {
+                Some("na")
+            }
+            "vocational" if alone_aged(30) => Some("no"),
+            _ => None,
+        }
+    }
+
+    /// The answer the rules read: implied by the others when the question
+    /// is not asked, else as given.
+    pub fn answer(&self, id: &str) -> Option<&str> {
+        self.implied(id).or_else(|| self.get(id))
     }
 
     /// Answered (不清楚 counts as an answer) or optional.
@@ -260,4 +288,47 @@ mod tests {
         assert_eq!(a.raw("members"), Some("5"));
         assert_eq!(to_link_value(&a), "age=45|members=5|zz=x");
     }
+}
+
+/// An answer in words: option labels, a count with its unit, money as typed.
+pub fn answer_text(q: Option<&Question>, v: &str) -> String {
+    if v == UNKNOWN {
+        return "不清楚".to_string();
+    }
+    let label = |opts: &[questions::Opt], k: &str| {
+        opts.iter()
+            .find(|o| o.key == k)
+            .map_or_else(|| crate::parse::short(k), |o| o.label.to_string())
+    };
+    match q.map(|q| q.kind) {
+        Some(Kind::One(opts)) => label(opts, v),
+        Some(Kind::Many(opts)) => v
+            .split(',')
+            .filter(|k| !k.is_empty())
+            .map(|k| label(opts, k))
+            .collect::<Vec<_>>()
+            .join("、"),
+        Some(Kind::Count { unit, .. }) => match count_of(v) {
+            Some(n) => format!("{n}{unit}"),
+            None => crate::parse::short(v),
+        },
+        Some(Kind::Money) => {
+            let s = crate::parse::short(v);
+            if s.ends_with(|c: char| c.is_ascii_digit() || c == '万') {
+                format!("{s}元")
+            } else {
+                s
+            }
+        }
+        Some(Kind::Province) => {
+            super::province(v).map_or_else(|| crate::parse::short(v), |p| p.name.to_string())
+        }
+        None => crate::parse::short(v),
+    }
+}
+
+/// A count as typed (`３人`, `68岁`).
+pub(crate) fn count_of(v: &str) -> Option<i64> {
+    let n = crate::parse::normalize(v);
+    n.trim_end_matches(['人', '岁']).parse().ok()
 }

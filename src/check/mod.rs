@@ -5,10 +5,12 @@
 //! here is an official determination.
 
 pub mod answers;
+pub mod declare;
 pub mod households;
 pub mod merge;
 pub mod questions;
 pub mod rules;
+pub mod sheet;
 pub mod village;
 pub mod visits;
 

@@ -545,7 +545,7 @@ fn monitoring(h: &Household) -> Option<Finding> {
 /// One of 两不愁三保障 or 饮水安全: 有风险 on a bad answer, 不清楚 when not
 /// answered, 有保障 otherwise.
 fn basic(h: &Household, id: &'static str, q: &str, bad: &[&str], why_bad: &str) -> Option<Finding> {
-    let (level, why) = match h.a.get(q) {
+    let (level, why) = match h.a.answer(q) {
         Some(v) if bad.contains(&v) => (Level::Risk, vec![why_bad.to_string()]),
         Some("unknown") | None => (
             Level::Unclear,
@@ -772,7 +772,7 @@ fn medical_aid(h: &Household) -> Option<Finding> {
 
 /// 雨露计划: a student in 中职 or 高职.
 fn yulu(h: &Household) -> Option<Finding> {
-    if !h.a.is("vocational", "yes") {
+    if h.a.answer("vocational") != Some("yes") {
         return None;
     }
     let (level, why) = if matches!(h.status, "tuopin" | "jiance") {

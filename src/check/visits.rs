@@ -15,7 +15,7 @@
 //! visit, corrected. That day is also how two phones' copies of a visit are
 //! matched when a backup is imported (`check::merge`).
 
-use super::answers::Answers;
+use super::answers::{answer_text, count_of, Answers};
 use super::households::{self, Household, Index};
 use super::questions::{self, Kind, Question, UNKNOWN};
 use super::rules::{assess_with, Level, Risk};
@@ -454,48 +454,6 @@ fn short_name(id: &str) -> Option<&'static str> {
         "needs" => "需要的帮助",
         _ => return None,
     })
-}
-
-/// An answer in words: option labels, a count with its unit, money as typed.
-fn answer_text(q: Option<&Question>, v: &str) -> String {
-    if v == UNKNOWN {
-        return "不清楚".to_string();
-    }
-    let label = |opts: &[questions::Opt], k: &str| {
-        opts.iter()
-            .find(|o| o.key == k)
-            .map_or_else(|| crate::parse::short(k), |o| o.label.to_string())
-    };
-    match q.map(|q| q.kind) {
-        Some(Kind::One(opts)) => label(opts, v),
-        Some(Kind::Many(opts)) => v
-            .split(',')
-            .filter(|k| !k.is_empty())
-            .map(|k| label(opts, k))
-            .collect::<Vec<_>>()
-            .join("、"),
-        Some(Kind::Count { unit, .. }) => match count_of(v) {
-            Some(n) => format!("{n}{unit}"),
-            None => crate::parse::short(v),
-        },
-        Some(Kind::Money) => {
-            let s = crate::parse::short(v);
-            if s.ends_with(|c: char| c.is_ascii_digit() || c == '万') {
-                format!("{s}元")
-            } else {
-                s
-            }
-        }
-        Some(Kind::Province) => {
-            super::province(v).map_or_else(|| crate::parse::short(v), |p| p.name.to_string())
-        }
-        None => crate::parse::short(v),
-    }
-}
-
-fn count_of(v: &str) -> Option<i64> {
-    let n = crate::parse::normalize(v);
-    n.trim_end_matches(['人', '岁']).parse().ok()
 }
 
 /// A figure to say whether an answer went up or down: a band's lower end,

@@ -1,0 +1,295 @@
+//! 申报准备单: what a family takes to the village, from its own answers and
+//! `data/declare.toml`. It says the household's situation as answered (never
+//! an ID number; a label only if typed on this phone), what to bring and
+//! why, where and how to declare, what happens next with each step's time
+//! limit, and the family's rights. The page and the plain text shared into
+//! a chat are drawn from the same [`Sheet`], so they cannot say different
+//! things. Also the top of the results: which programmes one visit covers,
+//! which are alternatives, and how long each takes ([`plan`]).
+
+use super::answers::{answer_text, Answers};
+use super::declare::{self, Alternative, Channel, Clock, Document, Programme, ALTERNATIVES};
+use super::questions::{self, UNKNOWN};
+use super::rules::{Level, Report};
+use crate::date::Date;
+
+/// The programmes a result names, most urgent first: findings that say
+/// 有风险, 很可能符合 or 可能符合 and have a declaration to make.
+pub fn named(report: &Report) -> Vec<&'static Programme> {
+    report
+        .findings
+        .iter()
+        .filter(|f| matches!(f.level, Level::Risk | Level::Likely | Level::Possible))
+        .filter_map(|f| declare::programme(f.id))
+        .collect()
+}
+
+/// The top of the results: one place to start, what it covers, what else
+/// needs another office, which programmes exclude each other, and the time
+/// each takes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    /// Programmes one visit to the village covers (declared there, or
+    /// handed on by the village committee).
+    pub at_village: Vec<&'static Programme>,
+    /// Programmes that need their own office.
+    pub elsewhere: Vec<&'static Programme>,
+    pub alternatives: Vec<&'static Alternative>,
+}
+
+impl Plan {
+    pub fn all(&self) -> impl Iterator<Item = &'static Programme> + '_ {
+        self.at_village.iter().chain(self.elsewhere.iter()).copied()
+    }
+}
+
+/// `None` when the result names no programme.
+pub fn plan(report: &Report) -> Option<Plan> {
+    let named = named(report);
+    if named.is_empty() {
+        return None;
+    }
+    let (at_village, elsewhere) = named.iter().partition(|p| p.channels.contains(&"village"));
+    Some(Plan {
+        at_village,
+        elsewhere,
+        alternatives: alternatives(&named),
+    })
+}
+
+fn alternatives(named: &[&Programme]) -> Vec<&'static Alternative> {
+    ALTERNATIVES
+        .iter()
+        .filter(|a| {
+            a.ids
+                .iter()
+                .filter(|id| named.iter().any(|p| p.id == **id))
+                .count()
+                >= 2
+        })
+        .collect()
+}
+
+/// How long an answer takes, in a few words: 「约20个工作日」 or 「没有统一期限」.
+pub fn time_to_answer(p: &Programme) -> String {
+    match p.clock {
+        Clock::Limit(l) => format!("约{}个工作日", l.days),
+        Clock::AskAfter(_) => "没有统一期限".to_string(),
+    }
+}
+
+/// The household's situation as its answers give it, one short line each;
+/// questions not answered, or answered 不清楚, are left out.
+pub fn situation(a: &Answers, income: Option<(i64, Option<i64>)>) -> Vec<String> {
+    let said = |id: &str| {
+        a.get(id)
+            .filter(|v| *v != UNKNOWN)
+            .map(|v| answer_text(questions::question(id), v))
+    };
+    let mut out = Vec::new();
+    let mut family = Vec::new();
+    if let Some(n) = a.count("members") {
+        family.push(format!("家里{n}口人"));
+    }
+    if let Some(n) = a.count("workers") {
+        family.push(format!("能干活挣钱的{n}人"));
+    }
+    if let Some(n) = a.count("main_age") {
+        family.push(format!("户主或主要劳动力{n}岁"));
+    }
+    if !family.is_empty() {
+        out.push(format!("{}。", family.join("，")));
+    }
+    if let Some(who) = said("who").filter(|_| !a.has("who", "none")) {
+        out.push(format!("家里有：{who}。"));
+    }
+    if a.is("support", "no") {
+        out.push("没有有能力赡养、抚养的子女或亲属。".to_string());
+    }
+    if let Some(s) = said("status").filter(|_| !a.is("status", "none")) {
+        out.push(format!("现在是：{s}。"));
+    }
+    match (a.get("income"), income) {
+        (Some("calc"), Some((lo, _))) => out.push(format!(
+            "去年全家收入平均每人约{}元（按收入来源算）。",
+            crate::money::Fen::from_yuan(lo).spoken()
+        )),
+        (Some(k), _) if k != "calc" && k != UNKNOWN => {
+            if let Some(t) = said("income") {
+                out.push(format!("去年全家收入平均每人：{t}。"));
+            }
+        }
+        _ => {}
+    }
+    if let Some(t) = said("income_drop").filter(|_| !a.is("income_drop", "no")) {
+        out.push(format!("和前一年比，收入{t}。"));
+    }
+    if a.is("food", "no") {
+        out.push("吃穿有时不够。".to_string());
+    }
+    if a.is("water", "no") {
+        out.push("有时缺水，或者水不干净。".to_string());
+    }
+    if a.answer("school") == Some("no") {
+        out.push("有6–15岁的孩子没上学。".to_string());
+    }
+    if a.answer("vocational") == Some("yes") {
+        out.push("有人在读中职或高职。".to_string());
+    }
+    if a.is("insured", "no") {
+        out.push("有人没参加医保。".to_string());
+    }
+    if let Some(t) = said("illness").filter(|_| !a.has("illness", "none")) {
+        let grade = said("disability_grade")
+            .filter(|_| a.has("illness", "disabled"))
+            .map_or(String::new(), |g| format!("（残疾证：{g}）"));
+        out.push(format!("家里有人：{t}{grade}。"));
+    }
+    if let Some(t) = said("medical") {
+        out.push(format!("今年看病自己花了：{t}。"));
+    }
+    if let Some(t) = said("house").filter(|_| !a.is("house", "safe")) {
+        out.push(format!("住房：{t}。"));
+    }
+    if let Some(t) = said("events").filter(|_| !a.has("events", "none")) {
+        out.push(format!("过去12个月：{t}。"));
+    }
+    out
+}
+
+/// One sheet: for one programme, or for every programme a result names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sheet {
+    pub title: String,
+    /// The household's label, when one was typed on this phone.
+    pub who: Option<String>,
+    pub made: Date,
+    pub situation: Vec<String>,
+    pub programmes: Vec<&'static Programme>,
+    /// Each document once, with the programmes that need it (named only
+    /// when the sheet is for more than one).
+    pub documents: Vec<(&'static Document, Vec<&'static str>)>,
+    pub channels: Vec<&'static Channel>,
+    pub alternatives: Vec<&'static Alternative>,
+}
+
+/// The sheet for `which` (a programme id) or, with `None`, for every
+/// programme the result names. `None` when there is nothing to declare.
+pub fn sheet(
+    a: &Answers,
+    report: &Report,
+    which: Option<&str>,
+    who: Option<&str>,
+    made: Date,
+) -> Option<Sheet> {
+    let programmes: Vec<&'static Programme> = match which {
+        Some(id) => vec![declare::programme(id)?],
+        None => named(report),
+    };
+    if programmes.is_empty() {
+        return None;
+    }
+    let province = a.get("province").unwrap_or("");
+    let mut documents: Vec<(&'static Document, Vec<&'static str>)> = Vec::new();
+    let mut channels: Vec<&'static Channel> = Vec::new();
+    for p in &programmes {
+        for d in p.documents.iter().filter_map(|k| declare::document(k)) {
+            match documents.iter_mut().find(|(x, _)| x.key == d.key) {
+                Some((_, used)) => used.push(p.name),
+                None => documents.push((d, vec![p.name])),
+            }
+        }
+        for c in declare::channels(p, province) {
+            if !channels.iter().any(|x| x.key == c.key) {
+                channels.push(c);
+            }
+        }
+    }
+    let names: Vec<&str> = programmes.iter().map(|p| p.name).collect();
+    Some(Sheet {
+        title: format!("申报准备单：{}", names.join("、")),
+        who: who
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(str::to_string),
+        made,
+        situation: situation(a, report.income),
+        alternatives: alternatives(&programmes),
+        programmes,
+        documents,
+        channels,
+    })
+}
+
+impl Sheet {
+    /// More than one programme: documents name what they are for.
+    pub fn several(&self) -> bool {
+        self.programmes.len() > 1
+    }
+
+    /// The sheet as plain text, for a chat: the same words as the page.
+    pub fn text(&self) -> String {
+        let mut t = String::new();
+        let mut line = |s: &str| {
+            t.push_str(s);
+            t.push('\n');
+        };
+        line(&self.title);
+        if let Some(w) = &self.who {
+            line(&format!("称呼：{w}"));
+        }
+        line(&format!(
+            "（帮扶助手{}整理。这是准备，不是申请；能不能享受，以有关部门审核为准。）",
+            self.made.chinese()
+        ));
+        if !self.situation.is_empty() {
+            line("");
+            line("【家里的情况】");
+            for s in &self.situation {
+                line(&format!("· {s}"));
+            }
+        }
+        line("");
+        line("【要带的材料】");
+        for (d, used) in &self.documents {
+            let for_ = if self.several() && used.len() < self.programmes.len() {
+                format!("（{}用）", used.join("、"))
+            } else {
+                String::new()
+            };
+            line(&format!("· {}{for_}：{}", d.name, d.note));
+        }
+        line("");
+        line("【到哪里申报】");
+        for c in &self.channels {
+            line(&format!("· {}：{}", c.name, c.how));
+        }
+        for a in &self.alternatives {
+            line("");
+            line(&format!("【注意】{}", a.text));
+        }
+        for p in &self.programmes {
+            line("");
+            line(&format!("【{}：之后怎么走】", p.name));
+            for (i, s) in p.steps.iter().enumerate() {
+                let limit = if s.limit.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{}）", s.limit)
+                };
+                line(&format!("{}. {}{limit}", i + 1, s.text));
+            }
+            if let Clock::Limit(l) = p.clock {
+                line(&format!("多久有答复：{}", l.text));
+            } else {
+                line("多久有答复：没有统一期限，各地不同；过一段时间没有消息就去问。");
+            }
+            line("您的权利：");
+            for r in p.rights {
+                line(&format!("· {r}"));
+            }
+        }
+        t.pop();
+        t
+    }
+}
