@@ -3,6 +3,7 @@
 //! newer version of the app, is never overwritten silently; the caller copies
 //! it to a backup key and starts fresh.
 
+use crate::check::declare::{self, Declared};
 use crate::check::households::{self, Household};
 use crate::check::visits::{self, History};
 use crate::check::Answers;
@@ -138,6 +139,14 @@ pub struct Extra {
         deserialize_with = "strict::or_default"
     )]
     pub deleted: Vec<String>,
+    /// 我已申报: declarations of the households in the list and of this
+    /// phone's own family (`declare::OWN`), removed ones included (see
+    /// `check::declare`).
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "strict::objects_or_empty"
+    )]
+    pub declared: Vec<Declared>,
 }
 
 impl Extra {
@@ -231,9 +240,12 @@ impl Extra {
         }
     }
 
-    /// Histories only for households in `list` (after a delete).
+    /// Histories and declarations only for households in `list` (after a
+    /// delete); this phone's own declarations stay.
     pub fn prune(&mut self, list: &[Household]) {
         visits::prune(&mut self.visits, list);
+        let kept = households::index(list.iter().map(|h| h.id.as_str()));
+        declare::prune(&mut self.declared, |id| kept.contains_key(id));
     }
 
     /// Household `id` was deleted here: noted for the other tabs' merges.
@@ -276,6 +288,7 @@ impl Extra {
             },
             changed_since_backup: self.changed_since_backup.clone(),
             deleted: self.deleted.clone(),
+            declared: declare::merge(&self.declared, &other.declared),
         };
         for id in &other.changed_since_backup {
             if !out.changed_since_backup.contains(id) {
@@ -306,6 +319,8 @@ impl Extra {
             }
             visits::set_timeline(h, &mut out.visits, all);
         }
+        let kept = households::index(merged.iter().map(|h| h.id.as_str()));
+        declare::prune(&mut out.declared, |id| kept.contains_key(id));
         out
     }
 }

@@ -39,7 +39,7 @@ fn csv_opens_in_excel() {
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "标签,村/组,日期,风险,最重要的事,人口,人均年收入,全部发现"
+        "标签,村/组,日期,风险,最重要的事,人口,人均年收入,全部发现,申报"
     );
     assert!(
         lines[1].starts_with("\"3组 王家, \"\"老宅\"\"\",梅河村,2026-11-20,需要尽快帮扶,"),

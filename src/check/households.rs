@@ -3,6 +3,7 @@
 //! silently overwrites what is already on the phone.
 
 use super::answers::Answers;
+use super::declare::{self, Declared};
 use super::rules::{assess_with, Risk};
 use super::text;
 use super::visits::{self, History};
@@ -79,6 +80,10 @@ struct Backup<'a> {
     /// version stays 1.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     visits: Vec<&'a History>,
+    /// 我已申报 of these households (not removed ones), after the visits
+    /// and left out when there are none, for the same reason.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    declared: Vec<&'a Declared>,
 }
 
 /// The backup file: JSON indented by two spaces (people may open it in a
@@ -91,6 +96,18 @@ pub fn backup_json(list: &[Household], today: Date) -> String {
 /// households in `list` only, so a file of one village carries that
 /// village's visits).
 pub fn backup_json_with(list: &[Household], history: &[History], today: Date) -> String {
+    backup_json_full(list, history, &[], today)
+}
+
+/// The backup file with the earlier visits and notes and the declarations
+/// of the households in `list`.
+pub fn backup_json_full(
+    list: &[Household],
+    history: &[History],
+    declared: &[Declared],
+    today: Date,
+) -> String {
+    let at = index(list.iter().map(|h| h.id.as_str()));
     let file = Backup {
         app: BACKUP_APP,
         kind: BACKUP_KIND,
@@ -99,7 +116,11 @@ pub fn backup_json_with(list: &[Household], history: &[History], today: Date) ->
         households: list,
         visits: history
             .iter()
-            .filter(|k| !k.is_empty() && list.iter().any(|h| h.id == k.id))
+            .filter(|k| !k.is_empty() && at.contains_key(k.id.as_str()))
+            .collect(),
+        declared: declared
+            .iter()
+            .filter(|d| !d.removed && at.contains_key(d.id.as_str()))
             .collect(),
     };
     serde_json::to_string_pretty(&file).expect("a household list always serializes")
@@ -118,6 +139,8 @@ pub fn read_backup_bytes(bytes: &[u8]) -> Result<(Vec<Household>, Vec<String>), 
 pub struct Imported {
     pub households: Vec<Household>,
     pub visits: Vec<History>,
+    /// 我已申报 of the file's households.
+    pub declared: Vec<Declared>,
     pub notes: Vec<String>,
 }
 
@@ -261,11 +284,55 @@ pub fn read_backup_full(text: &str) -> Result<Imported, String> {
         // household has no history yet (checked above), so none is replaced.
         history.extend(visits::settle(h, all));
     }
+    let declared = read_declared(doc.remove("declared"), &out, &mut notes).ok_or_else(damaged)?;
     Ok(Imported {
         households: out,
         visits: history,
+        declared,
         notes,
     })
+}
+
+/// The file's declarations: one per household and programme, of households
+/// in the file, on a date that reads; others are dropped and named. `None`
+/// when the field is not a list of declarations.
+fn read_declared(
+    field: Option<Value>,
+    households: &[Household],
+    notes: &mut Vec<String>,
+) -> Option<Vec<Declared>> {
+    let list: Vec<Declared> = match field {
+        None | Some(Value::Null) => return Some(Vec::new()),
+        Some(v) => strict::objects(v).ok()?,
+    };
+    let at = index(households.iter().map(|h| h.id.as_str()));
+    let mut out: Vec<Declared> = Vec::new();
+    for (i, d) in list.into_iter().enumerate() {
+        let n = i + 1;
+        let Some(&h) = at.get(d.id.as_str()) else {
+            notes.push(format!("第{n}条申报记录不属于文件里的任何一户，已忽略"));
+            continue;
+        };
+        let who = &households[h].label;
+        if d.removed
+            || d.day().is_none()
+            || d.answered
+                .as_deref()
+                .is_some_and(|a| Date::parse(a).is_none())
+            || declare::programme(&d.programme).is_none()
+        {
+            notes.push(format!(
+                "{who}：第{n}条申报记录读不出来（日期或项目不对），已忽略"
+            ));
+            continue;
+        }
+        if declare::find(&out, &d.id, &d.programme).is_some() {
+            notes.push(format!("{who}：第{n}条申报记录和前面重复，已忽略"));
+            continue;
+        }
+        out.push(d);
+    }
+    Some(out)
 }
 
 /// What importing would do.
@@ -335,8 +402,19 @@ fn is_plain_number(s: &str) -> bool {
 
 /// CSV for Excel: UTF-8 with a byte-order mark (or Excel shows 乱码), CRLF lines.
 pub fn csv(list: &[Household], local: Option<&LocalFigures>) -> String {
+    csv_with(list, local, &[], None)
+}
+
+/// [`csv`] with each household's declarations (我已申报) and where they
+/// stand on `today` in the last column.
+pub fn csv_with(
+    list: &[Household],
+    local: Option<&LocalFigures>,
+    declared: &[Declared],
+    today: Option<Date>,
+) -> String {
     let mut out =
-        String::from("\u{feff}标签,村/组,日期,风险,最重要的事,人口,人均年收入,全部发现\r\n");
+        String::from("\u{feff}标签,村/组,日期,风险,最重要的事,人口,人均年收入,全部发现,申报\r\n");
     for h in list {
         let r = assess_with(&h.answers, local);
         let all: Vec<String> = r
@@ -361,6 +439,7 @@ pub fn csv(list: &[Household], local: Option<&LocalFigures>) -> String {
                 .map_or("不清楚".into(), |m| m.to_string()),
             income,
             all.join("；"),
+            today.map_or(String::new(), |t| declare::summary(declared, &h.id, t)),
         ];
         let cells: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
         out.push_str(&cells.join(","));

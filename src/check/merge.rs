@@ -7,6 +7,7 @@
 //! file's. As with the household import before visits, [`plan_merge`] says
 //! what would happen and changes nothing; [`apply_merge`] does it.
 
+use super::declare::{self, Declared};
 use super::households::{self, Household, Imported};
 use super::visits::{self, History, Visit};
 
@@ -28,6 +29,11 @@ pub struct MergePlan {
     pub visits_added: usize,
     /// The file's histories (earlier visits and notes), for applying.
     pub visits: Vec<History>,
+    /// Declarations (我已申报) the phone does not have, or has from before
+    /// the file's change: added or updated by [`merge_declared`].
+    pub declared_added: usize,
+    /// The file's declarations, for applying.
+    pub declared: Vec<Declared>,
 }
 
 /// How one household of the file compares with the phone's.
@@ -56,6 +62,17 @@ fn compare(ours: &[Visit], theirs: &[Visit]) -> Compared {
 pub fn plan_merge(
     existing: &[Household],
     existing_visits: &[History],
+    incoming: Imported,
+) -> MergePlan {
+    plan_merge_with(existing, existing_visits, &[], incoming)
+}
+
+/// [`plan_merge`], counting the declarations the file adds to the phone's
+/// (`existing_declared`).
+pub fn plan_merge_with(
+    existing: &[Household],
+    existing_visits: &[History],
+    existing_declared: &[Declared],
     incoming: Imported,
 ) -> MergePlan {
     let mut plan = MergePlan::default();
@@ -87,7 +104,40 @@ pub fn plan_merge(
         }
     }
     plan.visits = incoming.visits;
+    plan.declared_added = incoming
+        .declared
+        .iter()
+        .filter(|t| newer(existing_declared, t))
+        .count();
+    plan.declared = incoming.declared;
     plan
+}
+
+/// Whether `t` would change the phone's declarations: the phone has none
+/// for its household and programme, or an older one that differs.
+fn newer(ours: &[Declared], t: &Declared) -> bool {
+    match ours
+        .iter()
+        .find(|o| o.id == t.id && o.programme == t.programme)
+    {
+        None => true,
+        Some(o) => t.stamp > o.stamp && o != t,
+    }
+}
+
+/// Adds the file's declarations to the phone's: per household and
+/// programme the later change wins (`declare::merge`), so a declaration
+/// only one phone has is never dropped. Returns the households whose
+/// declarations changed.
+pub fn merge_declared(ours: &mut Vec<Declared>, theirs: &[Declared]) -> Vec<String> {
+    let mut changed: Vec<String> = theirs
+        .iter()
+        .filter(|t| newer(ours, t))
+        .map(|t| t.id.clone())
+        .collect();
+    changed.dedup();
+    *ours = declare::merge(ours, theirs);
+    changed
 }
 
 /// Applies a plan to the list and its histories. Never drops a visit: the

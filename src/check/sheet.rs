@@ -221,10 +221,97 @@ pub fn sheet(
     })
 }
 
+/// A document as the sheet lists it: its name, what it is for (when the
+/// sheet covers several programmes and only one or two need it), why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocLine {
+    pub name: &'static str,
+    pub for_: String,
+    pub note: &'static str,
+}
+
+/// What happens after declaring for one programme: its steps with their
+/// time limits, and how long an answer takes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StepsLine {
+    pub name: &'static str,
+    pub steps: Vec<String>,
+    pub answer: String,
+}
+
 impl Sheet {
-    /// More than one programme: documents name what they are for.
+    /// More than one programme: a compact layout, so that all of it fits
+    /// one A4 page.
     pub fn several(&self) -> bool {
         self.programmes.len() > 1
+    }
+
+    pub fn doc_lines(&self) -> Vec<DocLine> {
+        self.documents
+            .iter()
+            .map(|(d, used)| DocLine {
+                name: d.name,
+                for_: if self.several() && used.len() <= 2 {
+                    format!("{}用", used.join("、"))
+                } else {
+                    String::new()
+                },
+                note: d.note,
+            })
+            .collect()
+    }
+
+    pub fn steps_lines(&self) -> Vec<StepsLine> {
+        self.programmes
+            .iter()
+            .map(|p| StepsLine {
+                name: p.name,
+                steps: p
+                    .steps
+                    .iter()
+                    .map(|s| {
+                        let text = s.text.trim_end_matches('。');
+                        if s.limit.is_empty() {
+                            text.to_string()
+                        } else {
+                            format!("{text}（{}）", s.limit)
+                        }
+                    })
+                    .collect(),
+                answer: match p.clock {
+                    Clock::Limit(l) => l.text.to_string(),
+                    Clock::AskAfter(_) => {
+                        "没有统一期限，各地不同；过一段时间没有消息就去问。".to_string()
+                    }
+                },
+            })
+            .collect()
+    }
+
+    /// The rights, each text once, with the programmes it is for when the
+    /// sheet covers several.
+    pub fn rights_lines(&self) -> Vec<(String, &'static str)> {
+        let mut out: Vec<(Vec<&str>, &'static str)> = Vec::new();
+        for p in &self.programmes {
+            for r in p.rights {
+                match out.iter_mut().find(|(_, t)| t == r) {
+                    Some((who, _)) => who.push(p.name),
+                    None => out.push((vec![p.name], r)),
+                }
+            }
+        }
+        out.into_iter()
+            .map(|(who, t)| {
+                (
+                    if self.several() {
+                        who.join("、")
+                    } else {
+                        String::new()
+                    },
+                    t,
+                )
+            })
+            .collect()
     }
 
     /// The sheet as plain text, for a chat: the same words as the page.
@@ -238,10 +325,7 @@ impl Sheet {
         if let Some(w) = &self.who {
             line(&format!("称呼：{w}"));
         }
-        line(&format!(
-            "（帮扶助手{}整理。这是准备，不是申请；能不能享受，以有关部门审核为准。）",
-            self.made.chinese()
-        ));
+        line(&format!("（{}）", self.note()));
         if !self.situation.is_empty() {
             line("");
             line("【家里的情况】");
@@ -251,11 +335,11 @@ impl Sheet {
         }
         line("");
         line("【要带的材料】");
-        for (d, used) in &self.documents {
-            let for_ = if self.several() && used.len() < self.programmes.len() {
-                format!("（{}用）", used.join("、"))
-            } else {
+        for d in self.doc_lines() {
+            let for_ = if d.for_.is_empty() {
                 String::new()
+            } else {
+                format!("（{}）", d.for_)
             };
             line(&format!("· {}{for_}：{}", d.name, d.note));
         }
@@ -268,28 +352,41 @@ impl Sheet {
             line("");
             line(&format!("【注意】{}", a.text));
         }
-        for p in &self.programmes {
-            line("");
-            line(&format!("【{}：之后怎么走】", p.name));
-            for (i, s) in p.steps.iter().enumerate() {
-                let limit = if s.limit.is_empty() {
-                    String::new()
-                } else {
-                    format!("（{}）", s.limit)
-                };
-                line(&format!("{}. {}{limit}", i + 1, s.text));
-            }
-            if let Clock::Limit(l) = p.clock {
-                line(&format!("多久有答复：{}", l.text));
+        line("");
+        line("【之后怎么走、多久有答复】");
+        for s in self.steps_lines() {
+            if self.several() {
+                line(&format!(
+                    "· {}：{}。多久：{}",
+                    s.name,
+                    s.steps.join(" → "),
+                    s.answer
+                ));
             } else {
-                line("多久有答复：没有统一期限，各地不同；过一段时间没有消息就去问。");
+                for (i, step) in s.steps.iter().enumerate() {
+                    line(&format!("{}. {step}", i + 1));
+                }
+                line(&format!("多久有答复：{}", s.answer));
             }
-            line("您的权利：");
-            for r in p.rights {
+        }
+        line("");
+        line("【您的权利】");
+        for (who, r) in self.rights_lines() {
+            if who.is_empty() {
                 line(&format!("· {r}"));
+            } else {
+                line(&format!("· {who}：{r}"));
             }
         }
         t.pop();
         t
+    }
+
+    /// What the sheet is and is not, in one line.
+    pub fn note(&self) -> String {
+        format!(
+            "帮扶助手{}按您的回答整理。这是准备，不是申请；能不能享受，以有关部门审核为准。",
+            self.made.chinese()
+        )
     }
 }

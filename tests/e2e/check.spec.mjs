@@ -127,7 +127,7 @@ test('a cadre saves two households, exports CSV and a backup, and restores it el
   const csvText = fs.readFileSync(await csvDl.path(), 'utf8');
   expect(csvText.charCodeAt(0)).toBe(0xfeff);
   const lines = csvText.slice(1).split('\r\n');
-  expect(lines[0]).toBe('标签,村/组,日期,风险,最重要的事,人口,人均年收入,全部发现');
+  expect(lines[0]).toBe('标签,村/组,日期,风险,最重要的事,人口,人均年收入,全部发现,申报');
   expect(lines[1]).toMatch(/^3组 王家,梅河村,\d{4}-\d\d-\d\d,需要尽快帮扶,/);
   expect(lines[2]).toMatch(/^5组 李家,梅河村,/);
 
