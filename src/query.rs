@@ -79,6 +79,10 @@ pub struct Parsed {
     pub policy_id: Option<String>,
     /// `r=`: self-check answers someone shared (only with `v=check`).
     pub shared_check: Option<String>,
+    /// `sheet=`: the 申报准备单 of a programme (a finding id with a sheet in
+    /// data/declare.toml) or of all (`all`), from the phone's own answers
+    /// (only with `v=check`; the link carries no answers).
+    pub sheet: Option<String>,
     /// With `v=local`: the link's other parameters (decoded, first of each
     /// key), read by `local::read_link` on the 本地数字 screen (which also
     /// tells WeChat's additions from a set of figures); `None` when there are none.
@@ -163,6 +167,10 @@ pub fn plain_query(parsed: &Parsed) -> String {
                 q.push_str("&r=");
                 q.push_str(&percent_encode(r));
             }
+            if let Some(p) = &parsed.sheet {
+                q.push_str("&sheet=");
+                q.push_str(&percent_encode(p));
+            }
         }
         View::Local => {
             for (k, v) in parsed.local_link.iter().flatten() {
@@ -240,6 +248,16 @@ pub fn parse_query(search: &str, today: Date) -> Parsed {
         parsed.shared_check = get("r")
             .flatten()
             .filter(|r| !r.is_empty() && r.len() <= 4096);
+        match get("sheet") {
+            None => {}
+            Some(Some(p)) if p == "all" || crate::check::declare::programme(&p).is_some() => {
+                parsed.sheet = Some(p)
+            }
+            Some(p) => parsed.ignored.push(format!(
+                "链接里的申报准备单“{}”不认识，已打开自查。",
+                short(p.as_deref().unwrap_or("?"))
+            )),
+        }
     }
     if parsed.view == View::Local {
         let rest: Vec<(String, String)> = pairs

@@ -79,6 +79,19 @@ pub struct CheckState {
     pub finished: bool,
 }
 
+impl CheckState {
+    /// A new household's self-check: empty, but in the province of the
+    /// household saved last (`households::last_saved`), so a cadre going
+    /// from door to door does not pick it again.
+    pub fn next_after(last: Option<&Household>) -> CheckState {
+        let mut state = CheckState::default();
+        if let Some(p) = last.and_then(|h| h.answers.get("province")) {
+            state.answers.set("province", p.to_string());
+        }
+        state
+    }
+}
+
 impl Default for Record {
     fn default() -> Self {
         Record {

@@ -269,27 +269,6 @@ pub fn from_link_value(s: &str) -> (Answers, Vec<String>) {
     raw.into_sanitized()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn answers_stay_sorted_by_id_whatever_the_order_they_come_in() {
-        let mut a = Answers::from_pairs([
-            ("members".to_string(), "4".to_string()),
-            ("food".to_string(), "ok".to_string()),
-            ("members".to_string(), "5".to_string()),
-        ]);
-        a.set("age", "45".to_string());
-        a.set("zz", "x".to_string());
-        assert_eq!(to_link_value(&a), "age=45|food=ok|members=5|zz=x");
-        a.set("food", String::new());
-        assert_eq!(a.get("food"), None);
-        assert_eq!(a.raw("members"), Some("5"));
-        assert_eq!(to_link_value(&a), "age=45|members=5|zz=x");
-    }
-}
-
 /// An answer in words: option labels, a count with its unit, money as typed.
 pub fn answer_text(q: Option<&Question>, v: &str) -> String {
     if v == UNKNOWN {
@@ -331,4 +310,25 @@ pub fn answer_text(q: Option<&Question>, v: &str) -> String {
 pub(crate) fn count_of(v: &str) -> Option<i64> {
     let n = crate::parse::normalize(v);
     n.trim_end_matches(['人', '岁']).parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_stay_sorted_by_id_whatever_the_order_they_come_in() {
+        let mut a = Answers::from_pairs([
+            ("members".to_string(), "4".to_string()),
+            ("food".to_string(), "ok".to_string()),
+            ("members".to_string(), "5".to_string()),
+        ]);
+        a.set("age", "45".to_string());
+        a.set("zz", "x".to_string());
+        assert_eq!(to_link_value(&a), "age=45|food=ok|members=5|zz=x");
+        a.set("food", String::new());
+        assert_eq!(a.get("food"), None);
+        assert_eq!(a.raw("members"), Some("5"));
+        assert_eq!(to_link_value(&a), "age=45|members=5|zz=x");
+    }
 }

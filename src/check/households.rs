@@ -59,6 +59,16 @@ fn finding_line(id: &str, level: super::Level) -> String {
     }
 }
 
+/// The household saved last: the latest visit date, and of those the one
+/// latest in the list (a new household is added at the end). A cadre's
+/// next household is likely in the same village and province.
+pub fn last_saved(list: &[Household]) -> Option<&Household> {
+    list.iter()
+        .enumerate()
+        .max_by(|(i, a), (j, b)| a.date.cmp(&b.date).then(i.cmp(j)))
+        .map(|(_, h)| h)
+}
+
 const BACKUP_APP: &str = "bangfu";
 const BACKUP_KIND: &str = "households";
 const BACKUP_VERSION: u32 = 1;

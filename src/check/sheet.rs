@@ -25,21 +25,29 @@ pub fn named(report: &Report) -> Vec<&'static Programme> {
 }
 
 /// The top of the results: one place to start, what it covers, what else
-/// needs another office, which programmes exclude each other, and the time
-/// each takes.
+/// needs another office, what is only worth asking about, which
+/// programmes exclude each other, and the time each takes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
-    /// Programmes one visit to the village covers (declared there, or
-    /// handed on by the village committee).
+    /// Programmes the household very likely qualifies for (有风险, 很可能符合)
+    /// that one visit to the village covers (declared there, or handed on
+    /// by the village committee).
     pub at_village: Vec<&'static Programme>,
-    /// Programmes that need their own office.
+    /// The same, needing their own office.
     pub elsewhere: Vec<&'static Programme>,
+    /// Programmes it may qualify for (可能符合): worth asking about on the
+    /// same visit.
+    pub ask_too: Vec<&'static Programme>,
     pub alternatives: Vec<&'static Alternative>,
 }
 
 impl Plan {
     pub fn all(&self) -> impl Iterator<Item = &'static Programme> + '_ {
-        self.at_village.iter().chain(self.elsewhere.iter()).copied()
+        self.at_village
+            .iter()
+            .chain(self.elsewhere.iter())
+            .chain(self.ask_too.iter())
+            .copied()
     }
 }
 
@@ -49,11 +57,22 @@ pub fn plan(report: &Report) -> Option<Plan> {
     if named.is_empty() {
         return None;
     }
-    let (at_village, elsewhere) = named.iter().partition(|p| p.channels.contains(&"village"));
+    let all = named.clone();
+    let likely = |p: &&'static Programme| {
+        report
+            .get(p.id)
+            .is_some_and(|f| matches!(f.level, Level::Risk | Level::Likely))
+    };
+    let (sure, ask_too): (Vec<&'static Programme>, Vec<&'static Programme>) =
+        named.into_iter().partition(likely);
+    let (at_village, elsewhere) = sure
+        .into_iter()
+        .partition(|p| p.channels.contains(&"village"));
     Some(Plan {
         at_village,
         elsewhere,
-        alternatives: alternatives(&named),
+        alternatives: alternatives(&all),
+        ask_too,
     })
 }
 
@@ -380,6 +399,33 @@ impl Sheet {
         }
         t.pop();
         t
+    }
+
+    /// Where the sheet's time limits, rights, channels and notes come
+    /// from: each source once, with its kind.
+    pub fn sources(&self) -> Vec<(&'static str, crate::sources::SourceKind)> {
+        let mut out: Vec<(&'static str, crate::sources::SourceKind)> = Vec::new();
+        let mut add = |s: &'static str, k| {
+            if !s.is_empty() && !out.iter().any(|(x, _)| *x == s) {
+                out.push((s, k));
+            }
+        };
+        for p in &self.programmes {
+            if let Clock::Limit(l) = p.clock {
+                add(l.source, l.kind);
+            }
+            for s in p.steps {
+                add(s.source, s.kind);
+            }
+            add(p.rights_source, p.rights_kind);
+        }
+        for c in &self.channels {
+            add(c.source, c.kind);
+        }
+        for a in &self.alternatives {
+            add(a.source, a.kind);
+        }
+        out
     }
 
     /// What the sheet is and is not, in one line.

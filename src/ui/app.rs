@@ -22,6 +22,8 @@ enum ScreenKey {
     Results,
     /// Answers someone shared by link.
     Shared,
+    /// A 申报准备单 (a programme id or `all`).
+    Sheet(String),
     Households,
     /// 本地数字, with the times it was opened again (`AppState::reopened`).
     Local(u32),
@@ -42,6 +44,7 @@ async fn open(key: ScreenKey) -> Screen {
         ScreenKey::Questionnaire => screens::questionnaire().await,
         ScreenKey::Results => screens::results().await,
         ScreenKey::Shared => screens::shared_results().await,
+        ScreenKey::Sheet(which) => screens::sheet(which).await,
         ScreenKey::Households => screens::households().await,
         ScreenKey::Local(_) => screens::local().await,
         ScreenKey::Risk => screens::risk().await,
@@ -111,6 +114,9 @@ pub fn App(state: AppState) -> impl IntoView {
         let title = match (state.view.get(), state.policy_id.with(Option::is_some)) {
             (View::Home, _) => browser::app_title(),
             (View::Loan, _) => "贷款测算 · 帮扶助手".to_string(),
+            (View::Check, _) if state.sheet.with(Option::is_some) => {
+                "申报准备单 · 帮扶助手".to_string()
+            }
             (View::Check, _) => "家庭自查 · 帮扶助手".to_string(),
             (View::Households, _) => "农户名单 · 帮扶助手".to_string(),
             (View::Local, _) => "本地数字 · 帮扶助手".to_string(),
@@ -141,6 +147,9 @@ pub fn App(state: AppState) -> impl IntoView {
         View::Home => ScreenKey::Home,
         View::Loan => ScreenKey::Loan,
         View::Check if state.shared.with(Option::is_some) => ScreenKey::Shared,
+        View::Check if state.sheet.with(Option::is_some) => {
+            ScreenKey::Sheet(state.sheet.get().unwrap_or_default())
+        }
         View::Check if state.check.with(|c| c.finished) => ScreenKey::Results,
         View::Check => ScreenKey::Questionnaire,
         View::Households => ScreenKey::Households,

@@ -125,6 +125,55 @@ pub fn copy_from(input: &web_sys::HtmlInputElement) -> bool {
         .unwrap_or(false)
 }
 
+/// [`copy_from`] for a text area (a sheet's text, several lines).
+pub fn copy_from_area(area: &web_sys::HtmlTextAreaElement) -> bool {
+    area.select();
+    let _ = area.set_selection_range(0, 100_000);
+    document()
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false)
+}
+
+/// Hands `text` to the phone's share sheet (`navigator.share({title,
+/// text})`) where the browser has one; WeChat's own browser and most
+/// desktops have none, and say [`Shared::CannotShare`] (copy instead).
+pub async fn share_text(title: &str, text: &str) -> Shared {
+    use js_sys::Reflect;
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return Shared::CannotShare;
+    };
+    let Some(share) = Reflect::get(&nav, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    else {
+        return Shared::CannotShare;
+    };
+    let data = js_sys::Object::new();
+    let _ = Reflect::set(&data, &"title".into(), &title.into());
+    let _ = Reflect::set(&data, &"text".into(), &text.into());
+    let Some(promise) = share
+        .call1(&nav, &data)
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    else {
+        return Shared::CannotShare;
+    };
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => Shared::Sent,
+        Err(e) => {
+            let name = Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string());
+            if name.as_deref() == Some("AbortError") {
+                Shared::Cancelled
+            } else {
+                Shared::CannotShare
+            }
+        }
+    }
+}
+
 /// A panic must not leave a frozen page: show a recovery message instead.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {

@@ -5,6 +5,7 @@
 
 use super::browser;
 use super::copy_box::CopyBox;
+use super::declared::DeclaredCard;
 use super::fields::TypedInput;
 use super::links::{Go, PolicyLink};
 use super::state::{use_app, AppState};
@@ -12,7 +13,9 @@ use crate::check::answers::to_link_value;
 use crate::check::households::Household;
 use crate::check::rules::BASICS;
 use crate::check::visits::{self, NOTE_MAX_CHARS};
-use crate::check::{assess_with, text, Answers, Finding, Level, PARAMS};
+use crate::check::{assess_with, text, Answers, Finding, Level, Report, PARAMS};
+use crate::check::{declare, sheet};
+use crate::date::Date;
 use crate::eligibility::Facts;
 use crate::form::LoanForm;
 use crate::local::LocalFigures;
@@ -55,37 +58,8 @@ fn Results(answers: Answers, shared: bool) -> impl IntoView {
         .with_untracked(|l| l.as_ref().map(LocalFigures::from_stored));
     let report = assess_with(&answers, local.as_ref());
     let (done, total) = answers.progress();
-    let top = report.top(3);
-    let top_ids: Vec<&str> = top.iter().map(|f| f.id).collect();
-    let top_list = if top.is_empty() {
-        Either::Left(view! {
-            <p>
-                "按您的回答，暂时没有发现必须马上办的事。下面“每个家庭都用得上”的几条，值得记下来。"
-            </p>
-        })
-    } else {
-        Either::Right(view! {
-            <ol class="top">
-                {top
-                    .iter()
-                    .map(|f| {
-                        let t = text(f.id);
-                        view! {
-                            <li>
-                                <strong>{t.title}</strong>
-                                " "
-                                <Badge level=f.level/>
-                                <br/>
-                                <span class="small">
-                                    {format!("第一步：{}", t.steps.first().copied().unwrap_or(""))}
-                                </span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
-        })
-    };
+    let too_few = too_few(&answers, done, total);
+    let first = first_step(&report, too_few, shared);
     let basics = BASICS
         .iter()
         .filter_map(|id| report.get(id))
@@ -107,12 +81,30 @@ fn Results(answers: Answers, shared: bool) -> impl IntoView {
         .findings
         .iter()
         .filter(|f| !(BASICS.contains(&f.id) && f.level == Level::Secure))
-        .map(|f| {
-            // The most important findings show their steps without a tap.
-            let open = top_ids.contains(&f.id);
-            view! { <FindingCard f=f.clone() open to_loan/> }
-        })
+        .map(|f| view! { <FindingCard f=f.clone() to_loan/> })
         .collect_view();
+    // The household the answers belong to: one of the list being edited,
+    // or this phone's own family. Its declarations are recorded here.
+    let declared = (!shared).then(|| {
+        let editing = app.check.with_untracked(|c| c.editing.clone());
+        let household = editing.as_ref().and_then(|id| {
+            app.households
+                .with_untracked(|l| l.iter().find(|h| h.id == *id).cloned())
+        });
+        let since = household.as_ref().and_then(|h| {
+            app.extra.with_untracked(|e| {
+                visits::visits(h, &e.visits)
+                    .iter()
+                    .filter_map(|v| Date::parse(&v.date))
+                    .min()
+            })
+        });
+        let (id, who) = household.map_or((declare::OWN.to_string(), "您家".to_string()), |h| {
+            (h.id, h.label)
+        });
+        let programmes = sheet::named(&report);
+        view! { <DeclaredCard programmes id since who/> }
+    });
     let use_shared = move |_| {
         app.check.set(CheckState {
             answers: answers.clone(),
@@ -143,11 +135,19 @@ fn Results(answers: Answers, shared: bool) -> impl IntoView {
                     "已回答 {done}/{total} 题。这是按公开政策做的初步判断，不是官方认定；能不能享受，以村里核查和有关部门审核为准。",
                 )}
             </p>
+            {too_few
+                .then(|| {
+                    view! {
+                        <div class="banner warn" role="status" id="too-few">
+                            {format!(
+                                "只回答了 {done}/{total} 题，还判断不了这家要办什么。请把题目答完；不知道的选“不清楚”。",
+                            )}
+                        </div>
+                    }
+                })}
             <super::local_note::LocalNote/>
-            <section class="card" aria-labelledby="top-title" id="top-actions">
-                <h2 id="top-title">"最要紧的事"</h2>
-                {top_list}
-            </section>
+            {first}
+            {declared}
             <section class="card" aria-labelledby="basics-title" id="basics">
                 <h2 id="basics-title">"两不愁三保障和饮水安全"</h2>
                 <ul class="basics">{basics}</ul>
@@ -178,10 +178,135 @@ fn Results(answers: Answers, shared: bool) -> impl IntoView {
     }
 }
 
-/// One finding: its level, why, what it means, the steps, where to go and
-/// what to bring, the source, and the policy entry that explains it.
+/// Fewer than half the questions shown are answered, or the income: too
+/// few to say there is nothing to do.
+fn too_few(a: &Answers, done: usize, total: usize) -> bool {
+    done * 2 < total || a.get("income").is_none()
+}
+
+/// The top of the results: what to do first and why, what one visit to the
+/// village covers, what needs another office, which programmes exclude
+/// each other, and how long each takes; the 申报准备单 one tap away.
+fn first_step(report: &Report, too_few: bool, shared: bool) -> impl IntoView {
+    let app = use_app();
+    let plan = sheet::plan(report);
+    // Needs of 两不愁三保障 at risk are told at the village too.
+    let basics: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.level == Level::Risk && BASICS.contains(&f.id))
+        .map(|f| text(f.id).title)
+        .collect();
+    let body = match plan {
+        None if basics.is_empty() => Either::Left(view! {
+            <p id="first-none">
+                {if too_few {
+                    "答的题太少，还不能说这家没有要办的事。把题目答完再看。"
+                } else {
+                    "按您的回答，暂时没有发现必须马上办的事。下面“每个家庭都用得上”的几条，值得记下来。"
+                }}
+            </p>
+        }),
+        plan => {
+            let (village, elsewhere, ask_too, alternatives, all) = match &plan {
+                Some(p) => (
+                    p.at_village.iter().map(|p| p.name).collect::<Vec<_>>(),
+                    p.elsewhere.clone(),
+                    p.ask_too.iter().map(|p| p.name).collect::<Vec<_>>(),
+                    p.alternatives.clone(),
+                    p.all().collect::<Vec<_>>(),
+                ),
+                None => (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new()),
+            };
+            let go_village = !village.is_empty() || !basics.is_empty() || !ask_too.is_empty();
+            let lead = if go_village || elsewhere.is_empty() {
+                "到村委会（或找驻村工作队）说明家里的情况。".to_string()
+            } else {
+                format!("到{}办{}。", elsewhere[0].office, elsewhere[0].name)
+            };
+            let covers = go_village.then(|| {
+                let mut t = String::new();
+                if !village.is_empty() {
+                    t.push_str(&format!("去一次就可以提出：{}", village.join("、")));
+                    if village.len() > 1 {
+                        t.push_str("（要交到乡镇的，村委会可以代交）");
+                    }
+                }
+                if !basics.is_empty() {
+                    t.push_str(if t.is_empty() {
+                        "去说说"
+                    } else {
+                        "；也说说"
+                    });
+                    t.push_str(&format!("{}的困难", basics.join("、")));
+                }
+                if !ask_too.is_empty() {
+                    t.push_str(if t.is_empty() {
+                        "可以问问"
+                    } else {
+                        "；还可以顺便问问"
+                    });
+                    t.push_str(&ask_too.join("、"));
+                }
+                t.push('。');
+                view! { <p id="first-covers">{t}</p> }
+            });
+            let other = (go_village && !elsewhere.is_empty()).then(|| {
+                let t: Vec<String> = elsewhere
+                    .iter()
+                    .map(|p| format!("{}到{}", p.name, p.office))
+                    .collect();
+                view! { <p id="first-elsewhere">{format!("另外：{}。", t.join("；"))}</p> }
+            });
+            let alts = alternatives
+                .into_iter()
+                .map(|a| view! { <p class="alt" id="first-alternatives"><strong>"注意："</strong>{a.text}</p> })
+                .collect_view();
+            let times = (!all.is_empty()).then(|| {
+                view! {
+                    <h3>"多久有答复"</h3>
+                    <ul class="times" id="first-times">
+                        {all
+                            .iter()
+                            .map(|p| {
+                                let t = sheet::time_to_answer(p);
+                                view! { <li><strong>{p.name}</strong>{format!("：{t}")}</li> }
+                            })
+                            .collect_view()}
+                    </ul>
+                    <p class="hint">"按规定的工作日算，不含周末和节假日；各地不同，以当地为准。"</p>
+                }
+            });
+            let sheet_button = (!shared && !all.is_empty()).then(|| {
+                view! {
+                    <button type="button" id="open-sheet" on:click=move |_| app.open_sheet("all")>
+                        "申报准备单：带什么、怎么走"
+                    </button>
+                }
+            });
+            Either::Right(view! {
+                <p class="lead" id="first-lead">{lead}</p>
+                {covers}
+                {other}
+                {alts}
+                {times}
+                {sheet_button}
+            })
+        }
+    };
+    view! {
+        <section class="card first" aria-labelledby="first-title" id="top-actions">
+            <h2 id="first-title">"先做这一件"</h2>
+            {body}
+        </section>
+    }
+}
+
+/// One finding: its level and why; what it means, the steps, where to go
+/// and what to bring one tap away; the source, and the policy entry that
+/// explains it.
 #[component]
-fn FindingCard(f: Finding, open: bool, to_loan: Callback<()>) -> impl IntoView {
+fn FindingCard(f: Finding, to_loan: Callback<()>) -> impl IntoView {
     let t = text(f.id);
     let why = (!f.why.is_empty()).then(|| {
         view! {
@@ -195,9 +320,9 @@ fn FindingCard(f: Finding, open: bool, to_loan: Callback<()>) -> impl IntoView {
         <article class="card finding" id=format!("finding-{}", f.id)>
             <h3>{t.title} " " <Badge level=f.level/></h3>
             {why}
-            <p>{t.explain}</p>
-            <details open=open>
-                <summary>"怎么办、去哪里、带什么"</summary>
+            <details>
+                <summary>"说明、怎么办、去哪里、带什么"</summary>
+                <p>{t.explain}</p>
                 <ol>{t.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
                 <p>
                     <strong>"去哪里："</strong>
@@ -274,8 +399,11 @@ fn Actions() -> impl IntoView {
                 .with_untracked(|e| visits::find(&e.visits, &h.id).map(|k| k.note.clone()))
         })
         .unwrap_or_default();
-    let (label, village) =
-        existing.map_or((String::new(), String::new()), |h| (h.label, h.village));
+    // A new household starts in the village of the one saved last.
+    let last_village = app.households.with_untracked(|l| {
+        crate::check::households::last_saved(l).map_or(String::new(), |h| h.village.clone())
+    });
+    let (label, village) = existing.map_or((String::new(), last_village), |h| (h.label, h.village));
     let label = RwSignal::new(label);
     let village = RwSignal::new(village);
     let note = RwSignal::new(note);
@@ -387,7 +515,9 @@ fn Actions() -> impl IntoView {
                 class="secondary"
                 id="new-check"
                 on:click=move |_| {
-                    app.check.set(CheckState::default());
+                    app.check.set(app.households.with_untracked(|l| {
+                        CheckState::next_after(crate::check::households::last_saved(l))
+                    }));
                     browser::scroll_to_top();
                 }
             >

@@ -55,6 +55,7 @@ const TILES: [(View, &str, &str, &str); 7] = [
 pub fn Home() -> impl IntoView {
     view! {
         <div class="home">
+            <super::declared::HomeDeclared/>
             <section class="hero">
                 <h1>"帮扶助手"</h1>
                 <p>

@@ -13,9 +13,9 @@ use super::links::Go;
 use super::state::{use_app, AppState};
 use crate::check::answers::to_link_value;
 use crate::check::households::{
-    backup_json_with, csv, read_backup_bytes_full, sorted, Household, SortBy,
+    backup_json_full, csv_with, read_backup_bytes_full, sorted, Household, SortBy,
 };
-use crate::check::merge::{apply_merge, plan_merge, MergePlan};
+use crate::check::merge::{apply_merge, merge_declared, plan_merge_with, MergePlan};
 use crate::check::village::{self, Context, Filter, Program};
 use crate::check::visits::{self, History};
 use crate::check::Risk;
@@ -194,7 +194,10 @@ pub fn HouseholdsPage() -> impl IntoView {
     };
     let export_csv = move |_| {
         let figures = app.local_figures_untracked();
-        let text = app.households.with_untracked(|l| csv(l, figures.as_ref()));
+        let text = app.households.with_untracked(|l| {
+            app.extra
+                .with_untracked(|e| csv_with(l, figures.as_ref(), &e.declared, Some(app.today)))
+        });
         let ok = browser::download(
             &format!("农户名单-{}.csv", app.today),
             "text/csv;charset=utf-8",
@@ -212,7 +215,7 @@ pub fn HouseholdsPage() -> impl IntoView {
     let export_backup = move |_| {
         let text = app.households.with_untracked(|l| {
             app.extra
-                .with_untracked(|e| backup_json_with(l, &e.visits, app.today))
+                .with_untracked(|e| backup_json_full(l, &e.visits, &e.declared, app.today))
         });
         let name = format!("帮扶助手备份-{}.json", app.today);
         spawn_local(async move {
@@ -289,7 +292,9 @@ pub fn HouseholdsPage() -> impl IntoView {
                     type="button"
                     id="add-household"
                     on:click=move |_| {
-                        app.check.set(CheckState::default());
+                        app.check.set(app.households.with_untracked(|l| {
+                        CheckState::next_after(crate::check::households::last_saved(l))
+                    }));
                         app.go(View::Check);
                     }
                 >
@@ -599,7 +604,7 @@ fn import(app: AppState, local: Local, input: web_sys::HtmlInputElement) {
                 let notes = imported.notes.len();
                 let plan = app.households.with_untracked(|l| {
                     app.extra
-                        .with_untracked(|e| plan_merge(l, &e.visits, imported))
+                        .with_untracked(|e| plan_merge_with(l, &e.visits, &e.declared, imported))
                 });
                 let mut text = format!(
                     "备份里有 {} 户新的，{} 户和手机上一样，{} 户只多了走访（直接合并），{} 户和手机上不一样；共 {} 次走访要加进来。",
@@ -609,6 +614,9 @@ fn import(app: AppState, local: Local, input: web_sys::HtmlInputElement) {
                     plan.conflicts.len(),
                     plan.visits_added
                 );
+                if plan.declared_added > 0 {
+                    text.push_str(&format!("还有 {} 条申报记录。", plan.declared_added));
+                }
                 if notes > 0 {
                     text.push_str(&format!("有 {notes} 个答案已经无效，已忽略。"));
                 }
@@ -637,8 +645,13 @@ fn apply(app: AppState, plan: MergePlan, overwrite: bool) {
     let mut list = app.households.get_untracked();
     let mut extra = app.extra.get_untracked();
     let (before, before_visits) = (list.clone(), extra.visits.clone());
+    let mut plan = plan;
+    let declared = std::mem::take(&mut plan.declared);
     apply_merge(&mut list, &mut extra.visits, plan, overwrite);
     extra.note_changes(&before, &before_visits, &list);
+    for id in merge_declared(&mut extra.declared, &declared) {
+        extra.mark_changed(&id);
+    }
     app.extra.set(extra);
     app.households.set(list);
 }

@@ -67,6 +67,13 @@ pub fn shared_results() -> Screen {
 }
 
 #[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn sheet(which: String) -> Screen {
+    Ok(untrack(|| {
+        view! { <super::check_sheet::SheetPage which/> }.into_any()
+    }))
+}
+
+#[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn households() -> Screen {
     Ok(untrack(|| {
         view! { <super::households::HouseholdsPage/> }.into_any()

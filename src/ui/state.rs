@@ -38,6 +38,8 @@ pub struct AppState {
     pub check: RwSignal<CheckState>,
     /// Answers someone shared by link (`?v=check&r=`), shown read-only.
     pub shared: RwSignal<Option<Answers>>,
+    /// The 申报准备单 open (`?v=check&sheet=`): a programme id or `all`.
+    pub sheet: RwSignal<Option<String>>,
     /// The cadre's household list.
     pub households: RwSignal<Vec<Household>>,
     /// What the record keeps beside the list: earlier visits and notes,
@@ -115,6 +117,7 @@ impl AppState {
         browser::push_query(&q);
         self.link_notes.set(Vec::new());
         self.shared.set(None);
+        self.sheet.set(None);
         self.view.set(view);
         browser::scroll_to_top();
     }
@@ -152,6 +155,7 @@ impl AppState {
         self.link_notes.set(parsed.ignored);
         self.policy_id.set(parsed.policy_id);
         self.qr_for.set(parsed.qr_for);
+        self.sheet.set(parsed.sheet);
         read_shared(*self, parsed.shared_check.as_deref());
         if parsed.view == View::Local {
             self.reopened.update(|n| *n += 1);
@@ -221,6 +225,16 @@ impl AppState {
         }
     }
 
+    /// Open the 申报准备单 of a programme (or `all`), from the own answers.
+    pub fn open_sheet(&self, which: &str) {
+        browser::push_query(&format!("?v=check&sheet={}", query::percent_encode(which)));
+        self.link_notes.set(Vec::new());
+        self.shared.set(None);
+        self.sheet.set(Some(which.to_string()));
+        self.view.set(View::Check);
+        browser::scroll_to_top();
+    }
+
     /// Open the policy explainer at an entry (or the library for `None`).
     pub fn open_policy(&self, id: Option<&str>) {
         self.policy_id.set(id.map(str::to_string));
@@ -284,6 +298,7 @@ pub fn init() -> AppState {
         policy_query: RwSignal::new(String::new()),
         check: RwSignal::new(record.check),
         shared: RwSignal::new(None),
+        sheet: RwSignal::new(parsed.sheet.clone()),
         households: RwSignal::new(record.households),
         extra: RwSignal::new(extra),
         list_group: RwSignal::new(None),
