@@ -85,8 +85,11 @@ fn Results(answers: Answers, shared: bool) -> impl IntoView {
         .collect_view();
     // The household the answers belong to: one of the list being edited,
     // or this phone's own family. Its declarations are recorded here.
-    let declared = (!shared).then(|| {
-        let editing = app.check.with_untracked(|c| c.editing.clone());
+    let named = sheet::named(&report);
+    // Saving the results as a new household makes them that household's:
+    // the card follows.
+    let declared = (!shared).then_some(move || {
+        let editing = app.check.with(|c| c.editing.clone());
         let household = editing.as_ref().and_then(|id| {
             app.households
                 .with_untracked(|l| l.iter().find(|h| h.id == *id).cloned())
@@ -102,7 +105,7 @@ fn Results(answers: Answers, shared: bool) -> impl IntoView {
         let (id, who) = household.map_or((declare::OWN.to_string(), "您家".to_string()), |h| {
             (h.id, h.label)
         });
-        let programmes = sheet::named(&report);
+        let programmes = named.clone();
         view! { <DeclaredCard programmes id since who/> }
     });
     let use_shared = move |_| {

@@ -134,6 +134,12 @@ fn ProgrammeRow(
                 }
                 .into_any()
             }
+            None if !editing.get() => view! {
+                <button type="button" class="secondary" id=format!("declare-open-{}", p.id) on:click=move |_| editing.set(true)>
+                    "我已申报了这一项"
+                </button>
+            }
+            .into_any(),
             _ => view! {
                 <div class="field">
                     <label for=input_id.clone()>{format!("哪天申报的{}？", p.name)}</label>

@@ -4,60 +4,10 @@ import fs from 'node:fs';
 
 const shot = (name) => `tests/e2e/screenshots/${name}.png`;
 
-// A poor household: income below the line, a sick member, a cracked house,
-// wants to raise pigs and needs money.
-const POOR = {
-  members: '4', workers: '2', main_age: '45', who: ['elderly', 'child'], support: 'yes', province: 'hubei',
-  status: 'tuopin',
-  income: 'lt4000', income_drop: 'some',
-  food: 'yes', water: 'yes',
-  school: 'yes', vocational: 'yes',
-  insured: 'yes', illness: ['chronic'], medical: '5000_10000',
-  house: 'problem',
-  events: ['illness'],
-  plan: 'yes', needs: ['money', 'skills'],
-};
+import { POOR, WELL, WIDOW, answerAll as answerAllWith, answerVisible } from './answers.mjs';
 
-const WELL = {
-  members: '3', workers: '2', main_age: '38', who: ['none'], support: 'yes', province: 'zhejiang', status: 'none',
-  income: 'gt15000', income_drop: 'no', food: 'yes', water: 'yes', school: 'na', vocational: 'no',
-  insured: 'yes', illness: ['none'], medical: 'lt2000', house: 'safe', events: ['none'], plan: 'no', needs: ['none'],
-};
-
-async function answerVisible(page, answers) {
-  // The questionnaire must be on screen first: a question not there yet would
-  // be skipped as hidden.
-  await expect(page.locator('#section-title')).toBeVisible();
-  for (const [id, value] of Object.entries(answers)) {
-    const q = page.locator(`#question-${id}`);
-    if ((await q.count()) === 0 || !(await q.isVisible())) continue;
-    if (Array.isArray(value)) {
-      for (const v of value) await q.locator(`input[value="${v}"]`).check();
-    } else if ((await q.locator(`input[type="radio"]`).count()) > 0) {
-      await q.locator(`input[value="${value}"]`).check();
-    } else if ((await q.locator('select').count()) > 0) {
-      await q.locator('select').selectOption(value);
-    } else {
-      await q.locator('input[type="text"]').fill(value);
-    }
-  }
-}
-
-async function answerAll(page, answers, { screenshotFirst } = {}) {
-  for (let i = 0; i < 20; i++) {
-    await answerVisible(page, answers);
-    if (i === 0 && screenshotFirst) {
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: shot(screenshotFirst) });
-    }
-    if (await page.locator('#finish').count()) {
-      await page.click('#finish');
-      return;
-    }
-    await page.click('#next');
-  }
-  throw new Error('questionnaire did not end');
-}
+const answerAll = (page, answers, { screenshotFirst } = {}) =>
+  answerAllWith(page, answers, { screenshot: screenshotFirst && shot(screenshotFirst) });
 
 test('a new user answers the whole questionnaire and sees what to do', async ({ page }) => {
   await page.goto('/');
@@ -221,16 +171,6 @@ test('按称呼 sorts households in Chinese (pinyin) order, not by character cod
   await page.selectOption('#sort', 'date');
   await expect(page.locator('#household-list .hh-label')).toHaveText(['李家', '陈家', '张家', '王家']);
 });
-
-// A widow of 68 living alone in 甘肃: no one works, chronic illness and a
-// first-grade disability, her son cannot support her, a fall last winter,
-// a cracked house, food sometimes short.
-const WIDOW = {
-  members: '1', workers: '0', main_age: '68', who: ['elderly', 'alone'], support: 'no', province: 'gansu',
-  status: 'none', income: 'lt4000', income_drop: 'some', food: 'no', water: 'yes', school: 'na', vocational: 'no',
-  insured: 'yes', illness: ['chronic', 'disabled'], disability_grade: 'severe', medical: '2000_5000',
-  house: 'problem', events: ['accident'], plan: 'no', needs: ['none'],
-};
 
 test('a widow whose son cannot support her is told of 特困, 临时救助 and 两项补贴, each with its rule', async ({ page }) => {
   await page.goto('/?v=check');

@@ -87,6 +87,27 @@ export const INPUTS = [
     },
   },
   {
+    name: '我已申报 date (self-check results)',
+    open: async (page) => {
+      await page.goto('/?v=check');
+      await page.locator('#section-title').waitFor();
+      await page.fill('#a-members', '1');
+      await page.fill('#a-main_age', '68');
+      await page.click('#next');
+      await page.locator('#question-income input[value="lt4000"]').check();
+      await page.click('#results-now');
+      await page.click('#declare-open-jiance');
+      await page.locator('#declare-row-jiance input').waitFor();
+    },
+    inputs: '#declare-row-jiance input',
+    answers: async (page, expect) => {
+      await page.click('#declare-jiance');
+      await page.fill('#declare-row-jiance input', '2026-01-05');
+      await page.click('#declare-jiance');
+      await expect(page.locator('#declare-row-jiance .declared')).toContainText('申报了防返贫监测');
+    },
+  },
+  {
     name: '本地数字 editor',
     open: async (page) => {
       await page.goto('/?v=local');
@@ -155,6 +176,7 @@ export const PARAMS = [
   ),
   { param: 'from', base: LOAN, answers: loanAnswers }, // WeChat's own
   { param: 'r', base: '/?v=check', answers: homeAnswers },
+  { param: 'sheet', base: '/?v=check', answers: homeAnswers },
   { param: 'id', base: '/?v=policy', answers: homeAnswers },
   // A 本地数字 link whose checksum cannot match: refused whole, the payload quoted at most as text.
   ...['place', 'date', 'line', 'line_doc', 'rate', 'timing', 'lv', 'ck'].map((param) => ({
