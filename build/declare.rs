@@ -150,6 +150,9 @@ pub fn generate(provinces: &[String]) {
         .unwrap();
     }
     out.push_str("];\npub static PROGRAMMES: &[Programme] = &[\n");
+    // What only the sheet reads, apart: the home screen (in the main
+    // module) needs a programme's name, clock and rights, not its steps.
+    let mut sheets = String::new();
     let mut ids: Vec<&str> = Vec::new();
     for p in &f.programme {
         let who = format!("programme {}", p.id);
@@ -180,7 +183,7 @@ pub fn generate(provinces: &[String]) {
                 && !p.rights.is_empty(),
             "{FILE}, {who}: needs documents, channels, steps and rights"
         );
-        let clock = match (p.answer_days, p.ask_after_days) {
+        let (clock, answer) = match (p.answer_days, p.ask_after_days) {
             (Some(days), None) => {
                 let (Some(t), Some(s), Some(k)) =
                     (&p.answer_text, &p.answer_source, &p.answer_kind)
@@ -193,7 +196,12 @@ pub fn generate(provinces: &[String]) {
                 );
                 reads(&who, "answer_text", t);
                 let (src, kind) = source(&who, "answer_source", s, k);
-                format!("Clock::Limit(Limit {{ days: {days}, text: {t:?}, source: {src:?}, kind: SourceKind::{kind} }})")
+                (
+                    format!("Clock::Limit({days})"),
+                    format!(
+                        "Some(Limit {{ text: {t:?}, source: {src:?}, kind: SourceKind::{kind} }})"
+                    ),
+                )
             }
             (None, Some(days)) => {
                 assert!(
@@ -204,7 +212,7 @@ pub fn generate(provinces: &[String]) {
                     (1..=120).contains(&days),
                     "{FILE}, {who}: ask_after_days {days} is out of range"
                 );
-                format!("Clock::AskAfter({days})")
+                (format!("Clock::AskAfter({days})"), "None".to_string())
             }
             _ => panic!(
                 "{FILE}, {who}: give answer_days (with its source) or ask_after_days, not both"
@@ -238,12 +246,27 @@ pub fn generate(provinces: &[String]) {
         }
         writeln!(
             out,
-            "    Programme {{ id: {:?}, name: {:?}, office: {:?}, documents: {}, channels: {}, clock: {clock}, rights: {}, rights_source: {rsrc:?}, rights_kind: SourceKind::{rkind}, steps: &[{}] }},",
-            p.id, p.name, p.office, strs(&p.documents), strs(&p.channels), strs(&p.rights), steps.join(", ")
+            "    Programme {{ id: {:?}, name: {:?}, office: {:?}, channels: {}, clock: {clock}, rights: {} }},",
+            p.id, p.name, p.office, strs(&p.channels), strs(&p.rights)
+        )
+        .unwrap();
+        writeln!(
+            sheets,
+            "    ProgrammeSheet {{ id: {:?}, documents: {}, answer: {answer}, rights_source: {rsrc:?}, rights_kind: SourceKind::{rkind}, steps: &[{}] }},",
+            p.id, strs(&p.documents), steps.join(", ")
         )
         .unwrap();
     }
-    out.push_str("];\npub static ALTERNATIVES: &[Alternative] = &[\n");
+    out.push_str("];\npub static SHEETS: &[ProgrammeSheet] = &[\n");
+    out.push_str(&sheets);
+    out.push_str("];\n");
+    writeln!(
+        out,
+        "pub static PROGRAMME_IDS: &[&str] = {};",
+        strs(&ids.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    )
+    .unwrap();
+    out.push_str("pub static ALTERNATIVES: &[Alternative] = &[\n");
     for (i, a) in f.alternative.iter().enumerate() {
         let who = format!("alternative {}", i + 1);
         assert!(a.ids.len() >= 2, "{FILE}, {who}: needs two ids or more");

@@ -250,7 +250,7 @@ pub fn parse_query(search: &str, today: Date) -> Parsed {
             .filter(|r| !r.is_empty() && r.len() <= 4096);
         match get("sheet") {
             None => {}
-            Some(Some(p)) if p == "all" || crate::check::declare::programme(&p).is_some() => {
+            Some(Some(p)) if p == "all" || crate::check::declare::is_programme(&p) => {
                 parsed.sheet = Some(p)
             }
             Some(p) => parsed.ignored.push(format!(

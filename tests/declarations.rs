@@ -358,6 +358,11 @@ fn every_programme_with_a_sheet_is_a_finding_the_rules_make() {
     for p in declare::PROGRAMMES {
         let t = bangfu::check::text(p.id);
         assert_eq!(t.id, p.id, "{} has no finding text", p.id);
-        assert!(!p.steps.is_empty() && !p.documents.is_empty());
+        let s = declare::sheet_of(p.id).expect("every programme has its sheet");
+        assert!(!s.steps.is_empty() && !s.documents.is_empty());
+        assert_eq!(
+            matches!(p.clock, declare::Clock::Limit(_)),
+            s.answer.is_some()
+        );
     }
 }

@@ -35,10 +35,9 @@ pub struct Channel {
     pub kind: SourceKind,
 }
 
-/// A time to an answer that a source gives, in 工作日.
+/// How a source states the time to an answer (for the sheet).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limit {
-    pub days: u32,
     pub text: &'static str,
     pub source: &'static str,
     pub kind: SourceKind,
@@ -46,8 +45,8 @@ pub struct Limit {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Clock {
-    /// The rules give a time to an answer.
-    Limit(Limit),
+    /// The rules give this many 工作日 to an answer.
+    Limit(u32),
     /// No rule was found: the tool suggests asking after this many 工作日.
     AskAfter(u32),
 }
@@ -62,17 +61,28 @@ pub struct Step {
     pub kind: SourceKind,
 }
 
-/// A programme one declares for: the finding of the same id.
+/// A programme one declares for (the finding of the same id): what the
+/// clock and the home screen need. The sheet's part is [`ProgrammeSheet`],
+/// kept apart so the home screen's module does not carry it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Programme {
     pub id: &'static str,
     pub name: &'static str,
     /// Where to go first.
     pub office: &'static str,
-    pub documents: &'static [&'static str],
+    /// Channel keys (`CHANNELS`).
     pub channels: &'static [&'static str],
     pub clock: Clock,
     pub rights: &'static [&'static str],
+}
+
+/// What the 申报准备单 says of a programme beyond [`Programme`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProgrammeSheet {
+    pub id: &'static str,
+    pub documents: &'static [&'static str],
+    /// The source's own account of the time to an answer, with `Clock::Limit`.
+    pub answer: Option<Limit>,
     pub rights_source: &'static str,
     pub rights_kind: SourceKind,
     pub steps: &'static [Step],
@@ -89,8 +99,18 @@ pub struct Alternative {
 
 include!(concat!(env!("OUT_DIR"), "/declare.rs"));
 
+/// Whether `id` is a programme with a sheet: the link parser's check, which
+/// needs only the ids, not the table of texts.
+pub fn is_programme(id: &str) -> bool {
+    PROGRAMME_IDS.contains(&id)
+}
+
 pub fn programme(id: &str) -> Option<&'static Programme> {
     PROGRAMMES.iter().find(|p| p.id == id)
+}
+
+pub fn sheet_of(id: &str) -> Option<&'static ProgrammeSheet> {
+    SHEETS.iter().find(|p| p.id == id)
 }
 
 pub fn document(key: &str) -> Option<&'static Document> {
@@ -188,8 +208,8 @@ pub fn status(d: &Declared, today: Date) -> Option<Status> {
         return Some(Status::Answered(a));
     }
     Some(match p.clock {
-        Clock::Limit(l) => {
-            let due = add_working_days(day, l.days);
+        Clock::Limit(days) => {
+            let due = add_working_days(day, days);
             if today > due.date {
                 Status::Overdue(due)
             } else {
@@ -225,8 +245,7 @@ pub fn sentence(d: &Declared, today: Date, who: &str) -> Option<String> {
             "{head}，按规定{}前应有答复，已经过了{}个工作日的期限。",
             due.told(y),
             match p.clock {
-                Clock::Limit(l) => l.days,
-                Clock::AskAfter(n) => n,
+                Clock::Limit(n) | Clock::AskAfter(n) => n,
             }
         ),
         Status::AskLater(ask) => format!(

@@ -8,7 +8,9 @@
 //! which are alternatives, and how long each takes ([`plan`]).
 
 use super::answers::{answer_text, Answers};
-use super::declare::{self, Alternative, Channel, Clock, Document, Programme, ALTERNATIVES};
+use super::declare::{
+    self, Alternative, Channel, Clock, Document, Programme, ProgrammeSheet, ALTERNATIVES,
+};
 use super::questions::{self, UNKNOWN};
 use super::rules::{Level, Report};
 use crate::date::Date;
@@ -92,7 +94,7 @@ fn alternatives(named: &[&Programme]) -> Vec<&'static Alternative> {
 /// How long an answer takes, in a few words: 「约20个工作日」 or 「没有统一期限」.
 pub fn time_to_answer(p: &Programme) -> String {
     match p.clock {
-        Clock::Limit(l) => format!("约{}个工作日", l.days),
+        Clock::Limit(days) => format!("约{days}个工作日"),
         Clock::AskAfter(_) => "没有统一期限".to_string(),
     }
 }
@@ -176,6 +178,11 @@ pub fn situation(a: &Answers, income: Option<(i64, Option<i64>)>) -> Vec<String>
     out
 }
 
+/// The sheet's part of `p` (the build makes one for every programme).
+fn sheet_part(p: &Programme) -> &'static ProgrammeSheet {
+    declare::sheet_of(p.id).unwrap_or(&declare::SHEETS[0])
+}
+
 /// One sheet: for one programme, or for every programme a result names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sheet {
@@ -212,7 +219,8 @@ pub fn sheet(
     let mut documents: Vec<(&'static Document, Vec<&'static str>)> = Vec::new();
     let mut channels: Vec<&'static Channel> = Vec::new();
     for p in &programmes {
-        for d in p.documents.iter().filter_map(|k| declare::document(k)) {
+        let docs = declare::sheet_of(p.id).map_or(&[][..], |s| s.documents);
+        for d in docs.iter().filter_map(|k| declare::document(k)) {
             match documents.iter_mut().find(|(x, _)| x.key == d.key) {
                 Some((_, used)) => used.push(p.name),
                 None => documents.push((d, vec![p.name])),
@@ -285,7 +293,7 @@ impl Sheet {
             .iter()
             .map(|p| StepsLine {
                 name: p.name,
-                steps: p
+                steps: sheet_part(p)
                     .steps
                     .iter()
                     .map(|s| {
@@ -297,11 +305,9 @@ impl Sheet {
                         }
                     })
                     .collect(),
-                answer: match p.clock {
-                    Clock::Limit(l) => l.text.to_string(),
-                    Clock::AskAfter(_) => {
-                        "没有统一期限，各地不同；过一段时间没有消息就去问。".to_string()
-                    }
+                answer: match sheet_part(p).answer {
+                    Some(l) => l.text.to_string(),
+                    None => "没有统一期限，各地不同；过一段时间没有消息就去问。".to_string(),
                 },
             })
             .collect()
@@ -411,13 +417,14 @@ impl Sheet {
             }
         };
         for p in &self.programmes {
-            if let Clock::Limit(l) = p.clock {
+            let sp = sheet_part(p);
+            if let Some(l) = sp.answer {
                 add(l.source, l.kind);
             }
-            for s in p.steps {
+            for s in sp.steps {
                 add(s.source, s.kind);
             }
-            add(p.rights_source, p.rights_kind);
+            add(sp.rights_source, sp.rights_kind);
         }
         for c in &self.channels {
             add(c.source, c.kind);

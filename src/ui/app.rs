@@ -36,10 +36,20 @@ enum ScreenKey {
 }
 
 /// The screen for `key`: the home screen is in the main module; every other
-/// screen's code is downloaded the first time it is shown.
-async fn open(key: ScreenKey) -> Screen {
+/// screen's code is downloaded the first time it is shown. A phone with
+/// declarations (`declared`) gets the home screen's 申报以后 card from the
+/// self-check's file, and the home screen without it if that file cannot
+/// come.
+async fn open(key: ScreenKey, declared: bool) -> Screen {
     match key {
-        ScreenKey::Home => Ok(untrack(|| view! { <super::home::Home/> }.into_any())),
+        ScreenKey::Home => {
+            let card = if declared {
+                screens::home_declared().await.ok()
+            } else {
+                None
+            };
+            Ok(untrack(|| view! { <super::home::Home card/> }.into_any()))
+        }
         ScreenKey::Loan => screens::loan().await,
         ScreenKey::Questionnaire => screens::questionnaire().await,
         ScreenKey::Results => screens::results().await,
@@ -179,9 +189,12 @@ pub fn App(state: AppState) -> impl IntoView {
     let screen = move || {
         let k = shown.get();
         attempt.track();
+        let declared = state
+            .extra
+            .with_untracked(|e| e.declared.iter().any(|d| !d.removed));
         Suspend::new(async move {
             let households = k == ScreenKey::Households;
-            match open(k).await {
+            match open(k, declared).await {
                 Ok(screen) => {
                     if households {
                         preload_summary();

@@ -52,10 +52,14 @@ const TILES: [(View, &str, &str, &str); 7] = [
 ];
 
 #[component]
-pub fn Home() -> impl IntoView {
+pub fn Home(
+    /// The 申报以后 card, for a phone with declarations (its code comes
+    /// with the self-check's file: `ui::app::open`).
+    card: Option<AnyView>,
+) -> impl IntoView {
     view! {
         <div class="home">
-            <super::declared::HomeDeclared/>
+            {card}
             <section class="hero">
                 <h1>"帮扶助手"</h1>
                 <p>

@@ -73,6 +73,16 @@ pub fn sheet(which: String) -> Screen {
     }))
 }
 
+/// The home screen's 申报以后 card, for a phone with declarations: in the
+/// self-check's file (which such a phone has already used and keeps for
+/// offline), so the home screen's own module does not carry it for all.
+#[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn home_declared() -> Screen {
+    Ok(untrack(|| {
+        view! { <super::declared::HomeDeclared/> }.into_any()
+    }))
+}
+
 #[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn households() -> Screen {
     Ok(untrack(|| {
