@@ -251,7 +251,7 @@ fn a_damaged_declaration_in_a_file_is_named_and_dropped() {
     let list = vec![household("h1", "2026-11-20")];
     let json = backup_json_full(&list, &[], &[], d("2026-12-07"));
     let json = json.trim_end().trim_end_matches('}').to_string()
-        + r#","declared":[{"id":"h1","programme":"jiance","date":"not a day","stamp":1},{"id":"h9","programme":"jiance","date":"2026-12-01","stamp":1},{"id":"h1","programme":"dibao","date":"2026-12-01","stamp":1}]}"#;
+        + r#","declared":[{"id":"h1","programme":"jiance","date":"not a day","stamp":"1"},{"id":"h9","programme":"jiance","date":"2026-12-01","stamp":"1"},{"id":"h1","programme":"dibao","date":"2026-12-01","stamp":"1"}]}"#;
     let back = read_backup_full(&json).unwrap();
     assert_eq!(back.declared.len(), 1);
     assert_eq!(back.notes.len(), 2, "{:?}", back.notes);

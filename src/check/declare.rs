@@ -10,9 +10,9 @@
 //! removal stays as a removed record, so two tabs and an import keep the
 //! later change instead of bringing back what was removed.
 
+use super::answers::Answers;
 use crate::date::Date;
 use crate::sources::SourceKind;
-use crate::strict;
 use crate::workdays::{add_working_days, Due};
 use serde::{Deserialize, Serialize};
 
@@ -129,38 +129,66 @@ pub fn channels(p: &Programme, province: &str) -> Vec<&'static Channel> {
 /// The id this phone's own family is declared under.
 pub const OWN: &str = "";
 
-/// One declaration, as stored and in the backup file.
+/// One declaration. Stored and backed up as an object of texts, the
+/// self-check answers' format (`Answers`, whose reading code the record
+/// has anyway, so declarations add no JSON code of their own to the main
+/// module): `id`, `programme`, `date`, `answered` and `removed` (`1`)
+/// when set, `stamp` as digits.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Answers", into = "Answers")]
 pub struct Declared {
     /// The household's id in the list, or [`OWN`].
-    #[serde(deserialize_with = "strict::or_default")]
     pub id: String,
     /// A programme id of `data/declare.toml`.
     pub programme: String,
     /// The day it was declared, YYYY-MM-DD.
     pub date: String,
     /// The day an answer came, when the family noted one.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "strict::or_default"
-    )]
     pub answered: Option<String>,
     /// When this record was last changed (milliseconds since 1970): the
     /// later change wins when two copies meet.
-    #[serde(default, deserialize_with = "strict::or_default")]
     pub stamp: u64,
     /// Removed: kept so that another tab's older copy does not bring it back.
-    #[serde(
-        default,
-        skip_serializing_if = "is_false",
-        deserialize_with = "strict::or_default"
-    )]
     pub removed: bool,
 }
 
-fn is_false(b: &bool) -> bool {
-    !b
+impl From<Declared> for Answers {
+    fn from(d: Declared) -> Answers {
+        let mut a = Answers::default();
+        a.set("id", d.id);
+        a.set("programme", d.programme);
+        a.set("date", d.date);
+        a.set("answered", d.answered.unwrap_or_default());
+        a.set("stamp", d.stamp.to_string());
+        a.set(
+            "removed",
+            if d.removed { "1".into() } else { String::new() },
+        );
+        a
+    }
+}
+
+impl TryFrom<Answers> for Declared {
+    type Error = &'static str;
+
+    /// A declaration needs its programme and date; a stamp that is not a
+    /// number makes it unreadable like any field of the wrong type.
+    fn try_from(a: Answers) -> Result<Declared, &'static str> {
+        let text = |k: &str| a.get(k).map(str::to_string);
+        Ok(Declared {
+            id: text("id").unwrap_or_default(),
+            programme: text("programme").ok_or("a declaration without its programme")?,
+            date: text("date").ok_or("a declaration without its date")?,
+            answered: text("answered"),
+            stamp: match a.get("stamp") {
+                None => 0,
+                Some(s) => s
+                    .parse()
+                    .map_err(|_| "a declaration's stamp is not a number")?,
+            },
+            removed: a.get("removed") == Some("1"),
+        })
+    }
 }
 
 impl Declared {
