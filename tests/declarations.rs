@@ -192,6 +192,15 @@ fn copies_merge_by_the_later_change_and_a_removal_is_not_undone() {
     );
     assert_eq!(declare::find(&m, "h1", "dibao").unwrap().date, "2026-12-02");
     assert!(declare::find(&m, "h2", "tekun").is_some());
+    // A change always outdates what it replaces, even on a clock that stood still.
+    assert_eq!(declare::next_stamp(&m, "h1", "jiance", 5), 21);
+    assert_eq!(declare::next_stamp(&m, "h1", "jiance", 99), 99);
+    assert_eq!(declare::next_stamp(&m, "h3", "jiance", 5), 5);
+    // On a tie, a removal wins whichever copy is ours.
+    let mut gone = vec![declared("h1", "dibao", "2026-12-02", 10)];
+    declare::remove(&mut gone, "h1", "dibao", 10);
+    assert!(declare::find(&merge(&ours, &gone), "h1", "dibao").is_none());
+    assert!(declare::find(&merge(&gone, &ours), "h1", "dibao").is_none());
     // Removed in one tab after the other's copy: stays removed.
     declare::remove(&mut theirs, "h2", "tekun", 30);
     let m2 = merge(&m, &theirs);

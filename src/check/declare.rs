@@ -394,9 +394,18 @@ pub fn remove(list: &mut [Declared], id: &str, programme: &str, stamp: u64) {
     }
 }
 
+/// The stamp for a change made `now` (milliseconds) to the declaration of
+/// `id` for `programme`: later than the one it replaces even when the
+/// clock is not (two changes in one millisecond, a clock set back).
+pub fn next_stamp(list: &[Declared], id: &str, programme: &str, now: u64) -> u64 {
+    list.iter()
+        .find(|d| d.id == id && d.programme == programme)
+        .map_or(now, |d| now.max(d.stamp + 1))
+}
+
 /// Both copies together: per household and programme, the later change
-/// (higher stamp; on a tie, `ours`). Nothing either copy has is lost
-/// unless the other changed it later.
+/// (higher stamp; on a tie a removal, else `ours`). Nothing either copy
+/// has is lost unless the other changed it later.
 pub fn merge(ours: &[Declared], theirs: &[Declared]) -> Vec<Declared> {
     let mut out: Vec<Declared> = ours.to_vec();
     for t in theirs {
@@ -404,7 +413,9 @@ pub fn merge(ours: &[Declared], theirs: &[Declared]) -> Vec<Declared> {
             .iter_mut()
             .find(|o| o.id == t.id && o.programme == t.programme)
         {
-            Some(o) if t.stamp > o.stamp => *o = t.clone(),
+            Some(o) if t.stamp > o.stamp || (t.stamp == o.stamp && t.removed && !o.removed) => {
+                *o = t.clone()
+            }
             Some(_) => {}
             None => out.push(t.clone()),
         }

@@ -11,8 +11,9 @@ use crate::date::Date;
 use crate::query::View;
 use leptos::prelude::*;
 
-fn now_stamp() -> u64 {
-    js_sys::Date::now() as u64
+/// A stamp for a change to `id`'s declaration for `programme` in `list`.
+fn stamp(list: &[Declared], id: &str, programme: &str) -> u64 {
+    declare::next_stamp(list, id, programme, js_sys::Date::now() as u64)
 }
 
 /// Changes the declarations; a household of the list counts as changed
@@ -70,6 +71,7 @@ fn ProgrammeRow(
         Ok(date) => {
             let id = id1.clone();
             change(app, &id.clone(), |list| {
+                let stamp = stamp(list, &id, p.id);
                 declare::set(
                     list,
                     Declared {
@@ -77,7 +79,7 @@ fn ProgrammeRow(
                         programme: p.id.to_string(),
                         date: date.to_string(),
                         answered: None,
-                        stamp: now_stamp(),
+                        stamp,
                         removed: false,
                     },
                 )
@@ -92,7 +94,7 @@ fn ProgrammeRow(
         change(app, &id.clone(), |list| {
             if let Some(mut d) = declare::find(list, &id, p.id).cloned() {
                 d.answered = Some(today.to_string());
-                d.stamp = now_stamp();
+                d.stamp = stamp(list, &id, p.id);
                 declare::set(list, d);
             }
         });
@@ -100,7 +102,8 @@ fn ProgrammeRow(
     let remove = move |_| {
         let id = id3.clone();
         change(app, &id.clone(), |list| {
-            declare::remove(list, &id, p.id, now_stamp())
+            let stamp = stamp(list, &id, p.id);
+            declare::remove(list, &id, p.id, stamp)
         });
         message.set(format!("已删除{}的申报记录。", p.name));
     };

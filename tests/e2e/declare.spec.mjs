@@ -250,3 +250,46 @@ test('a cadre household keeps its declarations in the CSV, the backup, and the i
   await expect(page.locator('#declare-row-jiance .declared')).toContainText('12月7日申报了防返贫监测');
   await expect(page.locator('#declare-row-dibao .declared')).toContainText('12月7日申报了低保');
 });
+
+test('two tabs keep both tabs\' declarations, a deaf one too', async ({ context }) => {
+  const a = await context.newPage();
+  await a.clock.setFixedTime(DEC7);
+  await a.goto('/?v=check');
+  await answerAll(a, WIDOW);
+  const b = await context.newPage();
+  const deaf = await context.newPage();
+  await deaf.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
+  for (const p of [b, deaf]) {
+    await p.clock.setFixedTime(DEC7);
+    await p.goto('/?v=check');
+    await expect(p.locator('#declared')).toBeVisible();
+  }
+  await a.click('#declare-open-jiance');
+  await a.locator('#declare-row-jiance input').fill('2026-12-01');
+  await a.click('#declare-jiance');
+  // B hears of it and shows it.
+  await expect(b.locator('#declare-row-jiance .declared')).toContainText('12月1日申报了防返贫监测');
+  await b.click('#declare-open-dibao');
+  await b.locator('#declare-row-dibao input').fill('2026-12-02');
+  await b.click('#declare-dibao');
+  await expect(a.locator('#declare-row-dibao .declared')).toContainText('12月2日申报了低保');
+  // The deaf tab never heard either; its own declaration keeps both.
+  await deaf.click('#declare-open-tekun');
+  await deaf.locator('#declare-row-tekun input').fill('2026-12-03');
+  await deaf.click('#declare-tekun');
+  const stored = JSON.parse(await a.evaluate(() => localStorage.getItem('bangfu')));
+  expect(stored.declared.map((d) => d.programme).sort()).toEqual(['dibao', 'jiance', 'tekun']);
+  // A removal in one tab is not brought back by another's older copy.
+  await a.click('#remove-dibao');
+  await expect(b.locator('#declare-row-dibao .declared')).toHaveCount(0);
+  await b.click('#declare-open-linshi');
+  await b.locator('#declare-row-linshi input').fill('2026-12-04');
+  await b.click('#declare-linshi');
+  for (const p of [a, b]) {
+    await p.reload();
+    await expect(p.locator('#declare-row-jiance .declared')).toBeVisible();
+    await expect(p.locator('#declare-row-tekun .declared')).toBeVisible();
+    await expect(p.locator('#declare-row-linshi .declared')).toBeVisible();
+    await expect(p.locator('#declare-row-dibao .declared')).toHaveCount(0);
+  }
+});
