@@ -161,3 +161,92 @@ fn version_1_fixture_is_what_the_first_build_wrote() {
     };
     assert_eq!(serde_json::to_string(&v1).unwrap(), RECORD_V1);
 }
+
+/// A record and a backup with declarations (我已申报), as this build writes
+/// them: read back and written again byte for byte, so the format cannot
+/// drift unnoticed. `BLESS=1 cargo test --test fixtures_read_back` writes
+/// them again (only when the format is meant to change).
+mod declared {
+    use bangfu::check::declare::Declared;
+    use bangfu::check::households::{backup_json_full, read_backup_full, Household};
+    use bangfu::check::Answers;
+    use bangfu::date::Date;
+    use bangfu::store::{decode_full, encode_full, Extra, Loaded, Record};
+
+    const RECORD: &str = "tests/fixtures/record-declared.json";
+    const BACKUP: &str = "tests/fixtures/backup-declared.json";
+
+    fn declared() -> Vec<Declared> {
+        let d = |id: &str, programme: &str, date: &str, answered: Option<&str>, stamp, removed| {
+            Declared {
+                id: id.into(),
+                programme: programme.into(),
+                date: date.into(),
+                answered: answered.map(Into::into),
+                stamp,
+                removed,
+            }
+        };
+        vec![
+            d("", "jiance", "2026-12-01", None, 1_764_900_000_000, false),
+            d(
+                "h1",
+                "dibao",
+                "2026-11-02",
+                Some("2026-12-04"),
+                1_764_900_000_001,
+                false,
+            ),
+            d("h1", "tekun", "2026-11-03", None, 1_764_900_000_002, true),
+        ]
+    }
+
+    fn list() -> Vec<Household> {
+        vec![Household {
+            id: "h1".into(),
+            label: "3组 王家".into(),
+            village: "梅河村".into(),
+            date: "2026-11-01".into(),
+            answers: Answers::from_pairs([("members".to_string(), "1".to_string())]),
+        }]
+    }
+
+    fn fixture(path: &str, made: String) -> String {
+        if std::env::var_os("BLESS").is_some() {
+            std::fs::write(path, &made).unwrap();
+        }
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    #[test]
+    fn a_record_with_declarations_reads_back_byte_for_byte() {
+        let record = Record {
+            households: list(),
+            ..Record::default()
+        };
+        let extra = Extra {
+            declared: declared(),
+            ..Extra::default()
+        };
+        let text = fixture(RECORD, encode_full(&record, &extra));
+        let (loaded, back) = decode_full(Some(&text));
+        let Loaded::Ok(r) = loaded else {
+            panic!("{loaded:?}")
+        };
+        assert_eq!(back, extra);
+        assert_eq!(encode_full(&r, &back), text);
+    }
+
+    #[test]
+    fn a_backup_with_declarations_reads_back_byte_for_byte() {
+        let today = Date::new(2026, 12, 7).unwrap();
+        let text = fixture(BACKUP, backup_json_full(&list(), &[], &declared(), today));
+        let back = read_backup_full(&text).unwrap();
+        // The removed one stays on the phone; this phone's own is not the list's.
+        assert_eq!(back.declared, declared()[1..2].to_vec());
+        assert_eq!(
+            backup_json_full(&back.households, &back.visits, &back.declared, today),
+            text
+        );
+    }
+}
