@@ -305,9 +305,9 @@ fn first_step(report: &Report, too_few: bool, shared: bool) -> impl IntoView {
     }
 }
 
-/// One finding: its level and why; what it means, the steps, where to go
-/// and what to bring one tap away; the source, and the policy entry that
-/// explains it.
+/// One finding: its level and why; what it means, the steps, where to go,
+/// what to bring, the source and the policy entry one tap away (大字版
+/// would otherwise be some fifteen screens long).
 #[component]
 fn FindingCard(f: Finding, to_loan: Callback<()>) -> impl IntoView {
     let t = text(f.id);
@@ -324,7 +324,7 @@ fn FindingCard(f: Finding, to_loan: Callback<()>) -> impl IntoView {
             <h3>{t.title} " " <Badge level=f.level/></h3>
             {why}
             <details>
-                <summary>"说明、怎么办、去哪里、带什么"</summary>
+                <summary>"说明、怎么办、带什么、依据"</summary>
                 <p>{t.explain}</p>
                 <ol>{t.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
                 <p>
@@ -335,23 +335,25 @@ fn FindingCard(f: Finding, to_loan: Callback<()>) -> impl IntoView {
                     <strong>"要带："</strong>
                     {t.bring.join("、")}
                 </p>
+                <p class="src">
+                    {format!("依据（{}）：{}", t.kind.told(), t.source)}
+                </p>
+                <div class="actions">
+                    <PolicyLink id=Some(t.policy.to_string()) class="button secondary">
+                        "看政策解读"
+                    </PolicyLink>
+                </div>
             </details>
-            <p class="src">
-                {format!("依据（{}）：{}", t.kind.told(), t.source)}
-            </p>
-            <div class="actions">
-                <PolicyLink id=Some(t.policy.to_string()) class="button secondary">
-                    "看政策解读"
-                </PolicyLink>
-                {(f.id == "loan")
-                    .then(|| {
-                        view! {
+            {(f.id == "loan")
+                .then(|| {
+                    view! {
+                        <div class="actions">
                             <button id="to-loan" type="button" on:click=move |_| to_loan.run(())>
                                 "算一算贷款"
                             </button>
-                        }
-                    })}
-            </div>
+                        </div>
+                    }
+                })}
         </article>
     }
 }

@@ -139,7 +139,7 @@ fn ProgrammeRow(
             }
             None if !editing.get() => view! {
                 <button type="button" class="secondary" id=format!("declare-open-{}", p.id) on:click=move |_| editing.set(true)>
-                    "我已申报了这一项"
+                    "已经申报了"
                 </button>
             }
             .into_any(),
@@ -189,17 +189,31 @@ pub fn DeclaredCard(
     if all.is_empty() {
         return None;
     }
-    let rows = all
-        .into_iter()
-        .map(|p| view! { <ProgrammeRow p id=id.clone() since who=who.clone()/> })
-        .collect_view();
+    // What was declared shows; the rest waits behind one line, so a
+    // family that has not declared yet is not shown a list of buttons.
+    let (done, rest): (Vec<_>, Vec<_>) = app.extra.with_untracked(|e| {
+        all.into_iter()
+            .partition(|p| declare::find(&e.declared, &id, p.id).is_some())
+    });
+    let row = |p| view! { <ProgrammeRow p id=id.clone() since who=who.clone()/> };
+    let done_rows = done.into_iter().map(row).collect_view();
+    let more = (!rest.is_empty()).then(|| {
+        let rows = rest.into_iter().map(row).collect_view();
+        view! {
+            <details id="declare-more">
+                <summary>"已经去申报了？记下日期"</summary>
+                <p class="hint">
+                    "记下哪天申报的，这里会算出按规定哪天前应有答复（不算周末和节假日），过了期限告诉您怎么办。只存在这部手机上。"
+                </p>
+                <ul class="declare-list">{rows}</ul>
+            </details>
+        }
+    });
     Some(view! {
         <section class="card no-print" aria-labelledby="declared-title" id="declared">
             <h2 id="declared-title">"我已申报"</h2>
-            <p class="hint">
-                "申报以后记下日期，这里会算出按规定哪天前应有答复（不算周末和节假日），过了期限告诉您怎么办。只存在这部手机上。"
-            </p>
-            <ul class="declare-list">{rows}</ul>
+            <ul class="declare-list">{done_rows}</ul>
+            {more}
         </section>
     })
 }

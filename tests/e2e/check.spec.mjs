@@ -145,6 +145,7 @@ test('sharing a result is explicit, warns about privacy and carries no name', as
 test('a finding links to its policy explanation and back returns to the results', async ({ page }) => {
   await page.goto('/?v=check');
   await answerAll(page, POOR);
+  await page.locator('#finding-yulu summary').click();
   await page.locator('#finding-yulu').getByRole('link', { name: '看政策解读' }).click();
   await expect(page).toHaveURL(/v=policy&id=yulu-jihua/);
   await expect(page.locator('h1')).toContainText('雨露计划');
@@ -204,6 +205,7 @@ test('a widow whose son cannot support her is told of 特困, 临时救助 and �
   await page.screenshot({ path: shot('check-widow-liangxiang-360x740') });
   await page.screenshot({ path: shot('check-widow-full'), fullPage: true });
   // 临时救助 opens its explanation.
+  await linshi.locator('summary').click();
   await linshi.locator('a', { hasText: '看政策解读' }).click();
   await expect(page.locator('#entry-title')).toHaveText('临时救助（急难型、支出型）');
 });

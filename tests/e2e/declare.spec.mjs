@@ -136,7 +136,9 @@ test('the 申报准备单 lists what to bring, where, each step with its time an
 test('我已申报: the due day on the results and home, refused dates, correcting and removing', async ({ page }) => {
   await widowResults(page);
   const row = page.locator('#declare-row-jiance');
-  // Each programme is one button until the family has declared.
+  // One line until the family says it has declared; then one button per programme.
+  await expect(page.locator('#declare-open-jiance')).toBeHidden();
+  await page.click('#declare-more summary');
   await expect(row.locator('input')).toHaveCount(0);
   await page.click('#declare-open-jiance');
   await row.locator('input').fill('2026-12-08');
@@ -166,6 +168,7 @@ test('我已申报: the due day on the results and home, refused dates, correcti
 
 test('after the time to answer has passed, the family is told what to do', async ({ page }) => {
   await widowResults(page);
+  await page.click('#declare-more summary');
   await page.click('#declare-open-jiance');
   await page.locator('#declare-row-jiance input').fill('2026-11-02');
   await page.click('#declare-jiance');
@@ -203,6 +206,7 @@ test('a cadre household keeps its declarations in the CSV, the backup, and the i
   await expect(page.locator('#save-status')).toContainText('已保存');
   // Declared under the household now open, named by its label; not before
   // the household was first saved.
+  await page.click('#declare-more summary');
   await page.click('#declare-open-jiance');
   await page.locator('#declare-row-jiance input').fill('2026-12-01');
   await page.click('#declare-jiance');
@@ -236,6 +240,7 @@ test('a cadre household keeps its declarations in the CSV, the backup, and the i
   await expect(other.locator('#io-status')).toContainText('1 条申报记录');
   await other.locator('#household-list li.household').first().getByRole('button', { name: '打开' }).click();
   await expect(other.locator('#declare-row-jiance .declared')).toContainText('3组 王家12月7日申报了防返贫监测');
+  await other.click('#declare-more summary');
   await other.click('#declare-open-dibao');
   await other.locator('#declare-row-dibao input').fill('2026-12-07');
   await other.click('#declare-dibao');
@@ -264,16 +269,19 @@ test('two tabs keep both tabs\' declarations, a deaf one too', async ({ context 
     await p.goto('/?v=check');
     await expect(p.locator('#declared')).toBeVisible();
   }
+  await a.click('#declare-more summary');
   await a.click('#declare-open-jiance');
   await a.locator('#declare-row-jiance input').fill('2026-12-01');
   await a.click('#declare-jiance');
   // B hears of it and shows it.
   await expect(b.locator('#declare-row-jiance .declared')).toContainText('12月1日申报了防返贫监测');
+  await b.click('#declare-more summary');
   await b.click('#declare-open-dibao');
   await b.locator('#declare-row-dibao input').fill('2026-12-02');
   await b.click('#declare-dibao');
   await expect(a.locator('#declare-row-dibao .declared')).toContainText('12月2日申报了低保');
   // The deaf tab never heard either; its own declaration keeps both.
+  await deaf.click('#declare-more summary');
   await deaf.click('#declare-open-tekun');
   await deaf.locator('#declare-row-tekun input').fill('2026-12-03');
   await deaf.click('#declare-tekun');

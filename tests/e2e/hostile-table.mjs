@@ -96,6 +96,7 @@ export const INPUTS = [
       await page.click('#next');
       await page.locator('#question-income input[value="lt4000"]').check();
       await page.click('#results-now');
+      await page.click('#declare-more summary');
       await page.click('#declare-open-jiance');
       await page.locator('#declare-row-jiance input').waitFor();
     },
