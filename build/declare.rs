@@ -60,6 +60,10 @@ struct Programme {
     answer_text: Option<String>,
     answer_source: Option<String>,
     answer_kind: Option<String>,
+    /// The days come from local rules (one or more provinces), not a
+    /// national one: the sentence says 一般 and 各地规定不同.
+    #[serde(default)]
+    answer_local: bool,
     ask_after_days: Option<u32>,
     rights: Vec<String>,
     rights_source: String,
@@ -197,7 +201,11 @@ pub fn generate(provinces: &[String]) {
                 reads(&who, "answer_text", t);
                 let (src, kind) = source(&who, "answer_source", s, k);
                 (
-                    format!("Clock::Limit({days})"),
+                    if p.answer_local {
+                        format!("Clock::Local({days})")
+                    } else {
+                        format!("Clock::Limit({days})")
+                    },
                     format!(
                         "Some(Limit {{ text: {t:?}, source: {src:?}, kind: SourceKind::{kind} }})"
                     ),
@@ -205,7 +213,10 @@ pub fn generate(provinces: &[String]) {
             }
             (None, Some(days)) => {
                 assert!(
-                    p.answer_text.is_none() && p.answer_source.is_none() && p.answer_kind.is_none(),
+                    p.answer_text.is_none()
+                        && p.answer_source.is_none()
+                        && p.answer_kind.is_none()
+                        && !p.answer_local,
                     "{FILE}, {who}: answer_text and its source go with answer_days"
                 );
                 assert!(

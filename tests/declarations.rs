@@ -71,7 +71,7 @@ fn an_answer_is_due_twenty_working_days_after_declaring_for_monitoring() {
     }
     assert_eq!(
         sentence(&x, today, "您家").unwrap(),
-        "您家12月7日申报了防返贫监测，按规定约2027年1月4日前应有答复。"
+        "您家12月7日申报了防返贫监测，各地规定不同，一般约2027年1月4日前应有答复。"
     );
 }
 
@@ -89,7 +89,7 @@ fn after_the_limit_the_family_is_told_what_to_do() {
     let text = sentence(&x, d("2026-12-07"), "3组王家").unwrap();
     assert_eq!(
         text,
-        "3组王家11月2日申报了防返贫监测，按规定11月30日前应有答复，已经过了20个工作日的期限。"
+        "3组王家11月2日申报了防返贫监测，各地规定不同，一般11月30日前应有答复，已经过了20个工作日。"
     );
     let advice = overdue_advice(programme("jiance").unwrap()).join("\n");
     assert!(advice.contains("12317"), "{advice}");
@@ -101,6 +101,31 @@ fn after_the_limit_the_family_is_told_what_to_do() {
         !advice.contains("12317") && advice.contains("行政复议"),
         "{advice}"
     );
+}
+
+#[test]
+fn a_national_limit_says_so_and_a_sum_of_steps_is_not_told_as_a_rule() {
+    let today = d("2026-12-07");
+    let x = declared("", "dibao", "2026-12-01", 1);
+    assert_eq!(
+        sentence(&x, today, "您家").unwrap(),
+        "您家12月1日申报了低保，按规定约2027年1月12日前应有答复。"
+    );
+    // 特困: each step has its limit, the whole has none; the tool says when to ask.
+    let t = declared("", "tekun", "2026-10-08", 1);
+    let s = sentence(&t, today, "您家").unwrap();
+    assert!(
+        s.contains("没有规定总的答复期限") && !s.contains("按规定"),
+        "{s}"
+    );
+    assert!(matches!(status(&t, today), Some(Status::AskNow(_))));
+    assert!(!status(&t, today).unwrap().late() && status(&t, today).unwrap().act());
+    // An answer noted in another year says its year.
+    let mut a = declared("", "dibao", "2026-12-01", 1);
+    a.answered = Some("2026-12-30".into());
+    assert!(sentence(&a, d("2027-01-04"), "您家")
+        .unwrap()
+        .ends_with("2026年12月30日有了答复。"));
 }
 
 #[test]
@@ -119,7 +144,7 @@ fn a_programme_without_a_rule_says_when_to_ask_and_an_answer_stops_the_clock() {
     let mut x = declared("", "housing", "2026-11-02", 1);
     let s = sentence(&x, d("2026-11-10"), "您家").unwrap();
     assert!(
-        s.contains("没有统一的答复期限") && s.contains("11月30日还没有消息可以去问"),
+        s.contains("没有规定总的答复期限") && s.contains("11月30日还没有消息可以去问"),
         "{s}"
     );
     assert!(matches!(
@@ -171,6 +196,15 @@ fn declaration_dates_read_as_people_write_them_and_impossible_ones_are_refused()
     let junk = read_date("昨天下午<script>", today, None).unwrap_err();
     assert!(junk.contains("不是日期"), "{junk}");
     assert!(read_date("2026-02-30", today, None).is_err());
+    // A day without a year, typed in January, is last December's.
+    assert_eq!(
+        read_date("12月28日", d("2027-01-05"), None),
+        Ok(d("2026-12-28"))
+    );
+    assert_eq!(
+        read_date("1月5日", d("2027-01-05"), None),
+        Ok(d("2027-01-05"))
+    );
 }
 
 #[test]
@@ -296,6 +330,9 @@ fn a_widow_living_alone_is_not_asked_about_school_children() {
     }
     let (done, total) = a.progress();
     assert_eq!(done, total, "every question she is asked is answered");
+    // The 上学 section has nothing left to ask her: it is skipped both ways.
+    assert_eq!(a.next_section(2), Some(4));
+    assert_eq!(a.prev_section(4), Some(2));
     let r = assess(&a);
     assert_eq!(r.get("school").map(|f| f.level), Some(Level::Secure));
     // A family with children is asked.
@@ -369,9 +406,7 @@ fn every_programme_with_a_sheet_is_a_finding_the_rules_make() {
         assert_eq!(t.id, p.id, "{} has no finding text", p.id);
         let s = declare::sheet_of(p.id).expect("every programme has its sheet");
         assert!(!s.steps.is_empty() && !s.documents.is_empty());
-        assert_eq!(
-            matches!(p.clock, declare::Clock::Limit(_)),
-            s.answer.is_some()
-        );
+        let limited = matches!(p.clock, declare::Clock::Limit(_) | declare::Clock::Local(_));
+        assert_eq!(limited, s.answer.is_some(), "{}", p.id);
     }
 }

@@ -133,6 +133,24 @@ impl Answers {
         }
     }
 
+    /// The section after `from` with a question to ask, if any: a section
+    /// whose questions the other answers all decide is skipped.
+    pub fn next_section(&self, from: usize) -> Option<usize> {
+        (from + 1..questions::SECTIONS.len()).find(|&i| self.asks(i))
+    }
+
+    /// The section before `from` with a question to ask, if any.
+    pub fn prev_section(&self, from: usize) -> Option<usize> {
+        (0..from).rev().find(|&i| self.asks(i))
+    }
+
+    fn asks(&self, section: usize) -> bool {
+        questions::SECTIONS[section]
+            .questions
+            .iter()
+            .any(|q| self.visible(q))
+    }
+
     /// The answer the rules read: implied by the others when the question
     /// is not asked, else as given.
     pub fn answer(&self, id: &str) -> Option<&str> {

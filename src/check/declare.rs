@@ -45,8 +45,10 @@ pub struct Limit {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Clock {
-    /// The rules give this many 工作日 to an answer.
+    /// National rules give this many 工作日 to an answer.
     Limit(u32),
+    /// Local rules (some provinces) give about this many; others differ.
+    Local(u32),
     /// No rule was found: the tool suggests asking after this many 工作日.
     AskAfter(u32),
 }
@@ -81,7 +83,8 @@ pub struct Programme {
 pub struct ProgrammeSheet {
     pub id: &'static str,
     pub documents: &'static [&'static str],
-    /// The source's own account of the time to an answer, with `Clock::Limit`.
+    /// The source's own account of the time to an answer, with
+    /// `Clock::Limit` or `Clock::Local`.
     pub answer: Option<Limit>,
     pub rights_source: &'static str,
     pub rights_kind: SourceKind,
@@ -208,7 +211,7 @@ pub enum Status {
     Waiting(Due),
     /// The limit passed without an answer.
     Overdue(Due),
-    /// No rule gives a limit: worth asking from `ask` on.
+    /// No rule gives a limit for the whole: worth asking from `ask` on.
     AskLater(Due),
     /// That day has come.
     AskNow(Due),
@@ -222,8 +225,13 @@ impl Status {
         !matches!(self, Status::Answered(_))
     }
 
-    /// The time to answer has passed.
+    /// A limit the rules give has passed.
     pub fn late(self) -> bool {
+        matches!(self, Status::Overdue(_))
+    }
+
+    /// Time to ask or to press: past a limit, or past the day to ask.
+    pub fn act(self) -> bool {
         matches!(self, Status::Overdue(_) | Status::AskNow(_))
     }
 }
@@ -236,7 +244,7 @@ pub fn status(d: &Declared, today: Date) -> Option<Status> {
         return Some(Status::Answered(a));
     }
     Some(match p.clock {
-        Clock::Limit(days) => {
+        Clock::Limit(days) | Clock::Local(days) => {
             let due = add_working_days(day, days);
             if today > due.date {
                 Status::Overdue(due)
@@ -255,36 +263,42 @@ pub fn status(d: &Declared, today: Date) -> Option<Status> {
     })
 }
 
+/// `date` in a sentence: 「12月7日」 in `today`'s year, else with its year.
+fn day_told(date: Date, today: Date) -> String {
+    if date.year == today.year {
+        date.month_day()
+    } else {
+        date.chinese()
+    }
+}
+
 /// The sentence a family reads: 「您家12月7日申报了防返贫监测，按规定约12月21日前应有答复。」
 /// `who` is 「您家」 or a household's label.
 pub fn sentence(d: &Declared, today: Date, who: &str) -> Option<String> {
     let p = d.programme()?;
-    let day = d.day()?;
-    let when = if day.year == today.year {
-        day.month_day()
-    } else {
-        day.chinese()
-    };
-    let head = format!("{who}{when}申报了{}", p.name);
+    let head = format!("{who}{}申报了{}", day_told(d.day()?, today), p.name);
     let y = today.year;
+    // A national rule 「按规定」; local ones differ, so 「一般」.
+    let (rule, days) = match p.clock {
+        Clock::Limit(n) => ("按规定", n),
+        Clock::Local(n) => ("各地规定不同，一般", n),
+        Clock::AskAfter(n) => ("", n),
+    };
     Some(match status(d, today)? {
-        Status::Waiting(due) => format!("{head}，按规定{}前应有答复。", due.told(y)),
+        Status::Waiting(due) => format!("{head}，{rule}{}前应有答复。", due.told(y)),
         Status::Overdue(due) => format!(
-            "{head}，按规定{}前应有答复，已经过了{}个工作日的期限。",
-            due.told(y),
-            match p.clock {
-                Clock::Limit(n) | Clock::AskAfter(n) => n,
-            }
+            "{head}，{rule}{}前应有答复，已经过了{days}个工作日。",
+            due.told(y)
         ),
         Status::AskLater(ask) => format!(
-            "{head}。这一项没有统一的答复期限，{}还没有消息可以去问。",
+            "{head}。这一项没有规定总的答复期限，{}还没有消息可以去问。",
             ask.told(y)
         ),
         Status::AskNow(ask) => format!(
-            "{head}。这一项没有统一的答复期限；已经到了{}，还没有消息可以去问。",
+            "{head}。这一项没有规定总的答复期限；已经到了{}，还没有消息可以去问。",
             ask.told(y)
         ),
-        Status::Answered(a) => format!("{head}，{}有了答复。", a.month_day()),
+        Status::Answered(a) => format!("{head}，{}有了答复。", day_told(a, today)),
     })
 }
 
@@ -301,6 +315,11 @@ pub fn overdue_advice(p: &Programme) -> Vec<String> {
     out.push("没批的，请他们把理由写下来。".to_string());
     out.extend(p.rights.iter().map(|r| r.to_string()));
     out
+}
+
+/// The month of 「2026年12」 or 「12」.
+fn m_of(ym: &str) -> Option<u8> {
+    ym.rsplit('年').next()?.parse().ok()
 }
 
 /// The earliest date a declaration may have.
@@ -321,11 +340,15 @@ pub fn read_date(text: &str, today: Date, since: Option<Date>) -> Result<Date, S
     let date = Date::parse(&t).or_else(|| {
         let t = t.trim_end_matches(['日', '号']);
         let (ym, d) = t.split_once('月')?;
-        let (y, m) = match ym.split_once('年') {
-            Some((y, m)) => (y.parse().ok()?, m),
-            None => (today.year, ym),
-        };
-        Date::new(y, m.parse().ok()?, d.parse().ok()?)
+        let (m, d) = (m_of(ym)?, d.parse().ok()?);
+        match ym.split_once('年') {
+            Some((y, _)) => Date::new(y.parse().ok()?, m, d),
+            // No year: the last such day up to today (「12月28日」 typed in
+            // January is last year's).
+            None => Date::new(today.year, m, d)
+                .filter(|x| *x <= today)
+                .or_else(|| Date::new(today.year - 1, m, d)),
+        }
     });
     let Some(date) = date else {
         return Err(format!(

@@ -91,11 +91,13 @@ fn alternatives(named: &[&Programme]) -> Vec<&'static Alternative> {
         .collect()
 }
 
-/// How long an answer takes, in a few words: 「约20个工作日」 or 「没有统一期限」.
+/// How long an answer takes, in a few words: 「30个工作日内」, 「一般20个工作日内，
+/// 各地不同」 or 「没有规定总的期限」.
 pub fn time_to_answer(p: &Programme) -> String {
     match p.clock {
-        Clock::Limit(days) => format!("约{days}个工作日"),
-        Clock::AskAfter(_) => "没有统一期限".to_string(),
+        Clock::Limit(days) => format!("{days}个工作日内"),
+        Clock::Local(days) => format!("一般{days}个工作日内，各地不同"),
+        Clock::AskAfter(_) => "没有规定总的期限".to_string(),
     }
 }
 
@@ -307,6 +309,9 @@ impl Sheet {
                     .collect(),
                 answer: match sheet_part(p).answer {
                     Some(l) => l.text.to_string(),
+                    None if sheet_part(p).steps.iter().any(|s| !s.limit.is_empty()) => {
+                        "没有规定总的期限，每一步的时限见上面；过了还没有消息就去问。".to_string()
+                    }
                     None => "没有统一期限，各地不同；过一段时间没有消息就去问。".to_string(),
                 },
             })

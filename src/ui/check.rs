@@ -16,7 +16,12 @@ use leptos::prelude::*;
 pub fn Questionnaire() -> impl IntoView {
     let app = use_app();
     let section = Memo::new(move |_| app.check.with(|c| c.section.min(SECTIONS.len() - 1)));
-    let last = move || section.get() + 1 == SECTIONS.len();
+    // Sections whose questions the other answers all decide are skipped.
+    let next = move || {
+        let s = section.get();
+        app.check.with(|c| c.answers.next_section(s))
+    };
+    let last = move || next().is_none();
     // Reactive text and attributes are `Signal<String>` and `Signal<bool>`
     // throughout: one compiled render path for every binding, where each
     // closure would compile its own.
@@ -29,7 +34,10 @@ pub fn Questionnaire() -> impl IntoView {
     let editing_label = Signal::derive(move || editing.get().unwrap_or_default());
     let not_editing = Signal::derive(move || editing.with(Option::is_none));
     let title = Signal::derive(move || SECTIONS[section.get()].title.to_string());
-    let first = Signal::derive(move || section.get() == 0);
+    let first = Signal::derive(move || {
+        let s = section.get();
+        app.check.with(|c| c.answers.prev_section(s)).is_none()
+    });
     let next_id = Signal::derive(move || if last() { "finish" } else { "next" }.to_string());
     let next_text = Signal::derive(move || if last() { "看结果" } else { "下一步" }.to_string());
     let go_to = move |i: usize| {
@@ -73,7 +81,10 @@ pub fn Questionnaire() -> impl IntoView {
                     class="secondary"
                     id="prev"
                     disabled=first
-                    on:click=move |_| go_to(section.get_untracked().saturating_sub(1))
+                    on:click=move |_| {
+                        let s = section.get_untracked();
+                        go_to(app.check.with_untracked(|c| c.answers.prev_section(s)).unwrap_or(0))
+                    }
                 >
                     "上一步"
                 </button>
@@ -81,9 +92,9 @@ pub fn Questionnaire() -> impl IntoView {
                 <button
                     type="button"
                     id=next_id
-                    on:click=move |ev| {
-                        let s = section.get_untracked();
-                        if s + 1 == SECTIONS.len() { finish(ev) } else { go_to(s + 1) }
+                    on:click=move |ev| match untrack(next) {
+                        Some(n) => go_to(n),
+                        None => finish(ev),
                     }
                 >
                     {next_text}

@@ -35,7 +35,8 @@ fn DeclaredLine(d: Declared, who: String) -> impl IntoView {
     let sentence = declare::sentence(&d, today, &who).unwrap_or_default();
     let st = declare::status(&d, today);
     let late = st.is_some_and(Status::late);
-    let advice = late
+    let advice = st
+        .is_some_and(Status::act)
         .then(|| d.programme().map(declare::overdue_advice))
         .flatten()
         .map(|lines| {
@@ -72,13 +73,15 @@ fn ProgrammeRow(
             let id = id1.clone();
             change(app, &id.clone(), |list| {
                 let stamp = stamp(list, &id, p.id);
+                // A corrected date keeps the answer already noted.
+                let answered = declare::find(list, &id, p.id).and_then(|d| d.answered.clone());
                 declare::set(
                     list,
                     Declared {
                         id,
                         programme: p.id.to_string(),
                         date: date.to_string(),
-                        answered: None,
+                        answered,
                         stamp,
                         removed: false,
                     },
@@ -251,7 +254,9 @@ pub fn HomeDeclared() -> impl IntoView {
             .collect_view();
         let list = (waiting > 0).then(|| {
             let text = if late > 0 {
-                format!("农户名单里有 {waiting} 户申报了在等答复，其中 {late} 户已经过了期限。")
+                format!(
+                    "农户名单里有 {waiting} 户申报了在等答复，其中 {late} 户已经过了规定的期限。"
+                )
             } else {
                 format!("农户名单里有 {waiting} 户申报了在等答复。")
             };

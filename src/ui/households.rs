@@ -12,6 +12,7 @@ use super::fields::SelectField;
 use super::links::Go;
 use super::state::{use_app, AppState};
 use crate::check::answers::to_link_value;
+use crate::check::declare::Declared;
 use crate::check::households::{
     backup_json_full, csv_with, read_backup_bytes_full, sorted, Household, SortBy,
 };
@@ -47,11 +48,15 @@ fn label_order() -> impl Fn(&str, &str) -> Ordering {
 pub const BACKUP_AFTER_CHANGES: usize = 10;
 pub const BACKUP_AFTER_DAYS: i64 = 14;
 
+/// A deleted household: where it was, its earlier visits and its
+/// declarations, all of which 撤销 puts back.
+type Deleted = (usize, Household, Option<History>, Vec<Declared>);
+
 /// The screen's own state, alive while it shows.
 #[derive(Clone, Copy)]
 struct Local {
-    /// The last deleted household, where it was and its earlier visits, for 撤销.
-    deleted: RwSignal<Option<(usize, Household, Option<History>)>>,
+    /// The last deleted household, for 撤销.
+    deleted: RwSignal<Option<Deleted>>,
     message: RwSignal<String>,
     /// An import waiting for the user to choose about conflicts.
     pending: RwSignal<Option<MergePlan>>,
@@ -181,12 +186,13 @@ pub fn HouseholdsPage() -> impl IntoView {
     });
     let villages = Memo::new(move |_| app.households.with(|l| village::villages(l)));
     let undo = move |_| {
-        if let Some((i, h, kept)) = local.deleted.try_update(Option::take).flatten() {
+        if let Some((i, h, kept, declared)) = local.deleted.try_update(Option::take).flatten() {
             app.extra.update(|e| {
                 if let Some(k) = kept {
                     e.visits.retain(|x| x.id != k.id);
                     e.visits.push(k);
                 }
+                e.declared = crate::check::declare::merge(&e.declared, &declared);
                 e.mark_changed(&h.id);
             });
             app.households.update(|l| l.insert(i.min(l.len()), h));
@@ -391,7 +397,7 @@ pub fn HouseholdsPage() -> impl IntoView {
                     {Signal::derive(move || {
                         local
                             .deleted
-                            .with(|d| d.as_ref().map(|(_, h, _)| format!("已删除：{} ", h.label)))
+                            .with(|d| d.as_ref().map(|(_, h, _, _)| format!("已删除：{} ", h.label)))
                             .unwrap_or_default()
                     })}
                     <button type="button" class="secondary" id="undo" on:click=undo>
@@ -511,6 +517,30 @@ pub fn HouseholdsPage() -> impl IntoView {
     }
 }
 
+/// The household's declarations waiting for an answer, in a few words
+/// (「申报等答复：防返贫监测（已超期）、低保」), and whether one is overdue.
+fn waiting_line(
+    declared: &[Declared],
+    id: &str,
+    today: crate::date::Date,
+) -> Option<(String, bool)> {
+    let mut late = false;
+    let names: Vec<String> = crate::check::declare::of(declared, id)
+        .into_iter()
+        .filter_map(|d| {
+            let s = crate::check::declare::status(d, today).filter(|s| s.open())?;
+            late |= s.late();
+            let p = d.programme()?;
+            Some(if s.late() {
+                format!("{}（已超期）", p.name)
+            } else {
+                p.name.to_string()
+            })
+        })
+        .collect();
+    (!names.is_empty()).then(|| (format!("申报等答复：{}", names.join("、")), late))
+}
+
 /// One household: label, risk, village and date, what changed at the last
 /// visit, the top finding, and opening (to see or edit its results and
 /// visits) or deleting it.
@@ -524,10 +554,11 @@ fn HouseholdCard(h: Household, local: Local) -> impl IntoView {
     } else {
         h.village.clone()
     };
-    let (count, change) = app.extra.with_untracked(|e| {
+    let (count, change, waiting) = app.extra.with_untracked(|e| {
         (
             visits::find(&e.visits, &h.id).map_or(1, |k| k.earlier.len() + 1),
             visits::last_change(&h, &e.visits, figures.as_ref()).map(|c| c.headline()),
+            waiting_line(&e.declared, &h.id, app.today),
         )
     });
     let id = h.id.clone();
@@ -545,10 +576,18 @@ fn HouseholdCard(h: Household, local: Local) -> impl IntoView {
         app.households.update(|l| {
             if let Some(i) = l.iter().position(|h| h.id == id) {
                 let h = l.remove(i);
-                kept = app
-                    .extra
-                    .with_untracked(|e| visits::find(&e.visits, &h.id).cloned());
-                local.deleted.set(Some((i, h, kept.clone())));
+                let (history, declared) = app.extra.with_untracked(|e| {
+                    (
+                        visits::find(&e.visits, &h.id).cloned(),
+                        e.declared
+                            .iter()
+                            .filter(|d| d.id == h.id)
+                            .cloned()
+                            .collect(),
+                    )
+                });
+                kept = history;
+                local.deleted.set(Some((i, h, kept.clone(), declared)));
             }
         });
         app.extra.update(|e| {
@@ -571,6 +610,10 @@ fn HouseholdCard(h: Household, local: Local) -> impl IntoView {
                 {(count > 1).then(|| format!(" · 走访 {count} 次"))}
             </p>
             {change.map(|c| view! { <p class="small hh-change">{c}</p> })}
+            {waiting
+                .map(|(text, late)| {
+                    view! { <p class=if late { "small declared late" } else { "small declared" }>{text}</p> }
+                })}
             <p>{top}</p>
             <div class="actions">
                 <button class="secondary" type="button" on:click=open>
@@ -618,7 +661,7 @@ fn import(app: AppState, local: Local, input: web_sys::HtmlInputElement) {
                     text.push_str(&format!("还有 {} 条申报记录。", plan.declared_added));
                 }
                 if notes > 0 {
-                    text.push_str(&format!("有 {notes} 个答案已经无效，已忽略。"));
+                    text.push_str(&format!("有 {notes} 条内容已经无效，已忽略。"));
                 }
                 if plan.conflicts.is_empty() {
                     let n = plan.new.len();
