@@ -212,9 +212,19 @@ pub fn DeclaredCard(
             </details>
         }
     });
+    // A cadre's phone (it has a list) checking a family it has not saved:
+    // declarations here would be this phone's own family's.
+    let cadre_hint = (id == declare::OWN && app.households.with_untracked(|l| !l.is_empty())).then(|| {
+        view! {
+            <p class="hint" id="declare-own-hint">
+                "这里记的是这部手机自己家的申报。给别的农户记，请先在下面“保存这一户”，再记日期。"
+            </p>
+        }
+    });
     Some(view! {
         <section class="card no-print" aria-labelledby="declared-title" id="declared">
             <h2 id="declared-title">"我已申报"</h2>
+            {cadre_hint}
             <ul class="declare-list">{done_rows}</ul>
             {more}
         </section>

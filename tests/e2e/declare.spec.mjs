@@ -223,6 +223,10 @@ test('a cadre household keeps its declarations in the CSV, the backup, and the i
   // The next household starts in the same province and village.
   await page.click('#new-check');
   await expect(page.locator('#question-province select')).toHaveValue('hubei');
+  await answerAll(page, POOR);
+  // Not saved yet, on a phone with a list: it says where a declaration would go.
+  await expect(page.locator('#declare-own-hint')).toContainText('请先在下面“保存这一户”');
+  await page.click('#new-check');
   await answerAll(page, WELL);
   await expect(page.locator('#hh-village')).toHaveValue('梅河村');
   await page.goto('/');
