@@ -381,10 +381,14 @@ fn the_widow_gets_one_visit_that_covers_several_programmes_and_a_sheet() {
         text.contains("甘肃“一键报贫”"),
         "the province's own channel"
     );
+    let channels = text.split("【到哪里申报】").nth(1).unwrap();
+    let channels = channels.split('【').next().unwrap();
     assert!(
-        !text.contains("一码申报"),
+        !channels.contains("一码申报"),
         "another province's channel is left out"
     );
+    // The sources come with it.
+    assert!(text.contains("【出处】") && text.contains("国家文件原文"));
     assert!(text.contains("15个工作日"), "each step's time limit");
     assert!(text.contains("行政复议"));
     // Each document once.

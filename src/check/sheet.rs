@@ -250,22 +250,40 @@ pub fn sheet(
     })
 }
 
-/// A document as the sheet lists it: its name, what it is for (when the
-/// sheet covers several programmes and only one or two need it), why.
+/// One line of a sheet's part: a few words in bold (a document's name, a
+/// programme's), then the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DocLine {
-    pub name: &'static str,
-    pub for_: String,
-    pub note: &'static str,
+pub struct Line {
+    pub bold: String,
+    pub text: String,
 }
 
-/// What happens after declaring for one programme: its steps with their
-/// time limits, and how long an answer takes.
+impl Line {
+    fn plain(text: String) -> Line {
+        Line {
+            bold: String::new(),
+            text,
+        }
+    }
+
+    fn named(bold: impl Into<String>, text: String) -> Line {
+        Line {
+            bold: bold.into(),
+            text,
+        }
+    }
+}
+
+/// A part of the sheet (家里的情况, 要带的材料 …): its element id, heading
+/// and lines. The page draws every part with one loop and the chat text
+/// is written from the same parts, so the two cannot say different things.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StepsLine {
-    pub name: &'static str,
-    pub steps: Vec<String>,
-    pub answer: String,
+pub struct Part {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub lines: Vec<Line>,
+    /// Numbered steps (one programme's sheet).
+    pub numbered: bool,
 }
 
 impl Sheet {
@@ -275,52 +293,138 @@ impl Sheet {
         self.programmes.len() > 1
     }
 
-    pub fn doc_lines(&self) -> Vec<DocLine> {
+    /// The sheet's parts, in order; a part with no lines is left out.
+    pub fn parts(&self) -> Vec<Part> {
+        let part = |id, title, lines: Vec<Line>| Part {
+            id,
+            title,
+            lines,
+            numbered: false,
+        };
+        let mut out = vec![
+            part(
+                "sheet-situation",
+                "家里的情况",
+                self.situation.iter().cloned().map(Line::plain).collect(),
+            ),
+            part("sheet-documents", "要带的材料", self.doc_lines()),
+            part(
+                "sheet-channels",
+                "到哪里申报",
+                self.channels
+                    .iter()
+                    .map(|c| Line::named(c.name, format!("：{}", c.how)))
+                    .collect(),
+            ),
+            part(
+                "sheet-alternatives",
+                "注意",
+                self.alternatives
+                    .iter()
+                    .map(|a| Line::plain(a.text.to_string()))
+                    .collect(),
+            ),
+        ];
+        out.extend(self.steps_parts());
+        out.push(part("sheet-rights", "您的权利", self.rights_lines()));
+        out.push(part(
+            "sheet-sources",
+            "出处",
+            self.sources()
+                .into_iter()
+                .map(|(s, k)| Line::plain(format!("{s}（{}）", k.told())))
+                .collect(),
+        ));
+        out.retain(|p| !p.lines.is_empty());
+        out
+    }
+
+    /// Each document once; what it is for when the sheet covers several
+    /// programmes and only one or two need it.
+    fn doc_lines(&self) -> Vec<Line> {
         self.documents
             .iter()
-            .map(|(d, used)| DocLine {
-                name: d.name,
-                for_: if self.several() && used.len() <= 2 {
-                    format!("{}用", used.join("、"))
+            .map(|(d, used)| {
+                let for_ = if self.several() && used.len() <= 2 {
+                    format!("（{}用）", used.join("、"))
                 } else {
                     String::new()
-                },
-                note: d.note,
+                };
+                Line::named(d.name, format!("{for_}：{}", d.note))
             })
             .collect()
     }
 
-    pub fn steps_lines(&self) -> Vec<StepsLine> {
+    /// What happens next: one line per programme (several), or the one
+    /// programme's steps numbered, then how long an answer takes.
+    fn steps_parts(&self) -> Vec<Part> {
+        let steps = |p: &Programme| -> Vec<String> {
+            sheet_part(p)
+                .steps
+                .iter()
+                .map(|s| {
+                    let text = s.text.trim_end_matches('。');
+                    if s.limit.is_empty() {
+                        text.to_string()
+                    } else {
+                        format!("{text}（{}）", s.limit)
+                    }
+                })
+                .collect()
+        };
+        let answer = |p: &Programme| -> String {
+            let sp = sheet_part(p);
+            match sp.answer {
+                Some(l) => l.text.to_string(),
+                None if sp.steps.iter().any(|s| !s.limit.is_empty()) => {
+                    "没有规定总的期限，每一步的时限见上面；过了还没有消息就去问。".to_string()
+                }
+                None => "没有统一期限，各地不同；过一段时间没有消息就去问。".to_string(),
+            }
+        };
+        let title = "之后怎么走、多久有答复";
+        if self.several() {
+            let lines = self
+                .programmes
+                .iter()
+                .map(|p| {
+                    Line::named(
+                        p.name,
+                        format!("：{}。多久：{}", steps(p).join(" → "), answer(p)),
+                    )
+                })
+                .collect();
+            return vec![Part {
+                id: "sheet-steps",
+                title,
+                lines,
+                numbered: false,
+            }];
+        }
         self.programmes
             .iter()
-            .map(|p| StepsLine {
-                name: p.name,
-                steps: sheet_part(p)
-                    .steps
-                    .iter()
-                    .map(|s| {
-                        let text = s.text.trim_end_matches('。');
-                        if s.limit.is_empty() {
-                            text.to_string()
-                        } else {
-                            format!("{text}（{}）", s.limit)
-                        }
-                    })
-                    .collect(),
-                answer: match sheet_part(p).answer {
-                    Some(l) => l.text.to_string(),
-                    None if sheet_part(p).steps.iter().any(|s| !s.limit.is_empty()) => {
-                        "没有规定总的期限，每一步的时限见上面；过了还没有消息就去问。".to_string()
-                    }
-                    None => "没有统一期限，各地不同；过一段时间没有消息就去问。".to_string(),
-                },
+            .flat_map(|p| {
+                [
+                    Part {
+                        id: "sheet-steps",
+                        title,
+                        lines: steps(p).into_iter().map(Line::plain).collect(),
+                        numbered: true,
+                    },
+                    Part {
+                        id: "sheet-answer",
+                        title: "多久有答复",
+                        lines: vec![Line::plain(answer(p))],
+                        numbered: false,
+                    },
+                ]
             })
             .collect()
     }
 
     /// The rights, each text once, with the programmes it is for when the
     /// sheet covers several.
-    pub fn rights_lines(&self) -> Vec<(String, &'static str)> {
+    fn rights_lines(&self) -> Vec<Line> {
         let mut out: Vec<(Vec<&str>, &'static str)> = Vec::new();
         for p in &self.programmes {
             for r in p.rights {
@@ -332,83 +436,33 @@ impl Sheet {
         }
         out.into_iter()
             .map(|(who, t)| {
-                (
-                    if self.several() {
-                        who.join("、")
-                    } else {
-                        String::new()
-                    },
-                    t,
-                )
+                if self.several() {
+                    Line::named(who.join("、"), format!("：{t}"))
+                } else {
+                    Line::plain(t.to_string())
+                }
             })
             .collect()
     }
 
-    /// The sheet as plain text, for a chat: the same words as the page.
+    /// The sheet as plain text, for a chat: the parts the page shows.
     pub fn text(&self) -> String {
-        let mut t = String::new();
-        let mut line = |s: &str| {
-            t.push_str(s);
-            t.push('\n');
-        };
-        line(&self.title);
+        let mut t = self.title.clone();
         if let Some(w) = &self.who {
-            line(&format!("称呼：{w}"));
+            t.push_str(&format!("\n称呼：{w}"));
         }
-        line(&format!("（{}）", self.note()));
-        if !self.situation.is_empty() {
-            line("");
-            line("【家里的情况】");
-            for s in &self.situation {
-                line(&format!("· {s}"));
+        t.push_str(&format!("\n（{}）", self.note()));
+        for p in self.parts() {
+            t.push_str(&format!("\n\n【{}】", p.title));
+            for (i, l) in p.lines.iter().enumerate() {
+                let mark = if p.numbered {
+                    format!("{}. ", i + 1)
+                } else {
+                    "· ".to_string()
+                };
+                t.push_str(&format!("\n{mark}{}{}", l.bold, l.text));
             }
         }
-        line("");
-        line("【要带的材料】");
-        for d in self.doc_lines() {
-            let for_ = if d.for_.is_empty() {
-                String::new()
-            } else {
-                format!("（{}）", d.for_)
-            };
-            line(&format!("· {}{for_}：{}", d.name, d.note));
-        }
-        line("");
-        line("【到哪里申报】");
-        for c in &self.channels {
-            line(&format!("· {}：{}", c.name, c.how));
-        }
-        for a in &self.alternatives {
-            line("");
-            line(&format!("【注意】{}", a.text));
-        }
-        line("");
-        line("【之后怎么走、多久有答复】");
-        for s in self.steps_lines() {
-            if self.several() {
-                line(&format!(
-                    "· {}：{}。多久：{}",
-                    s.name,
-                    s.steps.join(" → "),
-                    s.answer
-                ));
-            } else {
-                for (i, step) in s.steps.iter().enumerate() {
-                    line(&format!("{}. {step}", i + 1));
-                }
-                line(&format!("多久有答复：{}", s.answer));
-            }
-        }
-        line("");
-        line("【您的权利】");
-        for (who, r) in self.rights_lines() {
-            if who.is_empty() {
-                line(&format!("· {r}"));
-            } else {
-                line(&format!("· {who}：{r}"));
-            }
-        }
-        t.pop();
         t
     }
 

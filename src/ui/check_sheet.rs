@@ -97,28 +97,29 @@ fn SheetView(s: Sheet) -> impl IntoView {
             </p>
         }
     });
-    let steps = s
-        .steps_lines()
+    // Every part drawn by one loop, from the parts the chat text is written from.
+    let parts = s
+        .parts()
         .into_iter()
-        .map(|l| {
-            if several {
-                Either::Left(view! {
-                    <li>
-                        <strong>{l.name}</strong>
-                        {format!("：{}。", l.steps.join(" → "))}
-                        <span class="when">{format!("多久：{}", l.answer)}</span>
-                    </li>
+        .map(|p| {
+            let lines = p
+                .lines
+                .into_iter()
+                .map(|l| {
+                    let bold = (!l.bold.is_empty()).then(|| view! { <strong>{l.bold}</strong> });
+                    view! { <li>{bold}{l.text}</li> }
                 })
+                .collect_view();
+            let list = if p.numbered {
+                Either::Left(view! { <ol>{lines}</ol> })
             } else {
-                Either::Right(view! {
-                    <li class="plain">
-                        <ol>{l.steps.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ol>
-                        <p class="when">
-                            <strong>"多久有答复："</strong>
-                            {l.answer}
-                        </p>
-                    </li>
-                })
+                Either::Right(view! { <ul>{lines}</ul> })
+            };
+            view! {
+                <section id=p.id>
+                    <h2>{p.title}</h2>
+                    {list}
+                </section>
             }
         })
         .collect_view();
@@ -128,76 +129,7 @@ fn SheetView(s: Sheet) -> impl IntoView {
             {s.who.clone().map(|w| view! { <p id="sheet-who">{format!("称呼：{w}")}</p> })}
             <p class="hint" id="sheet-note">{s.note()}</p>
             {single_links}
-            {(!s.situation.is_empty())
-                .then(|| {
-                    view! {
-                        <section id="sheet-situation">
-                            <h2>"家里的情况"</h2>
-                            <ul>{s.situation.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}</ul>
-                        </section>
-                    }
-                })}
-            <section id="sheet-documents">
-                <h2>"要带的材料"</h2>
-                <ul>
-                    {s
-                        .doc_lines()
-                        .into_iter()
-                        .map(|d| {
-                            let for_ = (!d.for_.is_empty()).then(|| format!("（{}）", d.for_));
-                            view! {
-                                <li>
-                                    <strong>{d.name}</strong>
-                                    {for_}
-                                    {format!("：{}", d.note)}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </section>
-            <section id="sheet-channels">
-                <h2>"到哪里申报"</h2>
-                <ul>
-                    {s
-                        .channels
-                        .iter()
-                        .map(|c| view! { <li><strong>{c.name}</strong>{format!("：{}", c.how)}</li> })
-                        .collect_view()}
-                </ul>
-            </section>
-            {s
-                .alternatives
-                .iter()
-                .map(|a| view! { <p class="alt"><strong>"注意："</strong>{a.text}</p> })
-                .collect_view()}
-            <section id="sheet-steps">
-                <h2>"之后怎么走、多久有答复"</h2>
-                <ul class="steps">{steps}</ul>
-            </section>
-            <section id="sheet-rights">
-                <h2>"您的权利"</h2>
-                <ul>
-                    {s
-                        .rights_lines()
-                        .into_iter()
-                        .map(|(who, r)| {
-                            let who = (!who.is_empty()).then(|| view! { <strong>{format!("{who}：")}</strong> });
-                            view! { <li>{who}{r}</li> }
-                        })
-                        .collect_view()}
-                </ul>
-            </section>
-            <section id="sheet-sources" class="src">
-                <h2>"出处"</h2>
-                <ul>
-                    {s
-                        .sources()
-                        .into_iter()
-                        .map(|(src, kind)| view! { <li>{format!("{src}（{}）", kind.told())}</li> })
-                        .collect_view()}
-                </ul>
-            </section>
+            {parts}
             <section class="card no-print" id="sheet-actions">
                 <h2>"带上、发给家人或干部"</h2>
                 <div class="actions">
