@@ -21,10 +21,15 @@ impl Date {
         Some(Date { year, month, day })
     }
 
-    /// Parses `YYYY-MM-DD` (also accepts `/` or `.` as separators and
-    /// single-digit month/day, as people type them).
+    /// Parses `YYYY-MM-DD` (also accepts `/` or `.` as separators,
+    /// single-digit month/day and 「2026年12月15日」 or 「…15号」, as people
+    /// type them).
     pub fn parse(s: &str) -> Option<Date> {
         let s = crate::parse::normalize(s);
+        if let Some((y, md)) = s.split_once('年') {
+            let (m, d) = Self::month_day_of(md)?;
+            return Date::new(y.parse().ok()?, m, d);
+        }
         let mut parts = s.split(['-', '/', '.']);
         let y = parts.next()?.parse().ok()?;
         let m = parts.next()?.parse().ok()?;
@@ -33,6 +38,20 @@ impl Date {
             return None;
         }
         Date::new(y, m, d)
+    }
+
+    /// 「12月15日」 (or 「12月15号」) as (month, day).
+    fn month_day_of(s: &str) -> Option<(u8, u8)> {
+        let (m, d) = s.trim_end_matches(['日', '号']).split_once('月')?;
+        Some((m.parse().ok()?, d.parse().ok()?))
+    }
+
+    /// [`Date::parse`], or a day without its year (「12月15日」) in `year`.
+    pub fn parse_in(s: &str, year: i32) -> Option<Date> {
+        Date::parse(s).or_else(|| {
+            let (m, d) = Self::month_day_of(&crate::parse::normalize(s))?;
+            Date::new(year, m, d)
+        })
     }
 
     /// The same day `n` months later; a day that does not exist in the target

@@ -481,6 +481,18 @@ pub fn assess_with(
                 ),
                 Ok(held) => {
                     let total = held + t.principal;
+                    // What the total is made of, in words: with no other
+                    // loan there is nothing to add up.
+                    let sum = if held.0 == 0 {
+                        format!("没有别的贷款，这次 {}元", t.principal.spoken())
+                    } else {
+                        format!(
+                            "已有 {}元加上这次 {}元，合计 {}元",
+                            held.spoken(),
+                            t.principal.spoken(),
+                            total.spoken()
+                        )
+                    };
                     if total > total_cap.value {
                         push(
                             "已有贷款余额",
@@ -502,8 +514,7 @@ pub fn assess_with(
                             "已有贷款余额",
                             Outcome::Warn,
                             format!(
-                                "合计 {}元，没超过 {}元；但超过 {}元{from}的部分不贴息，利息要自己付。",
-                                total.spoken(),
+                                "{sum}，没超过合计上限 {}元；但超过 {}元{from}的部分不贴息，利息要自己付。",
                                 total_cap.value.spoken(),
                                 cap.spoken()
                             ),
@@ -513,11 +524,7 @@ pub fn assess_with(
                         push(
                             "已有贷款余额",
                             Outcome::Pass,
-                            format!(
-                                "合计 {}元，没超过 {}元。",
-                                total.spoken(),
-                                total_cap.value.spoken()
-                            ),
+                            format!("{sum}，没超过合计上限 {}元。", total_cap.value.spoken()),
                             source,
                         );
                     }

@@ -143,8 +143,9 @@ pub fn check(form: &LoanForm, today: Date) -> Result<(LoanTerms, Subsidy), Vec<(
     } else {
         take!(
             Field::Start,
-            Date::parse(&form.start).ok_or_else(|| format!(
-                "看不懂日期“{}”：请按 2026-03-15 这样填写",
+            // 「12月15日」 without a year is this year's.
+            Date::parse_in(&form.start, today.year).ok_or_else(|| format!(
+                "看不懂日期“{}”：请按 2026-03-15 或 2026年3月15日 这样填写",
                 short(&form.start)
             )),
         )

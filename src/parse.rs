@@ -89,13 +89,17 @@ fn amount(input: &str, allow_zero: bool) -> Result<Fen, String> {
         } else {
             (s, 0)
         };
-    let fen = decimal_scaled(number, 2 + unit_digits).ok_or_else(|| {
-        if decimal_scaled(number, 18).is_some() {
-            format!("“{}”太细了：金额最多精确到分（小数点后两位）", short(input))
-        } else {
-            format!("看不懂“{}”：请只填数字，例如 50000 或 5万", short(input))
-        }
-    })?;
+    // 「五万」「两万五」「三千五百」「1万5」: whole 元 in Chinese numerals.
+    let spoken = || chinese_yuan(s).map(|y| y * 100);
+    let fen = decimal_scaled(number, 2 + unit_digits)
+        .or_else(spoken)
+        .ok_or_else(|| {
+            if decimal_scaled(number, 18).is_some() {
+                format!("“{}”太细了：金额最多精确到分（小数点后两位）", short(input))
+            } else {
+                format!("看不懂“{}”：请只填数字，例如 50000 或 5万", short(input))
+            }
+        })?;
     if fen == 0 && !allow_zero {
         return Err("金额要大于 0".into());
     }
@@ -106,6 +110,93 @@ fn amount(input: &str, allow_zero: bool) -> Result<Fen, String> {
         ));
     }
     Ok(Fen(fen as i64))
+}
+
+/// A whole number of 元 written as people say it: Chinese digits (零〇一二两
+/// 三…九) or Arabic ones, with 十百千万 (「五万」「十万」「三千五百」「一千零五」).
+/// After a unit, one more digit alone is the next unit down, as spoken:
+/// 「两万五」 is 25000, 「三千五」 3500, 「1万5」 15000; a number after 零 is
+/// itself (「一万零五」 10005). `None` for anything else (two numbers in a
+/// row, a unit with nothing before it but 十, an empty string).
+pub fn chinese_yuan(s: &str) -> Option<i128> {
+    let s = s.trim_end_matches(['元', '块']).trim_end_matches("块钱");
+    if s.is_empty()
+        || !s
+            .chars()
+            .any(|c| "零〇一二两三四五六七八九十百千万".contains(c))
+    {
+        return None;
+    }
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / 3) as i128)
+            .or(match c {
+                '〇' => Some(0),
+                '两' => Some(2),
+                _ => None,
+            })
+    };
+    let (mut total, mut section): (i128, i128) = (0, 0);
+    // The number waiting for its unit, and the unit before it (for 「两万五」).
+    let (mut num, mut last_unit): (Option<i128>, Option<i128>) = (None, None);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let n = if c.is_ascii_digit() {
+            let mut n = c as i128 - '0' as i128;
+            while let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
+                n = n.checked_mul(10)?.checked_add(d as i128)?;
+                chars.next();
+            }
+            Some(n)
+        } else {
+            digit(c)
+        };
+        if let Some(n) = n {
+            if num.is_some() {
+                return None;
+            }
+            if n == 0 && !c.is_ascii_digit() {
+                last_unit = None; // 零: what follows is itself
+                continue;
+            }
+            num = Some(n);
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => 10_000,
+            _ => return None,
+        };
+        if unit == 10_000 {
+            if total > 0 {
+                return None; // one 万 only (no 亿 here)
+            }
+            section += num.take().unwrap_or(0);
+            if section == 0 || section >= 10_000 {
+                return None;
+            }
+            total = total.checked_add(section.checked_mul(10_000)?)?;
+            section = 0;
+        } else {
+            // 「十五」: a 十 with nothing before it is one ten.
+            let n = num.take().or((unit == 10 && section == 0).then_some(1))?;
+            if n >= 10 || last_unit.is_some_and(|u| u <= unit && u != 10_000) {
+                return None;
+            }
+            section += n * unit;
+        }
+        last_unit = Some(unit);
+    }
+    if let Some(n) = num {
+        section += match last_unit {
+            Some(u) if n < 10 && u >= 10 => n * (u / 10),
+            _ => n,
+        };
+    }
+    total.checked_add(section).filter(|t| *t > 0)
 }
 
 /// Term in months: `12`, `12个月`, `12期`, or years as `1年`, `3年`.

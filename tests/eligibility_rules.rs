@@ -342,3 +342,30 @@ mod local_figures {
         );
     }
 }
+
+#[test]
+fn with_no_other_loan_the_balance_line_does_not_add_up_a_total() {
+    let detail = |existing: &str, amount: &str| {
+        let f = facts("45", "tuopin", "yangzhi", "no", existing);
+        let a = run("tuopin2021", amount, "36", "3.5", "2025-06-01", &f);
+        a.rules
+            .iter()
+            .find(|r| r.title == "已有贷款余额")
+            .unwrap()
+            .detail
+            .clone()
+    };
+    for none in ["", "0", "０"] {
+        let d = detail(none, "5万");
+        assert_eq!(
+            d, "没有别的贷款，这次 5万元，没超过合计上限 10万元。",
+            "{none:?}"
+        );
+    }
+    assert_eq!(
+        detail("1万", "3万"),
+        "已有 1万元加上这次 3万元，合计 4万元，没超过合计上限 10万元。"
+    );
+    assert!(detail("3万", "5万")
+        .starts_with("已有 3万元加上这次 5万元，合计 8万元，没超过合计上限 10万元；但超过 5万元"));
+}

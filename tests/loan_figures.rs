@@ -210,3 +210,26 @@ fn rates_are_exact() {
     assert_eq!(parse_rate("7.35").unwrap(), Rate(73_500));
     assert_eq!(parse_rate("4.9%").unwrap(), Rate(49_000));
 }
+
+#[test]
+fn the_principal_due_at_once_is_found_with_its_day() {
+    // 5万, 36 months, 3.5%, interest each quarter, principal at the end.
+    let mut t = terms(50_000, 36, "3.5", Method::QuarterlyInterest, 0);
+    t.start = Date::new(2026, 12, 15).unwrap();
+    let s = schedule(&t, &Subsidy::NONE);
+    let lump = s.lump().expect("the principal falls due at once");
+    assert_eq!(
+        (lump.number, lump.date),
+        (12, Date::new(2029, 12, 15).unwrap())
+    );
+    assert_eq!(lump.payment, Fen(5_043_750));
+    assert_eq!(s.first_payment(), Fen(43_750));
+    // A level payment has none, nor does a single payment.
+    let level = schedule(
+        &terms(50_000, 36, "3.5", Method::EqualInstallment, 0),
+        &Subsidy::NONE,
+    );
+    assert!(level.lump().is_none());
+    let once = schedule(&terms(50_000, 12, "3.5", Method::Bullet, 0), &Subsidy::NONE);
+    assert!(once.lump().is_none());
+}

@@ -31,6 +31,124 @@ fn amounts_in_every_form() {
 }
 
 #[test]
+fn amounts_said_in_chinese() {
+    let cases = [
+        ("五万", 50_000_00),
+        ("两万五", 25_000_00),
+        ("三千五百", 3_500_00),
+        ("三千五", 3_500_00),
+        ("十万", 100_000_00),
+        ("十五万", 150_000_00),
+        ("两万五千五百", 25_500_00),
+        ("一千零五", 1_005_00),
+        ("一万零五百", 10_500_00),
+        ("1万5", 15_000_00),
+        ("2万500", 20_500_00),
+        ("五万元", 50_000_00),
+        ("八千块", 8_000_00),
+        ("一百二", 120_00),
+        ("二十", 20_00),
+        ("５万５", 55_000_00),
+    ];
+    for (input, fen) in cases {
+        assert_eq!(parse_amount(input), Ok(Fen(fen)), "{input}");
+    }
+    for bad in [
+        "万",
+        "千五",
+        "五百三千",
+        "五五",
+        "5万5万",
+        "一二三",
+        "十万万",
+        "零",
+    ] {
+        assert!(parse_amount(bad).is_err(), "{bad} should be refused");
+    }
+}
+
+/// n 元 written out in Chinese the long way (一万二千零五).
+fn chinese(n: u32) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    fn section(n: u32, out: &mut String) {
+        let units = [(1000, "千"), (100, "百"), (10, "十"), (1, "")];
+        let mut zero = false;
+        for (u, name) in units {
+            let d = (n / u) % 10;
+            if d == 0 {
+                zero = !out.is_empty();
+                continue;
+            }
+            if zero {
+                out.push('零');
+                zero = false;
+            }
+            out.push_str(D[d as usize]);
+            out.push_str(name);
+        }
+    }
+    let mut out = String::new();
+    if n >= 10_000 {
+        section(n / 10_000, &mut out);
+        out.push('万');
+        if !n.is_multiple_of(10_000) && n % 10_000 < 1000 {
+            out.push('零');
+        }
+    }
+    let mut rest = String::new();
+    section(n % 10_000, &mut rest);
+    out.push_str(rest.trim_start_matches('零'));
+    out
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+    #[test]
+    fn every_whole_amount_written_in_chinese_reads_back(n in 1u32..=10_000_000u32) {
+        let text = chinese(n);
+        proptest::prop_assert_eq!(parse_amount(&text), Ok(Fen(n as i64 * 100)), "{}", text);
+    }
+}
+
+#[test]
+fn dates_as_people_write_them() {
+    use bangfu::date::Date;
+    let d = Date::new(2026, 12, 15).unwrap();
+    for t in [
+        "2026-12-15",
+        "2026.12.15",
+        "2026/12/15",
+        "2026年12月15日",
+        "2026年12月15号",
+        "２０２６年１２月１５日",
+        "2026。12。15",
+    ] {
+        assert_eq!(Date::parse(t), Some(d), "{t}");
+        assert_eq!(Date::parse_in(t, 2030), Some(d), "{t}");
+    }
+    // Without a year: in the year given.
+    assert_eq!(Date::parse_in("12月15日", 2026), Some(d));
+    assert_eq!(Date::parse("12月15日"), None);
+    for bad in [
+        "2026年13月1日",
+        "2026年2月30日",
+        "12月",
+        "十二月十五日",
+        "月15日",
+    ] {
+        assert!(Date::parse_in(bad, 2026).is_none(), "{bad}");
+    }
+    // The estimator's start date takes them all; a day without a year is this year's.
+    let today = Date::new(2026, 12, 7).unwrap();
+    for t in ["2026年12月15日", "12月15日", "2026.12.15"] {
+        let mut f = bangfu::form::LoanForm::for_product(bangfu::products::default_product());
+        f.start = t.into();
+        let (terms, _) = bangfu::form::check(&f, today).unwrap_or_else(|e| panic!("{t}: {e:?}"));
+        assert_eq!(terms.start, d, "{t}");
+    }
+}
+
+#[test]
 fn bad_amounts_get_a_clear_message() {
     let cases = [
         ("", "请填写金额"),

@@ -317,11 +317,6 @@ pub fn overdue_advice(p: &Programme) -> Vec<String> {
     out
 }
 
-/// The month of 「2026年12」 or 「12」.
-fn m_of(ym: &str) -> Option<u8> {
-    ym.rsplit('年').next()?.parse().ok()
-}
-
 /// The earliest date a declaration may have.
 pub const EARLIEST: Date = Date {
     year: 2020,
@@ -337,18 +332,12 @@ pub fn read_date(text: &str, today: Date, since: Option<Date>) -> Result<Date, S
     if t.is_empty() {
         return Err("请填申报的日期，比如 2026-12-07。".into());
     }
+    // No year: the last such day up to today (「12月28日」 typed in January
+    // is last year's).
     let date = Date::parse(&t).or_else(|| {
-        let t = t.trim_end_matches(['日', '号']);
-        let (ym, d) = t.split_once('月')?;
-        let (m, d) = (m_of(ym)?, d.parse().ok()?);
-        match ym.split_once('年') {
-            Some((y, _)) => Date::new(y.parse().ok()?, m, d),
-            // No year: the last such day up to today (「12月28日」 typed in
-            // January is last year's).
-            None => Date::new(today.year, m, d)
-                .filter(|x| *x <= today)
-                .or_else(|| Date::new(today.year - 1, m, d)),
-        }
+        Date::parse_in(&t, today.year)
+            .filter(|x| *x <= today)
+            .or_else(|| Date::parse_in(&t, today.year - 1))
     });
     let Some(date) = date else {
         return Err(format!(

@@ -72,6 +72,19 @@ impl Schedule {
     }
 
     /// Consecutive payments of the same amount and spacing, merged.
+    /// The payment that carries the principal at once (按期付息到期还本, 利随本
+    ///清, a staged loan's last period): a single period paying at least
+    /// twice the first payment, with its row, so the family sees its day
+    /// wherever a regular payment is shown. `None` for one payment only, or
+    /// when no period stands out.
+    pub fn lump(&self) -> Option<&Row> {
+        if self.rows.len() < 2 {
+            return None;
+        }
+        let big = self.rows.iter().max_by_key(|r| r.payment)?;
+        (big.payment.0 >= 2 * self.first_payment().0).then_some(big)
+    }
+
     pub fn phases(&self) -> Vec<Phase> {
         let mut phases: Vec<Phase> = Vec::new();
         for r in &self.rows {

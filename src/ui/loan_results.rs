@@ -40,7 +40,12 @@ fn payment_lines(s: &Schedule) -> Vec<(String, Fen)> {
             .iter()
             .map(|p| {
                 if p.first == p.last {
-                    (format!("第{}期还", p.first), p.payment)
+                    // A single period (the principal at maturity): its day too.
+                    let day = s.rows.get(p.first as usize - 1).map(|r| r.date.chinese());
+                    (
+                        format!("第{}期（{}）还", p.first, day.unwrap_or_default()),
+                        p.payment,
+                    )
                 } else {
                     (
                         format!("第{}–{}期，{}还", p.first, p.last, every(p.every)),
@@ -568,9 +573,20 @@ pub fn AnswerBar(estimate: Memo<Option<Estimate>>) -> impl IntoView {
                     .into_iter()
                     .next()
                     .unwrap_or_default();
+                // The principal falling due at once, with its day, beside
+                // the regular payment (it is what a borrower forgets).
+                let lump = e.schedule.lump().filter(|r| r.number > 1).map(|r| {
+                    let (day, amount) = (r.date.chinese(), r.payment);
+                    view! {
+                        <span class="lump" id="answer-lump">
+                            {format!("{day}还 ")}
+                            <strong><Money amount/></strong>
+                        </span>
+                    }
+                });
                 Either::Left(view! {
                     <a href="#summary">
-                        <span>{label}" "<strong><Money amount/></strong></span>
+                        <span>{label}" "<strong><Money amount/></strong>{lump}</span>
                         <span class="go">"看明细"</span>
                     </a>
                 })

@@ -262,3 +262,24 @@ test('a failed download shows a way to retry instead of a blank page', async ({ 
   await expect(page.locator('.shell .fail')).toBeVisible();
   await expect(page.getByRole('button', { name: '重新打开' })).toBeVisible();
 });
+
+test('the principal due at maturity is in plain sight with its day; Chinese amounts and dates are read', async ({ page }) => {
+  // 5万 for 3 years, interest each quarter, the principal at the end (the case).
+  await page.goto('/?v=loan&product=bangfu2026&amount=5%E4%B8%87&months=36&rate=3.5&method=quarterly_interest&start=2026-12-15');
+  const bar = page.locator('#answer-bar');
+  await expect(bar).toContainText('每季还 437.50 元');
+  await expect(page.locator('#answer-lump')).toHaveText('2029年12月15日还 50,437.50 元');
+  await expect(page.locator('#payment-lines')).toContainText('第12期（2029年12月15日）还 50,437.50 元');
+  await page.screenshot({ path: 'tests/e2e/screenshots/loan-lump-360x740.png' });
+  // As people say and write them.
+  await page.fill('#amount', '两万五');
+  await expect(page.locator('#answer-lump')).toContainText('25,218.75 元');
+  await page.fill('#amount', '五万');
+  await expect(page.locator('#answer-lump')).toContainText('50,437.50 元');
+  await page.fill('#start', '2026年12月15日');
+  await expect(page.locator('#answer-lump')).toHaveText('2029年12月15日还 50,437.50 元');
+  await page.fill('#start', '2026.12.15');
+  await expect(page.locator('#answer-lump')).toHaveText('2029年12月15日还 50,437.50 元');
+  // With no other loan, the balance line does not add up a total.
+  await expect(page.locator('#eligibility')).toContainText('没有别的贷款，这次 5万元，没超过合计上限 10万元');
+});
