@@ -6,7 +6,7 @@ use super::browser;
 use super::copy_box::CopyBox;
 use super::loan_inputs::{FactsInputs, LoanInputs};
 use super::loan_results::{
-    Advance, AnswerBar, Compare, Eligibility, ProductInfo, ScheduleCard, Summary,
+    Advance, AnswerBar, Compare, Eligibility, ProductInfo, ScheduleCard, Summary, VerdictLine,
 };
 use super::state::use_app;
 use crate::form::{self, Field};
@@ -75,6 +75,7 @@ pub fn LoanPage() -> impl IntoView {
                 "上面有标红的地方，改好后这里就会算出每期还多少。"
             </div>
             <div id="results" hidden=move || estimate.with(Option::is_none)>
+                <VerdictLine estimate product/>
                 <Summary estimate/>
                 <Advance estimate/>
                 <div class="warning" id="not-a-grant">

@@ -380,16 +380,8 @@ pub fn Eligibility(
     let app = use_app();
     let body = move || {
         let p = product.get();
-        let a = estimate.with(|e| {
-            let local = app.local_figures();
-            app.facts
-                .with(|facts| assess_with(p, e.as_ref().map(|e| &e.terms), facts, local.as_ref()))
-        });
-        let class = match a.verdict {
-            Verdict::Eligible => "verdict ok",
-            Verdict::Caution => "verdict warn",
-            Verdict::NotEligible => "verdict bad",
-        };
+        let a = assessment(app, p, estimate);
+        let class = verdict_class(a.verdict);
         let rules = a
             .rules
             .into_iter()
@@ -433,6 +425,46 @@ pub fn Eligibility(
                 <p class="hint">"这只是按公开政策的初步判断，不是银行或政府的审批结果。"</p>
             </div>
         </section>
+    }
+}
+
+/// The eligibility of the estimate as it stands (tracked).
+fn assessment(
+    app: super::state::AppState,
+    p: &'static Product,
+    estimate: Memo<Option<Estimate>>,
+) -> crate::eligibility::Assessment {
+    estimate.with(|e| {
+        let local = app.local_figures();
+        app.facts
+            .with(|facts| assess_with(p, e.as_ref().map(|e| &e.terms), facts, local.as_ref()))
+    })
+}
+
+fn verdict_class(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Eligible => "verdict ok",
+        Verdict::Caution => "verdict warn",
+        Verdict::NotEligible => "verdict bad",
+    }
+}
+
+/// 能不能贷 in one line at the top of the results, linking to the
+/// conditions further down (they sit after the schedule and the facts).
+#[component]
+pub fn VerdictLine(
+    estimate: Memo<Option<Estimate>>,
+    product: Memo<&'static Product>,
+) -> impl IntoView {
+    let app = use_app();
+    move || {
+        let v = assessment(app, product.get(), estimate).verdict;
+        view! {
+            <p class=verdict_class(v) id="verdict-top">
+                <a href="#eligibility">{format!("能不能贷：{}", v.label())}</a>
+                <span class="small">" （每一条条件在下面）"</span>
+            </p>
+        }
     }
 }
 

@@ -280,6 +280,13 @@ test('the principal due at maturity is in plain sight with its day; Chinese amou
   await expect(page.locator('#answer-lump')).toHaveText('2029年12月15日还 50,437.50 元');
   await page.fill('#start', '2026.12.15');
   await expect(page.locator('#answer-lump')).toHaveText('2029年12月15日还 50,437.50 元');
+  // 能不能贷 is said at the top of the results, before what to repay.
+  const verdict = page.locator('#verdict-top');
+  await expect(verdict).toContainText('能不能贷：');
+  const [vy, sy] = await Promise.all([verdict.boundingBox(), page.locator('#summary').boundingBox()]);
+  expect(vy.y).toBeLessThan(sy.y);
+  await verdict.locator('a').click();
+  await expect(page.locator('#eligibility')).toBeInViewport();
   // With no other loan, the balance line does not add up a total.
   await expect(page.locator('#eligibility')).toContainText('没有别的贷款，这次 5万元，没超过合计上限 10万元');
 });
