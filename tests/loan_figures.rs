@@ -233,3 +233,88 @@ fn the_principal_due_at_once_is_found_with_its_day() {
     let once = schedule(&terms(50_000, 12, "3.5", Method::Bullet, 0), &Subsidy::NONE);
     assert!(once.lump().is_none());
 }
+
+/// Reads an iCalendar file back the way RFC 5545 says: CRLF lines, a line
+/// starting with a space continues the one before; returns the events'
+/// properties (name without parameters → value).
+fn unfold_events(ics: &str) -> Vec<Vec<(String, String)>> {
+    assert!(ics.ends_with("\r\n"));
+    assert!(!ics.replace("\r\n", "").contains('\n'), "bare LF");
+    let mut lines: Vec<String> = Vec::new();
+    for raw in ics.split("\r\n").filter(|l| !l.is_empty()) {
+        assert!(raw.len() <= 75, "{raw} is longer than 75 octets");
+        match raw.strip_prefix(' ') {
+            Some(rest) => lines.last_mut().unwrap().push_str(rest),
+            None => lines.push(raw.to_string()),
+        }
+    }
+    assert_eq!(lines.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
+    assert_eq!(lines.last().map(String::as_str), Some("END:VCALENDAR"));
+    let mut events = Vec::new();
+    let mut cur: Option<Vec<(String, String)>> = None;
+    let mut in_alarm = false;
+    for l in lines {
+        match l.as_str() {
+            "BEGIN:VEVENT" => cur = Some(Vec::new()),
+            "END:VEVENT" => events.push(cur.take().unwrap()),
+            "BEGIN:VALARM" => in_alarm = true,
+            "END:VALARM" => in_alarm = false,
+            _ => {
+                if let Some(e) = cur.as_mut() {
+                    let (k, v) = l.split_once(':').unwrap();
+                    let k = k.split(';').next().unwrap();
+                    let k = if in_alarm {
+                        format!("VALARM.{k}")
+                    } else {
+                        k.to_string()
+                    };
+                    e.push((k, v.to_string()));
+                }
+            }
+        }
+    }
+    events
+}
+
+#[test]
+fn the_calendar_file_has_every_payment_with_its_day_and_amount() {
+    let mut t = terms(50_000, 36, "3.5", Method::QuarterlyInterest, 0);
+    t.start = Date::new(2026, 12, 15).unwrap();
+    let s = schedule(&t, &Subsidy::NONE);
+    let ics = bangfu::loan::calendar::ics(&t, &s);
+    let events = unfold_events(&ics);
+    assert_eq!(events.len(), 12);
+    let get = |e: &Vec<(String, String)>, k: &str| {
+        e.iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+            .unwrap()
+    };
+    assert_eq!(get(&events[0], "DTSTART"), "20270315");
+    assert_eq!(get(&events[0], "DTEND"), "20270316");
+    assert!(get(&events[0], "SUMMARY").starts_with("付利息 437.50元"));
+    let last = &events[11];
+    assert_eq!(get(last, "DTSTART"), "20291215");
+    assert_eq!(
+        get(last, "SUMMARY"),
+        "还本付息（最后一期） 50\\,437.50元（第12/12期）"
+    );
+    assert_eq!(get(last, "VALARM.TRIGGER"), "-P3D");
+    // Stable ids: the same loan gives the same file; another loan other ids.
+    assert_eq!(bangfu::loan::calendar::ics(&t, &s), ics);
+    let uids: Vec<String> = events.iter().map(|e| get(e, "UID")).collect();
+    let mut unique = uids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 12);
+    let mut other = t;
+    other.principal = Fen::from_yuan(60_000);
+    let other_ics = bangfu::loan::calendar::ics(&other, &schedule(&other, &Subsidy::NONE));
+    assert!(!other_ics.contains(&uids[0]));
+    // Every payment's amount is in a title, and they add up to what is repaid.
+    let total: i64 = s.rows.iter().map(|r| r.payment.0).sum();
+    assert_eq!(Fen(total), s.total_payment());
+    for (e, r) in events.iter().zip(&s.rows) {
+        assert!(get(e, "SUMMARY").contains(&r.payment.plain().replace(',', "\\,")));
+    }
+}

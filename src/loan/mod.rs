@@ -16,6 +16,7 @@
 //!   in a month becomes that month's last day.
 
 mod advance;
+pub mod calendar;
 mod schedule;
 
 pub use advance::{advance, Advance, Refund};

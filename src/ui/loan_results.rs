@@ -204,6 +204,22 @@ fn row_key(r: &Row) -> RowKey {
 #[component]
 pub fn ScheduleCard(estimate: Memo<Option<Estimate>>) -> impl IntoView {
     let show_all = RwSignal::new(false);
+    // Every due date as a calendar file: the phone's own calendar reminds,
+    // which a page without a server cannot.
+    let calendar_status = RwSignal::new(String::new());
+    let add_to_calendar = move |_| {
+        let Some(text) = estimate.with_untracked(|e| {
+            e.as_ref()
+                .map(|e| crate::loan::calendar::ics(&e.terms, &e.schedule))
+        }) else {
+            return;
+        };
+        calendar_status.set(if super::browser::download("huankuan-rili.ics", "text/calendar", &text) {
+            "已下载日历文件。打开它，选“添加到日历”。微信里打不开的，点右上角用浏览器打开本页再点一次。".into()
+        } else {
+            "这个浏览器不能下载文件。请用手机自带的浏览器打开本页再试。".into()
+        });
+    };
     let count = move || estimate.with(|e| e.as_ref().map_or(0, |e| e.schedule.rows.len()));
     let rows = move || {
         let limit = if show_all.get() { usize::MAX } else { 12 };
@@ -283,6 +299,12 @@ pub fn ScheduleCard(estimate: Memo<Option<Estimate>>) -> impl IntoView {
             >
                 {toggle}
             </button>
+            <div class="calendar-box">
+                <button type="button" class="secondary" id="calendar" on:click=add_to_calendar>
+                    "加到手机日历（每期前3天提醒）"
+                </button>
+                <p class="hint" role="status" id="calendar-status">{calendar_status}</p>
+            </div>
             <details>
                 <summary>"怎么算的"</summary>
                 <ul class="small">

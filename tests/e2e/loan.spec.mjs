@@ -1,5 +1,6 @@
 // The loan estimator in a real browser at phone size (360×740).
 import { test, expect } from './guard.mjs';
+import fs from 'node:fs';
 
 const SEED =
   '?v=loan&product=tianmen2017&amount=100000&months=12&rate=7.35&method=staged&io=8' +
@@ -280,6 +281,15 @@ test('the principal due at maturity is in plain sight with its day; Chinese amou
   await expect(page.locator('#answer-lump')).toHaveText('2029年12月15日还 50,437.50 元');
   await page.fill('#start', '2026.12.15');
   await expect(page.locator('#answer-lump')).toHaveText('2029年12月15日还 50,437.50 元');
+  // Every due date into the phone's calendar: one event per payment, the amount in its title.
+  const [ics] = await Promise.all([page.waitForEvent('download'), page.click('#calendar')]);
+  expect(ics.suggestedFilename()).toBe('huankuan-rili.ics');
+  const cal = fs.readFileSync(await ics.path(), 'utf8');
+  expect(cal.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+  expect(cal.match(/BEGIN:VEVENT/g)).toHaveLength(12);
+  expect(cal).toContain('DTSTART;VALUE=DATE:20291215');
+  expect(cal.replace(/\r\n /g, '')).toContain('还本付息（最后一期） 50\\,437.50元');
+  await expect(page.locator('#calendar-status')).toContainText('已下载日历文件');
   // 能不能贷 is said at the top of the results, before what to repay.
   const verdict = page.locator('#verdict-top');
   await expect(verdict).toContainText('能不能贷：');
