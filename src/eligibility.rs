@@ -338,7 +338,7 @@ pub fn assess_with(
 
     let existing = match parse::normalize(&facts.existing).as_str() {
         "" => Ok(Fen::ZERO),
-        _ => parse::parse_amount_or_zero(&facts.existing),
+        _ => parse::parse_amount_said_or_zero(&facts.existing),
     };
 
     if let Some(t) = terms {

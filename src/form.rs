@@ -107,6 +107,20 @@ impl LoanForm {
     }
 }
 
+/// A staged loan's interest-only months that are not fewer than its term:
+/// the message, when both read. The link reader's one check of two fields
+/// together (it need not carry the whole of [`check`]).
+pub fn io_too_long(form: &LoanForm) -> Option<String> {
+    if Method::from_key(&form.method) != Some(Method::Staged) {
+        return None;
+    }
+    let (io, n) = (
+        parse::parse_months(&form.io).ok()?,
+        parse::parse_months(&form.months).ok()?,
+    );
+    (io >= n).then(|| format!("只还利息的月数要少于贷款期限（{n} 个月）"))
+}
+
 /// Reads every field; all messages are returned, not just the first.
 pub fn check(form: &LoanForm, today: Date) -> Result<(LoanTerms, Subsidy), Vec<(Field, String)>> {
     let mut errors = Vec::new();
@@ -118,7 +132,7 @@ pub fn check(form: &LoanForm, today: Date) -> Result<(LoanTerms, Subsidy), Vec<(
             keep(&mut errors, $field, $r)
         };
     }
-    let principal = take!(Field::Amount, parse::parse_amount(&form.amount));
+    let principal = take!(Field::Amount, parse::parse_amount_said(&form.amount));
     let months = take!(Field::Months, parse::parse_months(&form.months));
     let rate = take!(Field::Rate, parse::parse_rate(&form.rate));
     let method = take!(
@@ -135,7 +149,7 @@ pub fn check(form: &LoanForm, today: Date) -> Result<(LoanTerms, Subsidy), Vec<(
     } else {
         take!(
             Field::SubsidyCap,
-            parse::parse_amount_or_zero(&form.subsidy_cap).map(Some)
+            parse::parse_amount_said_or_zero(&form.subsidy_cap).map(Some)
         )
     };
     let start = if parse::normalize(&form.start).is_empty() {
@@ -161,15 +175,12 @@ pub fn check(form: &LoanForm, today: Date) -> Result<(LoanTerms, Subsidy), Vec<(
                 }
             })
         );
-        match (io, months) {
-            (Some(io), Some(n)) if io >= n => {
-                errors.push((
-                    Field::Io,
-                    format!("只还利息的月数要少于贷款期限（{n} 个月）"),
-                ));
+        match io_too_long(form) {
+            Some(msg) => {
+                errors.push((Field::Io, msg));
                 None
             }
-            (io, _) => io,
+            None => io,
         }
     } else {
         Some(0)

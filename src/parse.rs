@@ -72,6 +72,35 @@ pub fn parse_amount_or_zero(input: &str) -> Result<Fen, String> {
     amount(input, true)
 }
 
+/// [`parse_amount`] that also reads amounts said in Chinese numerals
+/// ([`chinese_yuan`]): for what people type into a field. Links and stored
+/// texts hold digits, and are read without it (so the home screen's module,
+/// which reads links, does not carry it).
+pub fn parse_amount_said(input: &str) -> Result<Fen, String> {
+    said(parse_amount(input), input)
+}
+
+/// [`parse_amount_said`], 0 allowed.
+pub fn parse_amount_said_or_zero(input: &str) -> Result<Fen, String> {
+    said(parse_amount_or_zero(input), input)
+}
+
+/// What the digits could not read, tried as Chinese numerals (kept apart
+/// from [`amount`], so code reading only digits does not carry it).
+fn said(digits: Result<Fen, String>, input: &str) -> Result<Fen, String> {
+    digits.or_else(|e| {
+        let s = normalize(input);
+        match spoken_yuan(s.trim_start_matches(['¥', '￥'])) {
+            Some(y) if Fen::from_yuan(y) > MAX_AMOUNT => Err(format!(
+                "金额太大：本工具最多测算 {} 元",
+                MAX_AMOUNT.spoken()
+            )),
+            Some(y) => Ok(Fen::from_yuan(y)),
+            None => Err(e),
+        }
+    })
+}
+
 fn amount(input: &str, allow_zero: bool) -> Result<Fen, String> {
     let s = normalize(input);
     if s.is_empty() {
@@ -89,17 +118,13 @@ fn amount(input: &str, allow_zero: bool) -> Result<Fen, String> {
         } else {
             (s, 0)
         };
-    // 「五万」「两万五」「三千五百」「1万5」: whole 元 in Chinese numerals.
-    let spoken = || chinese_yuan(s).map(|y| y * 100);
-    let fen = decimal_scaled(number, 2 + unit_digits)
-        .or_else(spoken)
-        .ok_or_else(|| {
-            if decimal_scaled(number, 18).is_some() {
-                format!("“{}”太细了：金额最多精确到分（小数点后两位）", short(input))
-            } else {
-                format!("看不懂“{}”：请只填数字，例如 50000 或 5万", short(input))
-            }
-        })?;
+    let fen = decimal_scaled(number, 2 + unit_digits).ok_or_else(|| {
+        if decimal_scaled(number, 18).is_some() {
+            format!("“{}”太细了：金额最多精确到分（小数点后两位）", short(input))
+        } else {
+            format!("看不懂“{}”：请只填数字，例如 50000 或 5万", short(input))
+        }
+    })?;
     if fen == 0 && !allow_zero {
         return Err("金额要大于 0".into());
     }
@@ -119,6 +144,12 @@ fn amount(input: &str, allow_zero: bool) -> Result<Fen, String> {
 /// itself (「一万零五」 10005). `None` for anything else (two numbers in a
 /// row, a unit with nothing before it but 十, an empty string).
 pub fn chinese_yuan(s: &str) -> Option<i128> {
+    spoken_yuan(s).map(i128::from)
+}
+
+/// [`chinese_yuan`] in i64 (enough for any amount here; 128-bit arithmetic
+/// would bring its division routines into the module).
+fn spoken_yuan(s: &str) -> Option<i64> {
     let s = s.trim_end_matches(['元', '块']).trim_end_matches("块钱");
     if s.is_empty()
         || !s
@@ -130,22 +161,22 @@ pub fn chinese_yuan(s: &str) -> Option<i128> {
     let digit = |c: char| {
         "零一二三四五六七八九"
             .find(c)
-            .map(|i| (i / 3) as i128)
+            .map(|i| (i / 3) as i64)
             .or(match c {
                 '〇' => Some(0),
                 '两' => Some(2),
                 _ => None,
             })
     };
-    let (mut total, mut section): (i128, i128) = (0, 0);
+    let (mut total, mut section): (i64, i64) = (0, 0);
     // The number waiting for its unit, and the unit before it (for 「两万五」).
-    let (mut num, mut last_unit): (Option<i128>, Option<i128>) = (None, None);
+    let (mut num, mut last_unit): (Option<i64>, Option<i64>) = (None, None);
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         let n = if c.is_ascii_digit() {
-            let mut n = c as i128 - '0' as i128;
+            let mut n = c as i64 - '0' as i64;
             while let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
-                n = n.checked_mul(10)?.checked_add(d as i128)?;
+                n = n.checked_mul(10)?.checked_add(d as i64)?;
                 chars.next();
             }
             Some(n)

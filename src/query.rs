@@ -9,7 +9,7 @@
 //! product's default and is reported, so the page can say which was ignored.
 
 use crate::date::Date;
-use crate::form::{check, short, yuan_text, LoanForm};
+use crate::form::{short, yuan_text, LoanForm};
 use crate::loan::{Method, SubsidyTiming};
 use crate::parse;
 use crate::products;
@@ -374,20 +374,17 @@ pub fn parse_query(search: &str, today: Date) -> Parsed {
         |f| &mut f.subsidy_timing,
         &|v| SubsidyTiming::from_key(v).map(|t| t.key().to_string()),
     );
+    // A day without its year (「12月15日」) is in the year the link is read.
     field("start", "放款日期", |f| &mut f.start, &|v| {
-        Date::parse(v).map(|d| d.to_string())
+        Date::parse_in(v, today.year).map(|d| d.to_string())
     });
 
     // Values that read alone but not together (io ≥ months).
-    if let Err(errors) = check(&form, today) {
-        for (f, msg) in errors {
-            if f == crate::form::Field::Io {
-                parsed
-                    .ignored
-                    .push(format!("链接里的只还利息月数不对（{msg}），已改为 0。"));
-                form.io = "0".into();
-            }
-        }
+    if let Some(msg) = crate::form::io_too_long(&form) {
+        parsed
+            .ignored
+            .push(format!("链接里的只还利息月数不对（{msg}），已改为 0。"));
+        form.io = "0".into();
     }
     parsed.loan = Some(form);
     parsed
