@@ -73,7 +73,7 @@ pub fn parse_amount_or_zero(input: &str) -> Result<Fen, String> {
 }
 
 /// [`parse_amount`] that also reads amounts said in Chinese numerals
-/// ([`chinese_yuan`]): for what people type into a field. Links and stored
+/// ([`spoken_yuan`]): for what people type into a field. Links and stored
 /// texts hold digits, and are read without it (so the home screen's module,
 /// which reads links, does not carry it).
 pub fn parse_amount_said(input: &str) -> Result<Fen, String> {
@@ -143,12 +143,8 @@ fn amount(input: &str, allow_zero: bool) -> Result<Fen, String> {
 /// 「两万五」 is 25000, 「三千五」 3500, 「1万5」 15000; a number after 零 is
 /// itself (「一万零五」 10005). `None` for anything else (two numbers in a
 /// row, a unit with nothing before it but 十, an empty string).
-pub fn chinese_yuan(s: &str) -> Option<i128> {
-    spoken_yuan(s).map(i128::from)
-}
-
-/// [`chinese_yuan`] in i64 (enough for any amount here; 128-bit arithmetic
-/// would bring its division routines into the module).
+/// In i64: enough for any amount here (128-bit arithmetic would bring its
+/// division routines into the module).
 fn spoken_yuan(s: &str) -> Option<i64> {
     let s = s.trim_end_matches(['元', '块']).trim_end_matches("块钱");
     if s.is_empty()

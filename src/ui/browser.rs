@@ -152,8 +152,19 @@ pub async fn share_text(title: &str, text: &str) -> Shared {
     let data = js_sys::Object::new();
     let _ = Reflect::set(&data, &"title".into(), &title.into());
     let _ = Reflect::set(&data, &"text".into(), &text.into());
+    call_share(&nav, &share, &data).await
+}
+
+/// Calls `navigator.share(data)` and says how it went: the user's cancel
+/// (`AbortError`) apart from every other refusal.
+async fn call_share(
+    nav: &web_sys::Navigator,
+    share: &js_sys::Function,
+    data: &js_sys::Object,
+) -> Shared {
+    use js_sys::Reflect;
     let Some(promise) = share
-        .call1(&nav, &data)
+        .call1(nav, data)
         .ok()
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
     else {
@@ -329,24 +340,5 @@ pub async fn share_file(name: &str, mime: &str, text: &str) -> Shared {
         return Shared::CannotShare;
     }
     let _ = Reflect::set(&data, &"title".into(), &name.into());
-    let Some(promise) = share
-        .call1(&nav, &data)
-        .ok()
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
-    else {
-        return Shared::CannotShare;
-    };
-    match wasm_bindgen_futures::JsFuture::from(promise).await {
-        Ok(_) => Shared::Sent,
-        Err(e) => {
-            let name = Reflect::get(&e, &"name".into())
-                .ok()
-                .and_then(|n| n.as_string());
-            if name.as_deref() == Some("AbortError") {
-                Shared::Cancelled
-            } else {
-                Shared::CannotShare
-            }
-        }
-    }
+    call_share(&nav, &share, &data).await
 }
