@@ -4,6 +4,7 @@
 
 use bangfu::check::answers::check_value;
 use bangfu::check::questions::question;
+use bangfu::check::whatif::{compare, WhatIfForm};
 use bangfu::check::{assess_with, Answers};
 use bangfu::local::{check, LocalForm};
 use serde::Deserialize;
@@ -33,6 +34,16 @@ struct Case {
     line: Option<String>,
     /// Text the line naming the 低保 standard used must carry.
     standard: Option<String>,
+    /// 如果……会怎样: the amounts as typed (医药费 `medical`, 少挣的
+    /// `lost_income`). With it, `expect`, `absent`, `says` and `risk` are
+    /// about the household after the change, and `before` about today.
+    #[serde(default)]
+    what_if: BTreeMap<String, String>,
+    #[serde(default)]
+    before: BTreeMap<String, String>,
+    /// With `what_if`: the per-person income after medical costs, (low, high)
+    /// in 元, high 0 for no upper bound.
+    net: Option<(i64, i64)>,
 }
 
 #[derive(Deserialize)]
@@ -69,7 +80,40 @@ fn every_case_in_the_data_file() {
             );
             checked.figures
         });
-        let report = assess_with(&Answers::from_pairs(c.answers.clone()), local.as_ref());
+        let answers = Answers::from_pairs(c.answers.clone());
+        let report = if c.what_if.is_empty() {
+            assert!(c.before.is_empty(), "{}: before without what_if", c.name);
+            assess_with(&answers, local.as_ref())
+        } else {
+            let form = WhatIfForm {
+                medical: c.what_if.get("medical").cloned().unwrap_or_default(),
+                lost_income: c.what_if.get("lost_income").cloned().unwrap_or_default(),
+            };
+            let w = form
+                .read()
+                .unwrap_or_else(|e| panic!("{}: what_if {e:?}", c.name));
+            let cmp = compare(&answers, local.as_ref(), &w);
+            assert_eq!(cmp.today, assess_with(&answers, local.as_ref()));
+            for (id, level) in &c.before {
+                match cmp.today.get(id) {
+                    Some(f) if f.level.key() == level => {}
+                    Some(f) => failures.push(format!(
+                        "{}: today {id} is {} not {level}",
+                        c.name,
+                        f.level.key()
+                    )),
+                    None if level == "absent" => {}
+                    None => failures.push(format!("{}: today {id} missing", c.name)),
+                }
+            }
+            if let Some((lo, hi)) = c.net {
+                let want = Some((lo, (hi > 0).then_some(hi)));
+                if cmp.then.net != want {
+                    failures.push(format!("{}: net {:?} not {want:?}", c.name, cmp.then.net));
+                }
+            }
+            cmp.then
+        };
         for (id, text) in &c.says {
             match report.get(id) {
                 Some(f) if f.why.iter().any(|w| w.contains(text.as_str())) => {}

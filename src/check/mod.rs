@@ -13,10 +13,11 @@ pub mod rules;
 pub mod sheet;
 pub mod village;
 pub mod visits;
+pub mod whatif;
 
 pub use crate::sources::SourceKind;
 pub use answers::Answers;
-pub use rules::{assess, assess_with, Finding, Level, Report, Risk};
+pub use rules::{assess, assess_if, assess_with, Finding, Level, Report, Risk, WhatIf};
 
 /// A figure with its year, its source and the kind of source it is (a
 /// screening convention of the tool's own is `SourceKind::Own`).

@@ -105,6 +105,9 @@ pub struct Report {
     pub dibao: Option<(u32, String)>,
     /// Per-person yearly income as known: (low, high) in 元; `None` if unknown.
     pub income: Option<(i64, Option<i64>)>,
+    /// The same after this year's out-of-pocket medical costs (人均纯收入
+    /// as monitoring counts it); `None` when either is unknown.
+    pub net: Option<(i64, Option<i64>)>,
 }
 
 impl Report {
@@ -197,6 +200,15 @@ fn range_text(lo: i64, hi: Option<i64>) -> String {
         Some(hi) if hi == lo => format!("{}元", yuan(lo)),
         Some(hi) => format!("{}–{}元", yuan(lo), yuan(hi)),
         None => format!("{}元以上", yuan(lo)),
+    }
+}
+
+/// An income after costs, as a reason says it: a floor of 0 is "at most".
+fn net_text((lo, hi): (i64, Option<i64>)) -> String {
+    match hi {
+        Some(0) => "就不剩了".to_string(),
+        Some(hi) if lo == 0 => format!("不到 {}元", yuan(hi)),
+        _ => format!("约 {}", range_text(lo, hi)),
     }
 }
 
@@ -335,6 +347,33 @@ fn raise(l: Level, level: &mut Option<Level>) {
     }
 }
 
+/// Per-person income after the household's out-of-pocket medical costs:
+/// monitoring takes 合规自付 costs off the income before comparing with the
+/// line (the data file's 依据). Bounds stay bounds: the lowest income less
+/// the highest cost, the highest income less the lowest cost, never below 0.
+fn after_medical(
+    income: Option<(i64, Option<i64>)>,
+    medical: Option<(i64, Option<i64>)>,
+    members: Option<u32>,
+) -> Option<(i64, Option<i64>)> {
+    let ((lo, hi), (mlo, mhi), m) = (income?, medical?, members? as i64);
+    let per = |total: i64| total.max(0) / m;
+    // An open-ended cost ("3万元以上") leaves no floor but 0.
+    let low = mhi.map_or(0, |mhi| per(lo * m - mhi));
+    Some((low, hi.map(|hi| per(hi * m - mlo))))
+}
+
+/// 如果……会怎样: a change the household might face, read on top of its
+/// answers (which stay as they are) by the same rules.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WhatIf {
+    /// Out-of-pocket medical costs this would add, in 元 (say, an illness).
+    pub medical: i64,
+    /// Yearly income the household would lose, in 元 (say, someone who can
+    /// no longer go out to work).
+    pub lost_income: i64,
+}
+
 /// What the rules read, worked out once from the answers.
 struct Household<'a> {
     a: &'a Answers,
@@ -348,6 +387,10 @@ struct Household<'a> {
     dibao: Option<Line>,
     /// Out-of-pocket medical costs this year, in 元.
     medical: Option<(i64, Option<i64>)>,
+    /// Per-person income after them ([`after_medical`]).
+    net: Option<(i64, Option<i64>)>,
+    /// The answer to 收入有没有明显减少.
+    income_drop: Option<&'a str>,
     events: Vec<&'static str>,
     /// 大病、残疾、灾害或事故 in the last 12 months.
     severe: bool,
@@ -358,22 +401,59 @@ struct Household<'a> {
 impl<'a> Household<'a> {
     fn new(a: &'a Answers, shared: Option<&'a LocalFigures>) -> Self {
         let status = a.get("status").unwrap_or("unknown");
+        let members = a.count("members").filter(|m| *m > 0);
+        let income = income(a);
+        let medical = a.get("medical").and_then(medical_range_bounds);
         Household {
             a,
             shared,
             status,
-            members: a.count("members").filter(|m| *m > 0),
+            members,
             workers: a.count("workers"),
-            income: income(a),
+            income,
             line: monitoring_line(a, shared),
             dibao: dibao_line(a, shared),
-            medical: a.get("medical").and_then(medical_range_bounds),
+            medical,
+            net: after_medical(income, medical, members),
+            income_drop: a.get("income_drop"),
             events: events_text(a),
             severe: ["illness", "disability", "disaster", "accident"]
                 .iter()
                 .any(|k| a.has("events", k)),
             key_group: matches!(status, "tuopin" | "jiance" | "dibao"),
         }
+    }
+
+    /// The household as it would be after `w`: more medical costs, less
+    /// income (a loss of half or more counts as 收入少了一半以上, and a lost
+    /// wage as 失业或出不去打工). Income needs the number of members to be
+    /// spread; without it the loss cannot be counted and income stays.
+    fn after(mut self, w: &WhatIf) -> Self {
+        if w.medical > 0 {
+            self.medical = Some(match self.medical {
+                Some((lo, hi)) => (lo + w.medical, hi.map(|h| h + w.medical)),
+                None => (w.medical, Some(w.medical)),
+            });
+        }
+        if let (true, Some((lo, hi)), Some(m)) = (w.lost_income > 0, self.income, self.members) {
+            let m = m as i64;
+            let cut = |v: i64| (v * m - w.lost_income).max(0) / m;
+            self.income = Some((cut(lo), hi.map(cut)));
+            // Surely half or more only if it is half of the highest income.
+            let half = hi.is_some_and(|hi| w.lost_income * 2 >= hi * m);
+            self.income_drop = Some(match self.income_drop {
+                Some("half") => "half",
+                _ if half => "half",
+                _ => "some",
+            });
+            if !self.a.has("events", "job") {
+                // In the questionnaire's order: before 生意失败, the last.
+                let at = self.events.len() - usize::from(self.a.has("events", "business"));
+                self.events.insert(at, "失业或出不去打工");
+            }
+        }
+        self.net = after_medical(self.income, self.medical, self.members);
+        self
     }
 
     fn below_line(&self) -> bool {
@@ -453,7 +533,16 @@ pub fn assess(a: &Answers) -> Report {
 /// replace the national figures they set (a figure typed in the
 /// questionnaire for this household still comes first).
 pub fn assess_with(a: &Answers, shared: Option<&LocalFigures>) -> Report {
-    let h = Household::new(a, shared);
+    report(Household::new(a, shared))
+}
+
+/// The same rules on the household as it would be after `w`; the answers
+/// are not touched.
+pub fn assess_if(a: &Answers, shared: Option<&LocalFigures>, w: &WhatIf) -> Report {
+    report(Household::new(a, shared).after(w))
+}
+
+fn report(h: Household) -> Report {
     let mut findings: Vec<Finding> = RULES.iter().filter_map(|rule| rule(&h)).collect();
     // Stable: findings of one rank keep the order the rules gave them.
     findings.sort_by_key(rank);
@@ -466,6 +555,7 @@ pub fn assess_with(a: &Answers, shared: Option<&LocalFigures>) -> Report {
             .map(|d| (d.value, d.source)),
         line: (h.line.value, h.line.source),
         income: h.income,
+        net: h.net,
     }
 }
 
@@ -496,11 +586,23 @@ fn monitoring(h: &Household) -> Option<Finding> {
             raise(l, &mut level);
         }
     }
+    // Only when the costs make the difference: the income itself is not
+    // (surely) under the line already.
+    if let Some(n) = h.net.filter(|_| level != Some(Level::Likely)) {
+        if let Some(l) = below(n, h.line.value as i64) {
+            why.push(format!(
+                "减去今年自己掏的医药费，人均收入{}，低于监测线 {}元。",
+                net_text(n),
+                h.line.value,
+            ));
+            raise(l, &mut level);
+        }
+    }
     if let Some((l, w)) = h.medical_burden() {
         why.push(w);
         raise(l, &mut level);
     }
-    match h.a.get("income_drop") {
+    match h.income_drop {
         Some("half") => {
             why.push("收入比前一年少了一半以上。".to_string());
             raise(Level::Possible, &mut level);
@@ -522,7 +624,7 @@ fn monitoring(h: &Household) -> Option<Finding> {
         Some(l) => {
             let group = if h.status == "tuopin" {
                 "脱贫不稳定户"
-            } else if !h.events.is_empty() && (h.severe || h.a.is("income_drop", "half")) {
+            } else if !h.events.is_empty() && (h.severe || h.income_drop == Some("half")) {
                 "突发严重困难户"
             } else {
                 "边缘易致贫户"
