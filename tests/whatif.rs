@@ -31,7 +31,9 @@ fn amounts_read_as_people_type_them() {
         ("0", 0),
         ("1234.56", 1_234),
     ] {
-        let w = form(typed, typed).read().unwrap_or_else(|e| panic!("{typed:?}: {e:?}"));
+        let w = form(typed, typed)
+            .read()
+            .unwrap_or_else(|e| panic!("{typed:?}: {e:?}"));
         assert_eq!((w.medical, w.lost_income), (yuan, yuan), "{typed:?}");
     }
 }
@@ -52,7 +54,11 @@ fn bad_amounts_name_their_field_and_say_what_to_change() {
 
 #[test]
 fn nothing_changes_when_nothing_happens() {
-    let a = answers(&[("members", "3"), ("income", "6000_8000"), ("medical", "gt30000")]);
+    let a = answers(&[
+        ("members", "3"),
+        ("income", "6000_8000"),
+        ("medical", "gt30000"),
+    ]);
     let c = compare(&a, None, &WhatIf::default());
     assert_eq!(c.today, c.then);
     assert!(c.changes.is_empty());
@@ -69,12 +75,29 @@ fn changes_list_what_moves_appears_and_goes() {
         ("medical", "lt2000"),
         ("local_line", "8000"),
     ]);
-    let c = compare(&a, None, &WhatIf { medical: 50_000, lost_income: 0 });
+    let c = compare(
+        &a,
+        None,
+        &WhatIf {
+            medical: 50_000,
+            lost_income: 0,
+        },
+    );
     assert_eq!(c.today.net, Some((19_600, Some(20_100))));
     assert_eq!(c.then.net, Some((7_100, Some(7_600))));
-    let moved: Vec<_> = c.changes.iter().map(|c| (c.id, c.before, c.after)).collect();
-    assert!(moved.contains(&("jiance", None, Some(Level::Likely))), "{moved:?}");
-    assert!(moved.contains(&("medical_aid", None, Some(Level::Possible))), "{moved:?}");
+    let moved: Vec<_> = c
+        .changes
+        .iter()
+        .map(|c| (c.id, c.before, c.after))
+        .collect();
+    assert!(
+        moved.contains(&("jiance", None, Some(Level::Likely))),
+        "{moved:?}"
+    );
+    assert!(
+        moved.contains(&("medical_aid", None, Some(Level::Possible))),
+        "{moved:?}"
+    );
     // The answers are read, never written.
     assert_eq!(assess_with(&a, None), c.today);
 
@@ -87,7 +110,11 @@ fn changes_list_what_moves_appears_and_goes() {
 fn a_wage_per_worker_only_from_the_calculator() {
     let calc = answers(&[("income", "calc"), ("inc_wage", "6万"), ("workers", "2")]);
     assert_eq!(wage_per_worker(&calc), Some(30_000));
-    let range = answers(&[("income", "6000_8000"), ("inc_wage", "6万"), ("workers", "2")]);
+    let range = answers(&[
+        ("income", "6000_8000"),
+        ("inc_wage", "6万"),
+        ("workers", "2"),
+    ]);
     assert_eq!(wage_per_worker(&range), None);
     let nobody = answers(&[("income", "calc"), ("inc_wage", "6万"), ("workers", "0")]);
     assert_eq!(wage_per_worker(&nobody), None);

@@ -314,7 +314,7 @@ fn dibao_line(a: &Answers, shared: Option<&LocalFigures>) -> Option<Line> {
 
 /// Where an income interval lies against a line: Likely if surely below,
 /// Possible if the line falls inside, None if surely at or above.
-fn below(income: (i64, Option<i64>), line: i64) -> Option<Level> {
+pub fn below(income: (i64, Option<i64>), line: i64) -> Option<Level> {
     let (lo, hi) = income;
     match hi {
         Some(hi) if hi == lo => (lo < line).then_some(Level::Likely),

@@ -72,6 +72,7 @@ fn Results(answers: Answers, shared: bool) -> impl IntoView {
             }
         })
         .collect_view();
+    let what_if = answers.clone();
     let prefill = answers.clone();
     let to_loan = Callback::new(move |()| {
         prefill_loan(app, &prefill);
@@ -159,6 +160,7 @@ fn Results(answers: Answers, shared: bool) -> impl IntoView {
                 <h2 id="all-title">"逐条说明"</h2>
                 {findings}
             </section>
+            <super::check_whatif::WhatIfCard answers=what_if/>
             <p class="src" id="line-used">
                 {format!(
                     "判断收入用的监测线：每人每年 {} 元。{}。",
@@ -360,7 +362,7 @@ fn FindingCard(f: Finding, to_loan: Callback<()>) -> impl IntoView {
 
 /// Carries what the self-check knows into the loan estimator: the 2026
 /// product, and the age and status facts (kept on the phone, not in links).
-fn prefill_loan(app: AppState, a: &Answers) {
+pub(super) fn prefill_loan(app: AppState, a: &Answers) {
     if let Some(p) = products::product("bangfu2026") {
         let local = app
             .local

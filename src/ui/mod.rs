@@ -8,6 +8,7 @@ mod chart;
 mod check;
 mod check_results;
 mod check_sheet;
+mod check_whatif;
 mod copy_box;
 mod declared;
 mod fields;
