@@ -5,7 +5,7 @@
 use super::answers::Answers;
 use super::rules::{assess_if, assess_with, Level, Report, WhatIf};
 use crate::local::LocalFigures;
-use crate::parse::parse_amount_or_zero;
+use crate::parse::parse_amount_said_or_zero;
 
 /// The two amounts as typed, before they are read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -32,7 +32,7 @@ impl WhatIfForm {
             if text.trim().is_empty() {
                 return Ok(0);
             }
-            parse_amount_or_zero(text)
+            parse_amount_said_or_zero(text)
                 .map(|f| f.whole_yuan())
                 .map_err(|message| FieldError { field, message })
         };
