@@ -20,6 +20,8 @@ mod products;
 mod screening;
 #[path = "build/sources.rs"]
 mod sources;
+#[path = "build/visits.rs"]
+mod visits;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
@@ -29,5 +31,6 @@ fn main() {
     let provinces = screening::generate();
     declare::generate(&provinces);
     holidays::generate();
+    visits::generate();
     policies::generate(&products);
 }

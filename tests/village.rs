@@ -26,6 +26,7 @@ fn day(s: &str) -> Date {
 fn on_survey_day(history: &[History]) -> Context<'_> {
     Context {
         history,
+        declared: &[],
         today: day("2026-11-29"),
         local: None,
     }
@@ -164,6 +165,7 @@ fn exactly_ninety_days_is_due_for_a_visit() {
     let due = |today: &str| {
         let cx = Context {
             history: &[],
+            declared: &[],
             today: day(today),
             local: None,
         };
@@ -223,7 +225,7 @@ fn filters_combine_and_search_finds_part_of_a_label() {
     assert!(!label_matches("张家", "李"));
     assert_eq!(Program::from_key("dibao"), Some(Program::Dibao));
     assert_eq!(Program::from_key("x"), None);
-    assert_eq!(village::NOT_VISITED_DAYS, 90);
+    assert_eq!(village::not_visited_days(), 90);
 }
 
 /// A deterministic stand-in for a village's answers over five visits: every

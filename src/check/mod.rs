@@ -8,6 +8,7 @@ pub mod answers;
 pub mod declare;
 pub mod households;
 pub mod merge;
+pub mod must_visit;
 pub mod questions;
 pub mod rules;
 pub mod sheet;

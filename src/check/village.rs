@@ -8,15 +8,20 @@
 //! two villages' counts.
 
 use super::answers::Answers;
+use super::declare::{self, Declared};
 use super::households::{csv_field, Household};
+use super::must_visit::{self, Facts, Reason, VISIT_PARAMS};
 use super::questions::{self, UNKNOWN};
 use super::rules::{assess_with, Level, Risk};
 use super::visits::{self, History};
 use crate::date::Date;
 use crate::local::LocalFigures;
 
-/// Households not visited for this many days or more are listed to visit.
-pub const NOT_VISITED_DAYS: i64 = 90;
+/// Households not visited for this many days or more are listed to visit
+/// (`data/visits.toml`).
+pub fn not_visited_days() -> i64 {
+    VISIT_PARAMS.visit_every_days.value as i64
+}
 
 /// The programmes a household may qualify for, as the summary counts them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -100,7 +105,7 @@ pub enum Group {
     Program(Program),
     /// Risk rose between the last two visits.
     RiskRose,
-    /// Last visit [`NOT_VISITED_DAYS`] or more before today (or a date that
+    /// Last visit [`not_visited_days`] or more before today (or a date that
     /// does not read: better visited than forgotten).
     NotVisited,
     /// At least one question shown is answered 不清楚.
@@ -117,7 +122,7 @@ impl Group {
             Group::Risk(r) => format!("风险：{}", r.label()),
             Group::Program(p) => format!("可能符合{}", p.label()),
             Group::RiskRose => "上次走访风险升高".into(),
-            Group::NotVisited => format!("{NOT_VISITED_DAYS}天以上没走访"),
+            Group::NotVisited => format!("{}天以上没走访", not_visited_days()),
             Group::Unclear => "还有不清楚的答案".into(),
             Group::UnclearAnswer(id) => {
                 format!("不清楚：{}", questions::question(id).map_or(id, |q| q.text))
@@ -132,18 +137,21 @@ impl Group {
             Group::Risk(r) => look.risk == r,
             Group::Program(p) => look.findings.iter().any(|(id, l)| p.counts(id, *l)),
             Group::RiskRose => look.risk_rose,
-            Group::NotVisited => look.days_since_visit.is_none_or(|d| d >= NOT_VISITED_DAYS),
+            Group::NotVisited => look
+                .days_since_visit
+                .is_none_or(|d| d >= not_visited_days()),
             Group::Unclear => !look.unclear.is_empty(),
             Group::UnclearAnswer(id) => look.unclear.contains(&id),
         }
     }
 }
 
-/// What the list needs besides the households: their histories, today, and
-/// the 本地数字 in use.
+/// What the list needs besides the households: their histories and
+/// declarations, today, and the 本地数字 in use.
 #[derive(Clone, Copy, Debug)]
 pub struct Context<'a> {
     pub history: &'a [History],
+    pub declared: &'a [Declared],
     pub today: Date,
     pub local: Option<&'a LocalFigures>,
 }
@@ -159,6 +167,9 @@ pub struct Look {
     pub days_since_visit: Option<i64>,
     /// Questions shown and answered 不清楚, in questionnaire order.
     pub unclear: Vec<&'static str>,
+    /// Why it must be visited this month, most urgent first; empty: no
+    /// need ([`must_visit`]).
+    pub visit: Vec<Reason>,
 }
 
 pub fn look(h: &Household, cx: &Context) -> Look {
@@ -176,12 +187,23 @@ fn look_with(h: &Household, kept: Option<&History>, cx: &Context) -> Look {
     let risk_rose = kept
         .and_then(|k| k.earlier.last())
         .is_some_and(|older| risk < assess_with(&older.answers, cx.local).risk());
+    let days_since_visit = Date::parse(&h.date).map(|d| d.days_until(cx.today));
+    let declared = declare::of(cx.declared, &h.id);
+    let visit = must_visit::reasons(&Facts {
+        answers: &h.answers,
+        report: &report,
+        risk_rose,
+        days_since_visit,
+        declared: &declared,
+        today: cx.today,
+    });
     Look {
         risk,
         findings: report.findings.iter().map(|f| (f.id, f.level)).collect(),
         risk_rose,
-        days_since_visit: Date::parse(&h.date).map(|d| d.days_until(cx.today)),
+        days_since_visit,
         unclear: unclear(&h.answers),
+        visit,
     }
 }
 
@@ -200,6 +222,20 @@ pub fn looks(list: &[Household], village: Option<&str>, cx: &Context) -> Vec<(us
             )
         })
         .collect()
+}
+
+/// The households of [`looks`] to visit this month, most urgent first
+/// ([`must_visit::urgency`], then the longest unvisited, then list order).
+pub fn to_visit(looks: &[(usize, Look)]) -> Vec<&(usize, Look)> {
+    let mut out: Vec<&(usize, Look)> = looks.iter().filter(|(_, l)| !l.visit.is_empty()).collect();
+    out.sort_by_key(|(i, l)| {
+        (
+            must_visit::urgency(&l.visit),
+            std::cmp::Reverse(l.days_since_visit.unwrap_or(i64::MAX)),
+            *i,
+        )
+    });
+    out
 }
 
 /// Questions shown (given the other answers) and answered 不清楚.

@@ -125,6 +125,7 @@ pub fn HouseholdsPage() -> impl IntoView {
                 Some(g) => app.extra.with(|e| {
                     let cx = Context {
                         history: &e.visits,
+                        declared: &e.declared,
                         today: app.today,
                         local: figures,
                     };

@@ -8,7 +8,8 @@ use super::browser;
 use super::links::Go;
 use super::state::{use_app, AppState, ListGroup};
 use crate::check::households::Household;
-use crate::check::village::{self, Context, Group, Look, Summary};
+use crate::check::village::{self, Context, Group, Summary};
+use crate::check::visits;
 use crate::check::Risk;
 use crate::local::LocalFigures;
 use crate::query::View;
@@ -66,23 +67,6 @@ fn figures_line(local: Option<&LocalFigures>) -> String {
 }
 
 /// Why a household is on the list to visit, or `None`.
-fn visit_reason(look: &Look) -> Option<String> {
-    let mut why = Vec::new();
-    if look.risk == Risk::High {
-        why.push("风险高".to_string());
-    }
-    if look.risk_rose {
-        why.push("上次走访风险升高".to_string());
-    }
-    if Group::NotVisited.contains(look) {
-        why.push(match look.days_since_visit {
-            Some(d) => format!("{d}天没走访"),
-            None => "走访日期不明".to_string(),
-        });
-    }
-    (!why.is_empty()).then(|| why.join("、"))
-}
-
 /// The bar chart of the main counts: a bar per count, its name above it and
 /// the number beside it, so nothing is told by colour alone. Heights in em
 /// (the page's text size), widths in percent (the page's width). The text
@@ -167,6 +151,7 @@ pub fn VillagePage() -> impl IntoView {
             app.extra.with(|e| {
                 let cx = Context {
                     history: &e.visits,
+                    declared: &e.declared,
                     today: app.today,
                     local: figures.as_ref(),
                 };
@@ -178,15 +163,23 @@ pub fn VillagePage() -> impl IntoView {
         let v = chosen();
         looks.with(|lk| village::summary_of(lk, v.as_deref(), app.today))
     });
+    // Each household to visit: label, village, reasons, the last visit's note.
     let to_visit = Memo::new(move |_| {
         looks.with(|lk| {
             app.households.with(|l| {
-                lk.iter()
-                    .filter_map(|(i, look)| {
-                        let h: &Household = l.get(*i)?;
-                        visit_reason(look).map(|r| (h.label.clone(), h.village.clone(), r))
-                    })
-                    .collect::<Vec<_>>()
+                app.extra.with(|e| {
+                    village::to_visit(lk)
+                        .into_iter()
+                        .filter_map(|(i, look)| {
+                            let h: &Household = l.get(*i)?;
+                            let note = visits::find(&e.visits, &h.id)
+                                .map(|k| k.note.trim().to_string())
+                                .unwrap_or_default();
+                            let why: Vec<String> = look.visit.iter().map(|r| r.text()).collect();
+                            Some((h.label.clone(), h.village.clone(), why, note))
+                        })
+                        .collect::<Vec<_>>()
+                })
             })
         })
     });
@@ -278,8 +271,13 @@ pub fn VillagePage() -> impl IntoView {
                 {move || view! { <CountChart summary=summary.get()/> }}
             </section>
             <section class="card" aria-labelledby="visit-title" id="to-visit">
-                <h2 id="visit-title">"要去走访的农户"</h2>
-                <p class="hint">"风险高、上次走访风险升高，或 90 天以上没走访的。"</p>
+                <h2 id="visit-title">"本月要走访"</h2>
+                <p class="hint">
+                    {format!(
+                        "按“八必访”和走访间隔（{}天）列出，最要紧的在前。没有一条符合的农户不列。",
+                        village::not_visited_days(),
+                    )}
+                </p>
                 {move || {
                     let list = to_visit.get();
                     if list.is_empty() {
@@ -289,13 +287,25 @@ pub fn VillagePage() -> impl IntoView {
                             <ol class="to-visit" id="to-visit-list">
                                 {list
                                     .into_iter()
-                                    .map(|(label, v, why)| {
+                                    .map(|(label, v, why, note)| {
+                                        let note = (!note.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <p class="visit-note">{format!("上次走访记：{note}")}</p>
+                                                }
+                                            });
                                         view! {
                                             <li>
                                                 <strong>{label}</strong>
                                                 " "
                                                 <bdi class="muted">{place_name(Some(&v))}</bdi>
-                                                "：" {why}
+                                                <ul class="visit-why">
+                                                    {why
+                                                        .into_iter()
+                                                        .map(|w| view! { <li>{w}</li> })
+                                                        .collect_view()}
+                                                </ul>
+                                                {note}
                                             </li>
                                         }
                                     })
