@@ -17,6 +17,7 @@
 
 mod advance;
 pub mod calendar;
+pub mod saving;
 mod schedule;
 
 pub use advance::{advance, Advance, Refund};
