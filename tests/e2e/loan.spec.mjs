@@ -33,7 +33,7 @@ test('a shared link with WeChat parameters shows the seed case figures', async (
   await expect.poll(() => page.url()).not.toContain('from=');
   expect(page.url()).toContain('method=staged');
   // Schedule rows.
-  const rows = page.locator('#schedule tbody tr');
+  const rows = page.locator('#schedule tbody tr.due');
   await expect(rows).toHaveCount(12);
   await expect(rows.nth(8)).toContainText('25,383.98');
   await expect(rows.nth(0)).toContainText('2017-07-07');
@@ -56,14 +56,14 @@ test('independent figures: 100万, 30年, 4.9%', async ({ page }) => {
   await expect(page.locator('#payment-lines')).toContainText('5,307.27');
   await page.selectOption('#method', 'equal_principal');
   await expect(page.locator('#payment-lines')).toContainText('第1期还 6,861.11 元');
-  await expect(page.locator('#schedule tbody tr')).toHaveCount(12);
+  await expect(page.locator('#schedule tbody tr.due')).toHaveCount(12);
   await page.click('#toggle-rows');
-  await expect(page.locator('#schedule tbody tr')).toHaveCount(360);
+  await expect(page.locator('#schedule tbody tr.due')).toHaveCount(360);
 });
 
 test('changing an input changes the schedule; reload keeps the inputs', async ({ page }) => {
   await page.goto('/' + SEED);
-  const firstInterest = page.locator('#schedule tbody tr').first().locator('td').nth(3);
+  const firstInterest = page.locator('#schedule tbody tr.parts').first().locator('[data-f=interest] .v');
   await expect(firstInterest).toHaveText('612.50');
   await page.fill('#amount', '５万');
   await expect(firstInterest).toHaveText('306.25');
@@ -299,4 +299,45 @@ test('the principal due at maturity is in plain sight with its day; Chinese amou
   await expect(page.locator('#eligibility')).toBeInViewport();
   // With no other loan, the balance line does not add up a total.
   await expect(page.locator('#eligibility')).toContainText('没有别的贷款，这次 5万元，没超过合计上限 10万元');
+});
+
+test('the schedule reads at 360 px, in normal text and in 大字版, with no sideways swipe', async ({ page }) => {
+  // The seed's 9th period: 25,383.98 due, of which 24,771.48 principal and 612.50 interest, all of it subsidised.
+  const ninth = {
+    principal: '24,771.48', interest: '612.50', subsidy: '612.50', net: '24,771.48', balance: '75,228.52',
+  };
+  for (const big of [false, true]) {
+    await page.goto('/' + SEED + (big ? '&big=1' : ''));
+    await expect(page.locator('html')).toHaveClass(big ? /big-text/ : /^(?!.*big-text)/);
+    const box = page.locator('#schedule-box');
+    const due = page.locator('#schedule tbody tr.due').nth(8);
+    const parts = page.locator('#schedule tbody tr.parts').nth(8);
+    await due.scrollIntoViewIfNeeded();
+    await expect(due).toContainText('第9期');
+    await expect(due).toContainText('2018-03-07');
+    await expect(due.locator('.pay')).toHaveText('25,383.98');
+    for (const [key, value] of Object.entries(ninth)) {
+      await expect(parts.locator(`[data-f=${key}] .v`)).toHaveText(value);
+    }
+    // Nothing wider than its box: no column is reached by a swipe.
+    const widths = await box.evaluate((b) => ({
+      box: b.clientWidth, scroll: b.scrollWidth, table: b.querySelector('table').scrollWidth,
+      page: document.documentElement.scrollWidth - window.innerWidth,
+    }));
+    expect(widths.scroll, JSON.stringify(widths)).toBeLessThanOrEqual(widths.box);
+    expect(widths.table, JSON.stringify(widths)).toBeLessThanOrEqual(widths.box);
+    expect(widths.page).toBeLessThanOrEqual(0);
+    // Every figure of the period is on screen, inside the box.
+    const edge = await box.boundingBox();
+    const figures = [due.locator('td').first(), due.locator('.pay'),
+      ...Object.keys(ninth).map((k) => parts.locator(`[data-f=${k}]`))];
+    for (const f of figures) {
+      await expect(f).toBeVisible();
+      const b = await f.boundingBox();
+      expect(b.x).toBeGreaterThanOrEqual(edge.x);
+      expect(b.x + b.width).toBeLessThanOrEqual(edge.x + edge.width + 0.5);
+    }
+    await due.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot(`loan-schedule-360${big ? '-big' : ''}`) });
+  }
 });
