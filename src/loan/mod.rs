@@ -17,6 +17,7 @@
 
 mod advance;
 pub mod calendar;
+pub mod card;
 pub mod saving;
 mod schedule;
 
