@@ -143,18 +143,20 @@ pub fn SavePlan(estimate: Memo<Option<Estimate>>) -> impl IntoView {
         };
         let harvests = matches!(c, Every::Harvest(_)).then(|| {
             format!(
-                "按 {} 个月里收成 {} 次算；还款日以后的收成赶不上，要算在前面。",
+                "按 {} 个月里收成 {} 次算；还款日以后才有的收成用不上，钱要在还款日以前存够。",
                 months,
                 c.times(months)
             )
         });
+        let rounding = if p.last < p.each {
+            "每次按整元往上凑，最后一次少存一点。"
+        } else {
+            ""
+        };
         Some(view! {
             <p id="plan-result" class="lead">{how}</p>
             <p class="hint">
-                {format!(
-                    "合起来正好 {} 元。每次按整元往上凑，最后一次少存一点。",
-                    t.amount.plain()
-                )}
+                {format!("合起来正好 {} 元。{rounding}", t.amount.plain())}
                 {harvests}
             </p>
         })
