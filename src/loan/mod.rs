@@ -17,6 +17,8 @@
 
 mod advance;
 pub mod calendar;
+pub mod card;
+pub mod saving;
 mod schedule;
 
 pub use advance::{advance, Advance, Refund};

@@ -4,6 +4,7 @@
 
 use super::browser;
 use super::copy_box::CopyBox;
+use super::loan_card::{RepayCard, SavePlan};
 use super::loan_inputs::{FactsInputs, LoanInputs};
 use super::loan_results::{
     Advance, AnswerBar, Compare, Eligibility, ProductInfo, ScheduleCard, Summary, VerdictLine,
@@ -77,6 +78,7 @@ pub fn LoanPage() -> impl IntoView {
             <div id="results" hidden=move || estimate.with(Option::is_none)>
                 <VerdictLine estimate product/>
                 <Summary estimate/>
+                <SavePlan estimate/>
                 <Advance estimate/>
                 <div class="warning" id="not-a-grant">
                     <strong>"扶贫贷款不是扶贫款，一定要还"</strong>
@@ -85,6 +87,7 @@ pub fn LoanPage() -> impl IntoView {
                     </p>
                 </div>
                 <ScheduleCard estimate/>
+                <RepayCard estimate/>
                 <Compare estimate/>
             </div>
             <FactsInputs/>

@@ -246,19 +246,13 @@ pub fn ScheduleCard(estimate: Memo<Option<Estimate>>) -> impl IntoView {
             }
         })
         .collect_view();
-    let heads = [
-        "期数",
-        "日期",
-        "本金",
-        "利息",
-        "应还",
-        "贴息",
-        "实际负担",
-        "剩余本金",
-    ]
-    .into_iter()
-    .map(|h| view! { <th scope="col">{h}</th> })
-    .collect_view();
+    // Two rows a period, so the table reads at 360 px and in 大字版 without
+    // a sideways swipe: the period, its day and what is due; under them the
+    // other figures, each with its name, wrapping as the width allows.
+    let heads = ["期数　日期", "应还（元）"]
+        .into_iter()
+        .map(|h| view! { <th scope="col">{h}</th> })
+        .collect_view();
     let toggle = move || {
         if show_all.get() {
             "只看前12期".to_string()
@@ -271,20 +265,36 @@ pub fn ScheduleCard(estimate: Memo<Option<Estimate>>) -> impl IntoView {
             <h2 id="schedule-title">"每期还款明细"</h2>
             <div class="chart" id="chart">{chart}</div>
             <div class="legend" aria-hidden="true">{legend}</div>
-            <div class="scroll">
-                <table id="schedule">
+            <div class="scroll" id="schedule-box">
+                <table id="schedule" class="periods">
                     <thead>
                         <tr>{heads}</tr>
                     </thead>
                     <tbody id="schedule-body">
                         <For each=rows key=row_key let:r>
-                            <tr>
-                                <td>{r.number}</td>
-                                <td>{r.date.iso()}</td>
-                                {[r.principal, r.interest, r.payment, r.subsidy, r.net, r.balance]
-                                    .into_iter()
-                                    .map(|v| view! { <td>{v.plain()}</td> })
-                                    .collect_view()}
+                            <tr class="due">
+                                <td>{format!("第{}期 ", r.number)}<span>{r.date.iso()}</span></td>
+                                <td class="pay">{r.payment.plain()}</td>
+                            </tr>
+                            <tr class="parts">
+                                <td colspan="2">
+                                    {[
+                                        ("principal", "本金", r.principal),
+                                        ("interest", "利息", r.interest),
+                                        ("subsidy", "贴息", r.subsidy),
+                                        ("net", "实际负担", r.net),
+                                        ("balance", "剩余本金", r.balance),
+                                    ]
+                                        .into_iter()
+                                        .map(|(key, name, v)| {
+                                            view! {
+                                                <span class="f" data-f=key>
+                                                    {name}" "<span class="v">{v.plain()}</span>
+                                                </span>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </td>
                             </tr>
                         </For>
                     </tbody>

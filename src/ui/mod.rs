@@ -16,6 +16,7 @@ mod home;
 mod households;
 mod links;
 mod loan;
+mod loan_card;
 mod loan_inputs;
 mod loan_results;
 mod local;

@@ -33,7 +33,7 @@ test('a shared link with WeChat parameters shows the seed case figures', async (
   await expect.poll(() => page.url()).not.toContain('from=');
   expect(page.url()).toContain('method=staged');
   // Schedule rows.
-  const rows = page.locator('#schedule tbody tr');
+  const rows = page.locator('#schedule tbody tr.due');
   await expect(rows).toHaveCount(12);
   await expect(rows.nth(8)).toContainText('25,383.98');
   await expect(rows.nth(0)).toContainText('2017-07-07');
@@ -56,14 +56,14 @@ test('independent figures: 100万, 30年, 4.9%', async ({ page }) => {
   await expect(page.locator('#payment-lines')).toContainText('5,307.27');
   await page.selectOption('#method', 'equal_principal');
   await expect(page.locator('#payment-lines')).toContainText('第1期还 6,861.11 元');
-  await expect(page.locator('#schedule tbody tr')).toHaveCount(12);
+  await expect(page.locator('#schedule tbody tr.due')).toHaveCount(12);
   await page.click('#toggle-rows');
-  await expect(page.locator('#schedule tbody tr')).toHaveCount(360);
+  await expect(page.locator('#schedule tbody tr.due')).toHaveCount(360);
 });
 
 test('changing an input changes the schedule; reload keeps the inputs', async ({ page }) => {
   await page.goto('/' + SEED);
-  const firstInterest = page.locator('#schedule tbody tr').first().locator('td').nth(3);
+  const firstInterest = page.locator('#schedule tbody tr.parts').first().locator('[data-f=interest] .v');
   await expect(firstInterest).toHaveText('612.50');
   await page.fill('#amount', '５万');
   await expect(firstInterest).toHaveText('306.25');
@@ -299,4 +299,149 @@ test('the principal due at maturity is in plain sight with its day; Chinese amou
   await expect(page.locator('#eligibility')).toBeInViewport();
   // With no other loan, the balance line does not add up a total.
   await expect(page.locator('#eligibility')).toContainText('没有别的贷款，这次 5万元，没超过合计上限 10万元');
+});
+
+// A picture of a whole card taller than the screen: the estimator's cards are
+// laid out only near the screen (content-visibility: auto), so a capture beyond
+// the viewport comes out blank. For the picture only, after the checks, they
+// are drawn in full (through the CSSOM, which the page's CSP allows).
+async function shotWhole(page, locator, path) {
+  await page.evaluate(() => document.querySelectorAll('.loan .card').forEach((c) => { c.style.contentVisibility = 'visible'; }));
+  await locator.screenshot({ path });
+}
+
+test('the schedule reads at 360 px, in normal text and in 大字版, with no sideways swipe', async ({ page }) => {
+  // The seed's 9th period: 25,383.98 due, of which 24,771.48 principal and 612.50 interest, all of it subsidised.
+  const ninth = {
+    principal: '24,771.48', interest: '612.50', subsidy: '612.50', net: '24,771.48', balance: '75,228.52',
+  };
+  for (const big of [false, true]) {
+    await page.goto('/' + SEED + (big ? '&big=1' : ''));
+    await expect(page.locator('html')).toHaveClass(big ? /big-text/ : /^(?!.*big-text)/);
+    const box = page.locator('#schedule-box');
+    const due = page.locator('#schedule tbody tr.due').nth(8);
+    const parts = page.locator('#schedule tbody tr.parts').nth(8);
+    await due.scrollIntoViewIfNeeded();
+    await expect(due).toContainText('第9期');
+    await expect(due).toContainText('2018-03-07');
+    await expect(due.locator('.pay')).toHaveText('25,383.98');
+    for (const [key, value] of Object.entries(ninth)) {
+      await expect(parts.locator(`[data-f=${key}] .v`)).toHaveText(value);
+    }
+    // Nothing wider than its box: no column is reached by a swipe.
+    const widths = await box.evaluate((b) => ({
+      box: b.clientWidth, scroll: b.scrollWidth, table: b.querySelector('table').scrollWidth,
+      page: document.documentElement.scrollWidth - window.innerWidth,
+    }));
+    expect(widths.scroll, JSON.stringify(widths)).toBeLessThanOrEqual(widths.box);
+    expect(widths.table, JSON.stringify(widths)).toBeLessThanOrEqual(widths.box);
+    expect(widths.page).toBeLessThanOrEqual(0);
+    // Every figure of the period is on screen, inside the box.
+    const edge = await box.boundingBox();
+    const figures = [due.locator('td').first(), due.locator('.pay'),
+      ...Object.keys(ninth).map((k) => parts.locator(`[data-f=${k}]`))];
+    for (const f of figures) {
+      await expect(f).toBeVisible();
+      const b = await f.boundingBox();
+      expect(b.x).toBeGreaterThanOrEqual(edge.x);
+      expect(b.x + b.width).toBeLessThanOrEqual(edge.x + edge.width + 0.5);
+    }
+    await shotWhole(page, box, shot(`loan-schedule-360${big ? '-big' : ''}`));
+  }
+});
+
+// 5万 for 3 years at 3.5%, the issue's case: interest each quarter, the principal at the end.
+const QUARTERLY =
+  '/?v=loan&product=bangfu2026&amount=5%E4%B8%87&months=36&rate=3.5&method=quarterly_interest&start=2026-12-15';
+const MONTHLY_EQUAL = QUARTERLY.replace('quarterly_interest', 'equal_installment');
+const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;
+
+test('the 还款卡 prints on half an A4 page: every date and amount, the principal in bold, what being late costs', async ({ page }) => {
+  for (const [url, rows, name] of [[QUARTERLY, 12, 'quarterly'], [MONTHLY_EQUAL, 36, 'monthly-36']]) {
+    for (const big of [false, true]) {
+      await page.goto(url + (big ? '&big=1' : ''));
+      const card = page.locator('#repay-card');
+      const items = card.locator('#card-rows li');
+      await expect(items).toHaveCount(rows);
+      if (rows === 12) {
+        await expect(items.first()).toContainText('2027年3月15日');
+        await expect(items.first()).toContainText('437.50');
+        await expect(items.nth(10)).toContainText('2029年9月15日');
+        await expect(items.last()).toContainText('2029年12月15日');
+        await expect(items.last()).toContainText('50,437.50');
+        await expect(card.locator('#card-lump strong')).toHaveText(
+          '2029年12月15日要还本金 50,000.00 元（连利息一共 50,437.50 元）');
+      } else {
+        // 等额本息: 1,465.10 a month (50,000 at 3.5% over 36 months), cleared on the last day.
+        await expect(items.first()).toContainText('2027年1月15日');
+        await expect(items.first()).toContainText('1,465.10');
+        await expect(items.last()).toContainText('2029年12月15日');
+        await expect(card.locator('#card-lump strong')).toContainText('2029年12月15日最后一期');
+      }
+      // The payment that repays the loan is bold, in the list and in words.
+      await expect(items.last()).toHaveClass(/key/);
+      expect(Number(await items.last().evaluate((li) => getComputedStyle(li).fontWeight))).toBeGreaterThanOrEqual(700);
+      expect(Number(await items.first().evaluate((li) => getComputedStyle(li).fontWeight))).toBeLessThan(700);
+      await expect(card.locator('#card-overdue strong')).toHaveText('逾期不贴息、记入征信。');
+      await expect(card.locator('#card-overdue')).toContainText('保存5年');
+      await expect(card.locator('#card-bank')).toContainText('到期前提前找银行');
+      // Sources in their own small line, never inside the sentences.
+      await expect(card.locator('#card-source')).toContainText('出处：《征信业管理条例》第十六条');
+      for (const id of ['#card-overdue', '#card-bank', '#card-lump', '#card-terms']) {
+        expect(await card.locator(id).textContent()).not.toMatch(/《|〔|第.+条|号/);
+      }
+      // On the phone: readable at 360 px, no sideways swipe.
+      await card.scrollIntoViewIfNeeded();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      const cardBox = await card.evaluate((c) => [c.scrollWidth, c.clientWidth]);
+      expect(cardBox[0]).toBeLessThanOrEqual(cardBox[1]);
+      const tag = `loan-card-${name}${big ? '-big' : ''}`;
+      await expect(page.locator('#card-print')).toBeVisible();
+      // Printed: only the card, on half an A4 page.
+      await page.emulateMedia({ media: 'print' });
+      await expect(card).toBeVisible();
+      for (const gone of ['#amount', '#summary', '#schedule', '#answer-bar', '#card-print', '.topbar']) {
+        await expect(page.locator(gone)).toBeHidden();
+      }
+      // As laid out on A4 paper (96 dpi, less the 12 mm margins): the card within half the page.
+      await page.setViewportSize({ width: 703, height: 1032 });
+      await page.screenshot({ path: shot(`${tag}-print`), fullPage: true });
+      const h = (await card.boundingBox()).height;
+      expect(h, `${tag}: ${h}px`).toBeLessThanOrEqual(((148.5 - 24) / 25.4) * 96);
+      const pdf = await page.pdf({ width: '210mm', height: '148.5mm', printBackground: true });
+      fs.writeFileSync(shot(`${tag}-half-a4`).replace('.png', '.pdf'), pdf);
+      expect(pdfPages(pdf), tag).toBe(1);
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.emulateMedia({ media: 'screen' });
+      await shotWhole(page, page.locator('#card-box'), shot(`${tag}-360`));
+    }
+  }
+});
+
+test('到期还本: how much to put aside shows for 按季付息到期还本, by month, quarter or harvest, and not for 等额本息', async ({ page }) => {
+  await page.goto(QUARTERLY);
+  const plan = page.locator('#save-plan');
+  await expect(plan).toBeVisible();
+  await expect(page.locator('#plan-goal')).toContainText('2029年12月15日要一次还本金 50,000.00 元');
+  const result = page.locator('#plan-result');
+  // 50,000 ÷ 36 = 1,388.89, rounded up to 1,389 元; 35 × 1,389 = 48,615, so the 36th is 1,385.
+  await expect(result).toHaveText('每月存 1,389元，存 35 次；第 36 次存 1,385元。');
+  await expect(plan.locator('#plan-every button[aria-pressed=true]')).toHaveText('每月存');
+  await plan.getByRole('button', { name: '每季存' }).click();
+  await expect(result).toHaveText('每季存 4,167元，存 11 次；第 12 次存 4,163元。');
+  await plan.getByRole('button', { name: '一年收一次（如秋收）' }).click();
+  await expect(result).toHaveText('每次收成后存 16,667元，存 2 次；第 3 次存 16,666元。');
+  await expect(plan).toContainText('合起来正好 50,000.00 元');
+  await expect(plan).toContainText('收成 3 次');
+  await plan.scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await shotWhole(page, plan, shot('loan-plan-360'));
+  // Repaid as it goes: nothing to put aside.
+  await page.selectOption('#method', 'equal_installment');
+  await expect(page.locator('#answer-bar')).toContainText('每月还 1,465.10 元');
+  await expect(plan).toBeHidden();
+  // 利随本清: the interest falls due with the principal, and is saved too (50,000 × 3.5% × 3 = 5,250).
+  await page.selectOption('#method', 'bullet');
+  await expect(plan).toBeVisible();
+  await expect(page.locator('#plan-goal')).toContainText('要一次还本金和利息 55,250.00 元');
 });
