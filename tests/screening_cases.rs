@@ -249,3 +249,37 @@ fn every_finding_links_to_a_policy_entry() {
         );
     }
 }
+
+/// A household's headline is its most serious finding: a serious illness
+/// with income halved and 医保 unknown is not headlined by its water.
+#[test]
+fn the_headline_is_the_most_serious_finding() {
+    let pairs = |p: &[(&str, &str)]| {
+        Answers::from_pairs(p.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+    };
+    let ill = pairs(&[
+        ("members", "4"),
+        ("income", "10000_15000"),
+        ("income_drop", "half"),
+        ("illness", "serious"),
+        ("insured", "unknown"),
+        ("water", "no"),
+        ("food", "yes"),
+        ("house", "safe"),
+    ]);
+    let r = assess_with(&ill, None);
+    assert_eq!(
+        r.get("water").map(|f| f.level),
+        Some(bangfu::check::Level::Risk)
+    );
+    assert_eq!(r.most_serious().map(|f| f.id), Some("jiance"));
+    // An unsafe house still comes before a possible case for monitoring.
+    let house = pairs(&[("members", "4"), ("income_drop", "half"), ("house", "cd")]);
+    assert_eq!(
+        assess_with(&house, None).most_serious().map(|f| f.id),
+        Some("housing")
+    );
+    // Nothing to do: no headline.
+    let well = pairs(&[("members", "3"), ("income", "gt15000"), ("food", "yes")]);
+    assert_eq!(assess_with(&well, None).most_serious(), None);
+}

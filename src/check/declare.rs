@@ -376,6 +376,16 @@ pub fn of<'a>(list: &'a [Declared], id: &str) -> Vec<&'a Declared> {
     out
 }
 
+/// Whether household `id` has a declaration waiting for an answer
+/// (`Some`), and whether one of those is past the limit the rules give.
+pub fn waiting(list: &[Declared], id: &str, today: Date) -> Option<bool> {
+    let open: Vec<Status> = of(list, id)
+        .into_iter()
+        .filter_map(|d| status(d, today).filter(|s| s.open()))
+        .collect();
+    (!open.is_empty()).then(|| open.iter().any(|s| s.late()))
+}
+
 /// The live declaration of `id` for `programme`.
 pub fn find<'a>(list: &'a [Declared], id: &str, programme: &str) -> Option<&'a Declared> {
     list.iter()

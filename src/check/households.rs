@@ -42,11 +42,25 @@ impl Household {
     }
 }
 
-/// The most important finding's title, or "暂无需要特别处理的事".
+/// The most serious finding ([`super::Report::most_serious`]) and its first
+/// reason, the problem itself: 「可以向村委会申报防返贫监测（可能符合）：收入比
+/// 前一年少了一半以上」; or 「暂无需要特别处理的事」.
 fn top_line(r: &super::Report) -> String {
-    r.top(1).first().map_or_else(
+    r.most_serious().map_or_else(
         || "暂无需要特别处理的事".to_string(),
-        |f| finding_line(f.id, f.level),
+        |f| {
+            let line = if super::rules::BASICS.contains(&f.id) {
+                // 「住房安全有风险：…」, not two colons in a row.
+                format!("{}{}", text(f.id).title, f.level.label())
+            } else {
+                finding_line(f.id, f.level)
+            };
+            // The reason's first sentence: the problem, not the advice after it.
+            match f.why.first().and_then(|w| w.split('。').next()) {
+                Some(why) if !why.is_empty() => format!("{line}：{why}"),
+                _ => line,
+            }
+        },
     )
 }
 

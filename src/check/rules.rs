@@ -115,6 +115,27 @@ impl Report {
         self.findings.iter().find(|f| f.id == id)
     }
 
+    /// The most serious finding, for a household's headline in the list,
+    /// its CSV and the summary: a basic need of food or shelter at risk and
+    /// a likely case for monitoring, 特困 or 低保 first; then a possible
+    /// case for monitoring (the programme that catches a family falling
+    /// back) before the other basic needs; then other likely findings, then
+    /// the possible ones; within a tier, in [`ORDER`]. `None`: nothing to
+    /// do (不清楚, 有保障 and 供参考 are no headline).
+    pub fn most_serious(&self) -> Option<&Finding> {
+        let tier = |f: &Finding| match (f.level, f.id) {
+            (Level::Risk, "housing" | "food") => 0,
+            (Level::Likely, "jiance" | "tekun" | "dibao") => 0,
+            (Level::Possible, "jiance") | (Level::Risk, _) => 1,
+            (Level::Likely, _) => 2,
+            _ => 3,
+        };
+        self.findings
+            .iter()
+            .filter(|f| matches!(f.level, Level::Risk | Level::Likely | Level::Possible))
+            .min_by_key(|f| (tier(f), rank(f).1))
+    }
+
     /// The two or three most important things to do.
     pub fn top(&self, n: usize) -> Vec<&Finding> {
         self.findings

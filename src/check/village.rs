@@ -349,6 +349,37 @@ pub fn summary_csv(s: &Summary) -> String {
     out
 }
 
+/// Declarations a list can be filtered by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Waiting {
+    /// 申报待答复: any declaration without an answer.
+    Any,
+    /// 已超期: one past the limit the rules give.
+    Late,
+}
+
+impl Waiting {
+    pub fn key(self) -> &'static str {
+        match self {
+            Waiting::Any => "waiting",
+            Waiting::Late => "late",
+        }
+    }
+
+    pub fn from_key(k: &str) -> Option<Waiting> {
+        [Waiting::Any, Waiting::Late]
+            .into_iter()
+            .find(|w| w.key() == k)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Waiting::Any => "申报待答复",
+            Waiting::Late => "申报已超期",
+        }
+    }
+}
+
 /// The list filters of the village view; every one left empty lets all
 /// through.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -356,16 +387,34 @@ pub struct Filter {
     pub village: Option<String>,
     pub risk: Option<Risk>,
     pub program: Option<Program>,
+    pub waiting: Option<Waiting>,
     /// Part of the label (see [`label_matches`]).
     pub label: String,
 }
 
-/// The households that pass `f`, in list order.
+/// The households that pass `f`, in list order (no declarations: a
+/// [`Waiting`] filter lets none through).
 pub fn filtered(list: &[Household], f: &Filter, local: Option<&LocalFigures>) -> Vec<Household> {
+    filtered_with(list, f, local, &[], None)
+}
+
+/// [`filtered`] with the phone's declarations, as they stand on `today`.
+pub fn filtered_with(
+    list: &[Household],
+    f: &Filter,
+    local: Option<&LocalFigures>,
+    declared: &[Declared],
+    today: Option<Date>,
+) -> Vec<Household> {
     list.iter()
         .filter(|h| {
             in_village(h, f.village.as_deref())
                 && label_matches(&h.label, &f.label)
+                && f.waiting.is_none_or(|w| {
+                    today
+                        .and_then(|t| declare::waiting(declared, &h.id, t))
+                        .is_some_and(|late| w == Waiting::Any || late)
+                })
                 && (f.risk.is_none() && f.program.is_none() || {
                     let r = assess_with(&h.answers, local);
                     f.risk.is_none_or(|want| r.risk() == want)

@@ -17,7 +17,7 @@ use crate::check::households::{
     backup_json_full, csv_with, read_backup_bytes_full, sorted, Household, SortBy,
 };
 use crate::check::merge::{apply_merge, merge_declared, plan_merge_with, MergePlan};
-use crate::check::village::{self, Context, Filter, Program};
+use crate::check::village::{self, Context, Filter, Program, Waiting};
 use crate::check::visits::{self, History};
 use crate::check::Risk;
 use crate::date::Date;
@@ -90,6 +90,8 @@ pub fn HouseholdsPage() -> impl IntoView {
     let sort = RwSignal::new("risk".to_string());
     let filter = RwSignal::new(String::new());
     let program = RwSignal::new(String::new());
+    // "" or a `Waiting` key.
+    let waiting = RwSignal::new(String::new());
     // "" for every village, else "=" and the village ("=" alone: none typed).
     let place = RwSignal::new(String::new());
     let search = RwSignal::new(String::new());
@@ -117,6 +119,7 @@ pub fn HouseholdsPage() -> impl IntoView {
             village: place.with(|p| p.strip_prefix('=').map(str::to_string)),
             risk: filter.with(|f| Risk::from_key(f)),
             program: program.with(|p| Program::from_key(p)),
+            waiting: waiting.with(|w| Waiting::from_key(w)),
             label: search.get(),
         };
         let group = app.list_group.get();
@@ -133,7 +136,9 @@ pub fn HouseholdsPage() -> impl IntoView {
                 }),
                 None => l.clone(),
             };
-            let picked = village::filtered(&base, &f, figures);
+            let picked = app
+                .extra
+                .with(|e| village::filtered_with(&base, &f, figures, &e.declared, Some(app.today)));
             if by == SortBy::Label {
                 sorted(&picked, by, None, figures, &label_order())
             } else {
@@ -150,6 +155,7 @@ pub fn HouseholdsPage() -> impl IntoView {
         search.track();
         filter.track();
         program.track();
+        waiting.track();
         place.track();
         sort.track();
         app.list_group.track();
@@ -280,20 +286,49 @@ pub fn HouseholdsPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // The filters' summary line: what is chosen, so a closed block still
+    // tells why the list is short.
+    let filters_line = Signal::derive(move || {
+        let mut on: Vec<String> = Vec::new();
+        place.with(|p| {
+            if let Some(v) = p.strip_prefix('=') {
+                on.push(if v.is_empty() {
+                    "未填村组".into()
+                } else {
+                    v.to_string()
+                });
+            }
+        });
+        if let Some(r) = filter.with(|f| Risk::from_key(f)) {
+            on.push(r.label().into());
+        }
+        if let Some(p) = program.with(|p| Program::from_key(p)) {
+            on.push(format!("可能符合{}", p.label()));
+        }
+        if let Some(w) = waiting.with(|w| Waiting::from_key(w)) {
+            on.push(w.label().into());
+        }
+        if on.is_empty() {
+            "筛选、排序".to_string()
+        } else {
+            format!("筛选：{}", on.join("、"))
+        }
+    });
     view! {
         <div class="households-page">
             <h1>"农户名单"</h1>
             <p class="hint">"只保存在这部手机上，不上传。换手机或清理微信前请先导出备份。"</p>
-            <div class="banner warn" role="status" id="backup-banner" hidden=banner_hidden>
-                <p>
-                    <strong>"请导出一份备份。"</strong>
-                    {move || backup_line.get()}
-                </p>
+            // One line until opened: the list's first screen shows households.
+            <details class="banner warn" id="backup-banner" hidden=banner_hidden>
+                <summary>
+                    <strong>"请导出一份备份"</strong>
+                </summary>
+                <p role="status">{move || backup_line.get()}</p>
                 <p>"名单只在这部手机上：清理微信缓存、退出微信登录或换手机，都会把它删掉。"</p>
                 <button type="button" id="banner-backup" on:click=export_backup>
                     "现在导出备份"
                 </button>
-            </div>
+            </details>
             <div class="nav-buttons">
                 <button
                     type="button"
@@ -311,15 +346,18 @@ pub fn HouseholdsPage() -> impl IntoView {
                     "村情汇总"
                 </Go>
             </div>
-            <div class="field">
-                <label for="search">"找农户（输入称呼里的字）"</label>
+            <div class="field search-line">
                 <input
                     id="search"
                     type="search"
                     autocomplete="off"
+                    aria-label="找农户（输入称呼里的字）"
+                    placeholder="找农户：输入称呼里的字"
                     on:input=move |ev| search.set(event_target_value(&ev))
                 />
             </div>
+            <details class="filters" id="filters">
+                <summary id="filters-line">{filters_line}</summary>
             <div class="row2">
                 <div class="field">
                     <label for="filter-village">"村/组"</label>
@@ -364,6 +402,17 @@ pub fn HouseholdsPage() -> impl IntoView {
                     on_pick=Callback::new(move |v| program.set(v))
                 />
                 <SelectField
+                    id="filter-declared"
+                    label="申报"
+                    options=vec![
+                        ("", "全部"),
+                        (Waiting::Any.key(), Waiting::Any.label()),
+                        (Waiting::Late.key(), Waiting::Late.label()),
+                    ]
+                    value=waiting
+                    on_pick=Callback::new(move |v| waiting.set(v))
+                />
+                <SelectField
                     id="sort"
                     label="排序"
                     options=vec![
@@ -375,6 +424,7 @@ pub fn HouseholdsPage() -> impl IntoView {
                     on_pick=Callback::new(move |v| sort.set(v))
                 />
             </div>
+            </details>
             <div
                 class="banner info"
                 role="status"

@@ -175,7 +175,11 @@ pub fn VillagePage() -> impl IntoView {
                             let note = visits::find(&e.visits, &h.id)
                                 .map(|k| k.note.trim().to_string())
                                 .unwrap_or_default();
-                            let why: Vec<String> = look.visit.iter().map(|r| r.text()).collect();
+                            let why: Vec<(&'static str, String)> = look
+                                .visit
+                                .iter()
+                                .map(|r| (r.rule().label, r.detail.clone()))
+                                .collect();
                             Some((h.label.clone(), h.village.clone(), why, note))
                         })
                         .collect::<Vec<_>>()
@@ -302,7 +306,14 @@ pub fn VillagePage() -> impl IntoView {
                                                 <ul class="visit-why">
                                                     {why
                                                         .into_iter()
-                                                        .map(|w| view! { <li>{w}</li> })
+                                                        .map(|(label, detail)| {
+                                                            view! {
+                                                                <li>
+                                                                    <span class="why-label">{label} "："</span>
+                                                                    {detail}
+                                                                </li>
+                                                            }
+                                                        })
                                                         .collect_view()}
                                                 </ul>
                                                 {note}

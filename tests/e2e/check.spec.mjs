@@ -166,6 +166,9 @@ test('按称呼 sorts households in Chinese (pinyin) order, not by character cod
   await page.goto('/?v=households');
   await page.setInputFiles('#import-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
   await expect(page.locator('#io-status')).toContainText('已导入 4 户');
+  // Sorting is under the one line of filters.
+  await expect(page.locator('#filters-line')).toHaveText('筛选、排序');
+  await page.click('#filters-line');
   await page.selectOption('#sort', 'label');
   await expect(page.locator('#household-list .hh-label')).toHaveText(['陈家', '李家', '王家', '张家']);
   // The other orders still apply: newest visit first.

@@ -178,8 +178,12 @@ test('the list filters by village, risk and programme and searches as you type',
   const high = await countOf(page, 'risk-high');
   await page.goto('/?v=households');
   await expect(items(page)).toHaveCount(30);
+  // The filters are one line until opened, and that line says what is chosen.
+  await expect(page.locator('#filter-village')).toBeHidden();
+  await page.click('#filters-line');
   await page.selectOption('#filter-village', '=河西村');
   await expect(items(page)).toHaveCount(12);
+  await expect(page.locator('#filters-line')).toHaveText('筛选：河西村');
   await expect(page.locator('#list-count')).toHaveText('显示 12 户（共 30 户）');
   await page.selectOption('#filter-village', '');
   await page.selectOption('#filter-program', 'dibao');
