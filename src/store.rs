@@ -5,6 +5,8 @@
 
 use crate::check::declare::{self, Declared};
 use crate::check::households::{self, Household};
+use crate::check::measures::{self, Measure};
+use crate::check::stamped;
 use crate::check::visits::{self, History};
 use crate::check::Answers;
 use crate::date::Date;
@@ -160,6 +162,13 @@ pub struct Extra {
         deserialize_with = "strict::objects_or_empty"
     )]
     pub declared: Vec<Declared>,
+    /// 一户一策: the households' measures, removed ones included (see
+    /// `check::measures`).
+    #[serde(
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "strict::objects_or_empty"
+    )]
+    pub measures: Vec<Measure>,
 }
 
 impl Extra {
@@ -253,12 +262,13 @@ impl Extra {
         }
     }
 
-    /// Histories and declarations only for households in `list` (after a
-    /// delete); this phone's own declarations stay.
+    /// Histories, declarations and measures only for households in `list`
+    /// (after a delete); this phone's own declarations stay.
     pub fn prune(&mut self, list: &[Household]) {
         visits::prune(&mut self.visits, list);
         let kept = households::index(list.iter().map(|h| h.id.as_str()));
         declare::prune(&mut self.declared, |id| kept.contains_key(id));
+        measures::prune(&mut self.measures, |id| kept.contains_key(id));
     }
 
     /// Household `id` was deleted here: noted for the other tabs' merges.
@@ -302,6 +312,7 @@ impl Extra {
             changed_since_backup: self.changed_since_backup.clone(),
             deleted: self.deleted.clone(),
             declared: declare::merge(&self.declared, &other.declared),
+            measures: stamped::merge(&self.measures, &other.measures),
         };
         for id in &other.changed_since_backup {
             if !out.changed_since_backup.contains(id) {
@@ -334,6 +345,7 @@ impl Extra {
         }
         let kept = households::index(merged.iter().map(|h| h.id.as_str()));
         declare::prune(&mut out.declared, |id| kept.contains_key(id));
+        measures::prune(&mut out.measures, |id| kept.contains_key(id));
         out
     }
 }

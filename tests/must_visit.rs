@@ -78,6 +78,7 @@ fn reasons_of(
     let cx = Context {
         history,
         declared,
+        measures: &[],
         today: day(TODAY),
         local: None,
     };
@@ -278,6 +279,7 @@ fn the_list_puts_the_most_urgent_reason_first_then_more_reasons_then_the_longest
     let cx = Context {
         history: &[],
         declared: &[],
+        measures: &[],
         today: day(TODAY),
         local: None,
     };

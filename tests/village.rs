@@ -27,6 +27,7 @@ fn on_survey_day(history: &[History]) -> Context<'_> {
     Context {
         history,
         declared: &[],
+        measures: &[],
         today: day("2026-11-29"),
         local: None,
     }
@@ -166,6 +167,7 @@ fn exactly_ninety_days_is_due_for_a_visit() {
         let cx = Context {
             history: &[],
             declared: &[],
+            measures: &[],
             today: day(today),
             local: None,
         };

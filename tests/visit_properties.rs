@@ -48,7 +48,7 @@ proptest! {
         changed in prop::collection::vec(text(), 0..3),
         deleted in prop::collection::vec(text(), 0..3),
     ) {
-        let extra = Extra { visits, backed_up, changed_since_backup: changed, deleted, declared: Vec::new() };
+        let extra = Extra { visits, backed_up, changed_since_backup: changed, deleted, declared: Vec::new(), measures: Vec::new() };
         let record = Record::default();
         let text = encode_full(&record, &extra);
         prop_assert_eq!(decode_full(Some(&text)), (Loaded::Ok(Box::new(record.clone())), extra.clone()));

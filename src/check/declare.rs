@@ -11,6 +11,7 @@
 //! later change instead of bringing back what was removed.
 
 use super::answers::Answers;
+use super::stamped::{self, Stamped};
 use crate::date::Date;
 use crate::sources::SourceKind;
 use crate::workdays::{add_working_days, Due};
@@ -417,32 +418,30 @@ pub fn remove(list: &mut [Declared], id: &str, programme: &str, stamp: u64) {
 }
 
 /// The stamp for a change made `now` (milliseconds) to the declaration of
-/// `id` for `programme`: later than the one it replaces even when the
-/// clock is not (two changes in one millisecond, a clock set back).
+/// `id` for `programme` ([`stamped::next_stamp`]).
 pub fn next_stamp(list: &[Declared], id: &str, programme: &str, now: u64) -> u64 {
-    list.iter()
-        .find(|d| d.id == id && d.programme == programme)
-        .map_or(now, |d| now.max(d.stamp + 1))
+    stamped::next_stamp(list, id, programme, now)
 }
 
-/// Both copies together: per household and programme, the later change
-/// (higher stamp; on a tie a removal, else `ours`). Nothing either copy
-/// has is lost unless the other changed it later.
+/// Both copies together ([`stamped::merge`]): per household and programme,
+/// the later change (higher stamp; on a tie a removal, else `ours`).
 pub fn merge(ours: &[Declared], theirs: &[Declared]) -> Vec<Declared> {
-    let mut out: Vec<Declared> = ours.to_vec();
-    for t in theirs {
-        match out
-            .iter_mut()
-            .find(|o| o.id == t.id && o.programme == t.programme)
-        {
-            Some(o) if t.stamp > o.stamp || (t.stamp == o.stamp && t.removed && !o.removed) => {
-                *o = t.clone()
-            }
-            Some(_) => {}
-            None => out.push(t.clone()),
-        }
+    stamped::merge(ours, theirs)
+}
+
+impl Stamped for Declared {
+    fn household(&self) -> &str {
+        &self.id
     }
-    out
+    fn key(&self) -> &str {
+        &self.programme
+    }
+    fn stamp(&self) -> u64 {
+        self.stamp
+    }
+    fn removed(&self) -> bool {
+        self.removed
+    }
 }
 
 /// Drops the declarations of households no longer kept (`keep` says which

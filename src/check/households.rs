@@ -4,6 +4,7 @@
 
 use super::answers::Answers;
 use super::declare::{self, Declared};
+use super::measures::{self, Measure};
 use super::rules::{assess_with, Risk};
 use super::text;
 use super::visits::{self, History};
@@ -108,6 +109,10 @@ struct Backup<'a> {
     /// and left out when there are none, for the same reason.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     declared: Vec<&'a Declared>,
+    /// 一户一策 of these households (not removed ones), last, left out when
+    /// there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    measures: Vec<&'a Measure>,
 }
 
 /// The backup file: JSON indented by two spaces (people may open it in a
@@ -131,6 +136,18 @@ pub fn backup_json_full(
     declared: &[Declared],
     today: Date,
 ) -> String {
+    backup_json_all(list, history, declared, &[], today)
+}
+
+/// The backup file with everything kept about the households in `list`:
+/// earlier visits and notes, declarations and measures.
+pub fn backup_json_all(
+    list: &[Household],
+    history: &[History],
+    declared: &[Declared],
+    measures: &[Measure],
+    today: Date,
+) -> String {
     let at = index(list.iter().map(|h| h.id.as_str()));
     let file = Backup {
         app: BACKUP_APP,
@@ -145,6 +162,10 @@ pub fn backup_json_full(
         declared: declared
             .iter()
             .filter(|d| !d.removed && at.contains_key(d.id.as_str()))
+            .collect(),
+        measures: measures
+            .iter()
+            .filter(|m| !m.removed && at.contains_key(m.id.as_str()))
             .collect(),
     };
     serde_json::to_string_pretty(&file).expect("a household list always serializes")
@@ -165,6 +186,8 @@ pub struct Imported {
     pub visits: Vec<History>,
     /// 我已申报 of the file's households.
     pub declared: Vec<Declared>,
+    /// 一户一策 of the file's households.
+    pub measures: Vec<Measure>,
     pub notes: Vec<String>,
 }
 
@@ -309,12 +332,54 @@ pub fn read_backup_full(text: &str) -> Result<Imported, String> {
         history.extend(visits::settle(h, all));
     }
     let declared = read_declared(doc.remove("declared"), &out, &mut notes).ok_or_else(damaged)?;
+    let measures = read_measures(doc.remove("measures"), &out, &mut notes).ok_or_else(damaged)?;
     Ok(Imported {
         households: out,
         visits: history,
         declared,
+        measures,
         notes,
     })
+}
+
+/// The file's measures: one per household and key, of households in the
+/// file, with what is to be done and a day that reads (or none); texts cut
+/// to their lengths; others are dropped and named. `None` when the field is
+/// not a list of measures.
+fn read_measures(
+    field: Option<Value>,
+    households: &[Household],
+    notes: &mut Vec<String>,
+) -> Option<Vec<Measure>> {
+    let list: Vec<Measure> = match field {
+        None | Some(Value::Null) => return Some(Vec::new()),
+        Some(v) => strict::objects(v).ok()?,
+    };
+    let at = index(households.iter().map(|h| h.id.as_str()));
+    let mut out: Vec<Measure> = Vec::new();
+    for (i, mut m) in list.into_iter().enumerate() {
+        let n = i + 1;
+        let Some(&h) = at.get(m.id.as_str()) else {
+            notes.push(format!("第{n}条帮扶措施不属于文件里的任何一户，已忽略"));
+            continue;
+        };
+        let who = &households[h].label;
+        m.what = measures::clip(&m.what, measures::WHAT_MAX_CHARS);
+        m.who = measures::clip(&m.who, measures::WHO_MAX_CHARS);
+        m.note = measures::clip(&m.note, measures::NOTE_MAX_CHARS);
+        if m.removed || m.what.is_empty() || (!m.by.is_empty() && m.by_date().is_none()) {
+            notes.push(format!(
+                "{who}：第{n}条帮扶措施读不出来（没写要做的事或日期不对），已忽略"
+            ));
+            continue;
+        }
+        if out.iter().any(|o| o.id == m.id && o.key == m.key) {
+            notes.push(format!("{who}：第{n}条帮扶措施和前面重复，已忽略"));
+            continue;
+        }
+        out.push(m);
+    }
+    Some(out)
 }
 
 /// The file's declarations: one per household and programme, of households
@@ -437,8 +502,27 @@ pub fn csv_with(
     declared: &[Declared],
     today: Option<Date>,
 ) -> String {
+    csv_all(list, local, declared, &[], today)
+}
+
+/// [`csv_with`] with each household's measures (一户一策) in a last column,
+/// written only when the phone has any, so a list without them exports as
+/// before.
+pub fn csv_all(
+    list: &[Household],
+    local: Option<&LocalFigures>,
+    declared: &[Declared],
+    measures: &[Measure],
+    today: Option<Date>,
+) -> String {
+    let with_measures = measures.iter().any(|m| !m.removed);
     let mut out =
-        String::from("\u{feff}标签,村/组,日期,风险,最重要的事,人口,人均年收入,全部发现,申报\r\n");
+        String::from("\u{feff}标签,村/组,日期,风险,最重要的事,人口,人均年收入,全部发现,申报");
+    out.push_str(if with_measures {
+        ",帮扶措施\r\n"
+    } else {
+        "\r\n"
+    });
     for h in list {
         let r = assess_with(&h.answers, local);
         let all: Vec<String> = r
@@ -465,7 +549,11 @@ pub fn csv_with(
             all.join("；"),
             today.map_or(String::new(), |t| declare::summary(declared, &h.id, t)),
         ];
-        let cells: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
+        let mut cells: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
+        if with_measures {
+            let m = today.map_or(String::new(), |t| measures::summary(measures, &h.id, t));
+            cells.push(csv_field(&m));
+        }
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
     }

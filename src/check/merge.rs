@@ -7,8 +7,10 @@
 //! file's. As with the household import before visits, [`plan_merge`] says
 //! what would happen and changes nothing; [`apply_merge`] does it.
 
-use super::declare::{self, Declared};
+use super::declare::Declared;
 use super::households::{self, Household, Imported};
+use super::measures::Measure;
+use super::stamped;
 use super::visits::{self, History, Visit};
 
 /// What importing a backup would do.
@@ -34,6 +36,11 @@ pub struct MergePlan {
     pub declared_added: usize,
     /// The file's declarations, for applying.
     pub declared: Vec<Declared>,
+    /// Measures (一户一策) the phone does not have, or has from before the
+    /// file's change: added or updated by [`merge_measures`].
+    pub measures_added: usize,
+    /// The file's measures, for applying.
+    pub measures: Vec<Measure>,
 }
 
 /// How one household of the file compares with the phone's.
@@ -75,6 +82,18 @@ pub fn plan_merge_with(
     existing_declared: &[Declared],
     incoming: Imported,
 ) -> MergePlan {
+    plan_merge_all(existing, existing_visits, existing_declared, &[], incoming)
+}
+
+/// [`plan_merge_with`], counting the measures the file adds to the
+/// phone's (`existing_measures`) too.
+pub fn plan_merge_all(
+    existing: &[Household],
+    existing_visits: &[History],
+    existing_declared: &[Declared],
+    existing_measures: &[Measure],
+    incoming: Imported,
+) -> MergePlan {
     let mut plan = MergePlan::default();
     // Indexed by id: a village's backup holds a thousand households.
     let ours = households::index(existing.iter().map(|e| e.id.as_str()));
@@ -107,37 +126,31 @@ pub fn plan_merge_with(
     plan.declared_added = incoming
         .declared
         .iter()
-        .filter(|t| newer(existing_declared, t))
+        .filter(|t| stamped::newer(existing_declared, t))
         .count();
     plan.declared = incoming.declared;
+    plan.measures_added = incoming
+        .measures
+        .iter()
+        .filter(|t| stamped::newer(existing_measures, t))
+        .count();
+    plan.measures = incoming.measures;
     plan
 }
 
-/// Whether `t` would change the phone's declarations: the phone has none
-/// for its household and programme, or an older one that differs.
-fn newer(ours: &[Declared], t: &Declared) -> bool {
-    match ours
-        .iter()
-        .find(|o| o.id == t.id && o.programme == t.programme)
-    {
-        None => true,
-        Some(o) => t.stamp > o.stamp && o != t,
-    }
+/// Adds the file's measures to the phone's, like declarations: per
+/// household and measure the later change wins, none only one phone has is
+/// dropped. Returns the households whose measures changed.
+pub fn merge_measures(ours: &mut Vec<Measure>, theirs: &[Measure]) -> Vec<String> {
+    stamped::merge_into(ours, theirs)
 }
 
 /// Adds the file's declarations to the phone's: per household and
-/// programme the later change wins (`declare::merge`), so a declaration
+/// programme the later change wins (`stamped::merge`), so a declaration
 /// only one phone has is never dropped. Returns the households whose
 /// declarations changed.
 pub fn merge_declared(ours: &mut Vec<Declared>, theirs: &[Declared]) -> Vec<String> {
-    let mut changed: Vec<String> = theirs
-        .iter()
-        .filter(|t| newer(ours, t))
-        .map(|t| t.id.clone())
-        .collect();
-    changed.dedup();
-    *ours = declare::merge(ours, theirs);
-    changed
+    stamped::merge_into(ours, theirs)
 }
 
 /// Applies a plan to the list and its histories. Never drops a visit: the

@@ -7,11 +7,13 @@
 pub mod answers;
 pub mod declare;
 pub mod households;
+pub mod measures;
 pub mod merge;
 pub mod must_visit;
 pub mod questions;
 pub mod rules;
 pub mod sheet;
+pub mod stamped;
 pub mod village;
 pub mod visits;
 pub mod whatif;

@@ -10,6 +10,7 @@
 use super::answers::Answers;
 use super::declare::{self, Declared};
 use super::households::{csv_field, Household};
+use super::measures::{self, Measure};
 use super::must_visit::{self, Facts, Reason, VISIT_PARAMS};
 use super::questions::{self, UNKNOWN};
 use super::rules::{assess_with, Level, Risk};
@@ -108,6 +109,10 @@ pub enum Group {
     /// Last visit [`not_visited_days`] or more before today (or a date that
     /// does not read: better visited than forgotten).
     NotVisited,
+    /// 一户一策: a measure not done by its day.
+    MeasureOverdue,
+    /// 一户一策: a measure due this month, not done yet.
+    MeasureDue,
     /// At least one question shown is answered 不清楚.
     Unclear,
     /// This question (id) is answered 不清楚.
@@ -123,6 +128,8 @@ impl Group {
             Group::Program(p) => format!("可能符合{}", p.label()),
             Group::RiskRose => "上次走访风险升高".into(),
             Group::NotVisited => format!("{}天以上没走访", not_visited_days()),
+            Group::MeasureOverdue => "帮扶措施已超期".into(),
+            Group::MeasureDue => "帮扶措施本月到期".into(),
             Group::Unclear => "还有不清楚的答案".into(),
             Group::UnclearAnswer(id) => {
                 format!("不清楚：{}", questions::question(id).map_or(id, |q| q.text))
@@ -140,6 +147,8 @@ impl Group {
             Group::NotVisited => look
                 .days_since_visit
                 .is_none_or(|d| d >= not_visited_days()),
+            Group::MeasureOverdue => look.measures.0,
+            Group::MeasureDue => look.measures.1,
             Group::Unclear => !look.unclear.is_empty(),
             Group::UnclearAnswer(id) => look.unclear.contains(&id),
         }
@@ -152,6 +161,7 @@ impl Group {
 pub struct Context<'a> {
     pub history: &'a [History],
     pub declared: &'a [Declared],
+    pub measures: &'a [Measure],
     pub today: Date,
     pub local: Option<&'a LocalFigures>,
 }
@@ -170,6 +180,10 @@ pub struct Look {
     /// Why it must be visited this month, most urgent first; empty: no
     /// need ([`must_visit`]).
     pub visit: Vec<Reason>,
+    /// A measure overdue, a measure due this month ([`measures::standing`]).
+    pub measures: (bool, bool),
+    /// Any measure at all (a list without 一户一策 shows no rows for them).
+    pub has_measures: bool,
 }
 
 pub fn look(h: &Household, cx: &Context) -> Look {
@@ -204,6 +218,8 @@ fn look_with(h: &Household, kept: Option<&History>, cx: &Context) -> Look {
         days_since_visit,
         unclear: unclear(&h.answers),
         visit,
+        measures: measures::standing(cx.measures, &h.id, cx.today),
+        has_measures: !measures::of(cx.measures, &h.id).is_empty(),
     }
 }
 
@@ -276,7 +292,8 @@ pub struct Summary {
     pub village: Option<String>,
     pub today: Date,
     /// Every count, in the order shown: all, by risk, by programme, risk
-    /// rose, not visited, with 不清楚, then each question still 不清楚 for
+    /// rose, not visited, measures overdue and due this month (when any
+    /// household has a measure), with 不清楚, then each question still 不清楚 for
     /// some household (most first; questions nobody left 不清楚 are not
     /// listed).
     pub rows: Vec<(Group, usize)>,
@@ -301,7 +318,11 @@ pub fn summary_of(looks: &[(usize, Look)], village: Option<&str>, today: Date) -
     let mut groups = vec![Group::All];
     groups.extend([Risk::High, Risk::Medium, Risk::Low].map(Group::Risk));
     groups.extend(Program::ALL.map(Group::Program));
-    groups.extend([Group::RiskRose, Group::NotVisited, Group::Unclear]);
+    groups.extend([Group::RiskRose, Group::NotVisited]);
+    if looks.iter().any(|(_, l)| l.has_measures) {
+        groups.extend([Group::MeasureOverdue, Group::MeasureDue]);
+    }
+    groups.push(Group::Unclear);
     let mut rows: Vec<(Group, usize)> = groups.into_iter().map(|g| (g, count(g))).collect();
     let mut per_question: Vec<(Group, usize)> = questions::all_questions()
         .map(|q| Group::UnclearAnswer(q.id))

@@ -496,6 +496,7 @@ fn Actions() -> impl IntoView {
             </p>
         </section>
         <VisitList/>
+        <super::measures::MeasuresCard/>
         <div class="nav-buttons no-print">
             <button
                 type="button"

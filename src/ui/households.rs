@@ -14,9 +14,11 @@ use super::state::{use_app, AppState};
 use crate::check::answers::to_link_value;
 use crate::check::declare::Declared;
 use crate::check::households::{
-    backup_json_full, csv_with, read_backup_bytes_full, sorted, Household, SortBy,
+    backup_json_all, csv_all, read_backup_bytes_full, sorted, Household, SortBy,
 };
-use crate::check::merge::{apply_merge, merge_declared, plan_merge_with, MergePlan};
+use crate::check::measures::Measure;
+use crate::check::merge::{apply_merge, merge_declared, merge_measures, plan_merge_all, MergePlan};
+use crate::check::stamped;
 use crate::check::village::{self, Context, Filter, Program, Waiting};
 use crate::check::visits::{self, History};
 use crate::check::Risk;
@@ -48,9 +50,15 @@ fn label_order() -> impl Fn(&str, &str) -> Ordering {
 pub const BACKUP_AFTER_CHANGES: usize = 10;
 pub const BACKUP_AFTER_DAYS: i64 = 14;
 
-/// A deleted household: where it was, its earlier visits and its
-/// declarations, all of which 撤销 puts back.
-type Deleted = (usize, Household, Option<History>, Vec<Declared>);
+/// A deleted household: where it was, its earlier visits, its
+/// declarations and measures, all of which 撤销 puts back.
+type Deleted = (
+    usize,
+    Household,
+    Option<History>,
+    Vec<Declared>,
+    Vec<Measure>,
+);
 
 /// The screen's own state, alive while it shows.
 #[derive(Clone, Copy)]
@@ -129,6 +137,7 @@ pub fn HouseholdsPage() -> impl IntoView {
                     let cx = Context {
                         history: &e.visits,
                         declared: &e.declared,
+                        measures: &e.measures,
                         today: app.today,
                         local: figures,
                     };
@@ -193,13 +202,16 @@ pub fn HouseholdsPage() -> impl IntoView {
     });
     let villages = Memo::new(move |_| app.households.with(|l| village::villages(l)));
     let undo = move |_| {
-        if let Some((i, h, kept, declared)) = local.deleted.try_update(Option::take).flatten() {
+        if let Some((i, h, kept, declared, measures)) =
+            local.deleted.try_update(Option::take).flatten()
+        {
             app.extra.update(|e| {
                 if let Some(k) = kept {
                     e.visits.retain(|x| x.id != k.id);
                     e.visits.push(k);
                 }
                 e.declared = crate::check::declare::merge(&e.declared, &declared);
+                e.measures = stamped::merge(&e.measures, &measures);
                 e.mark_changed(&h.id);
             });
             app.households.update(|l| l.insert(i.min(l.len()), h));
@@ -208,8 +220,15 @@ pub fn HouseholdsPage() -> impl IntoView {
     let export_csv = move |_| {
         let figures = app.local_figures_untracked();
         let text = app.households.with_untracked(|l| {
-            app.extra
-                .with_untracked(|e| csv_with(l, figures.as_ref(), &e.declared, Some(app.today)))
+            app.extra.with_untracked(|e| {
+                csv_all(
+                    l,
+                    figures.as_ref(),
+                    &e.declared,
+                    &e.measures,
+                    Some(app.today),
+                )
+            })
         });
         let ok = browser::download(
             &format!("农户名单-{}.csv", app.today),
@@ -227,8 +246,9 @@ pub fn HouseholdsPage() -> impl IntoView {
     };
     let export_backup = move |_| {
         let text = app.households.with_untracked(|l| {
-            app.extra
-                .with_untracked(|e| backup_json_full(l, &e.visits, &e.declared, app.today))
+            app.extra.with_untracked(|e| {
+                backup_json_all(l, &e.visits, &e.declared, &e.measures, app.today)
+            })
         });
         let name = format!("帮扶助手备份-{}.json", app.today);
         spawn_local(async move {
@@ -448,7 +468,7 @@ pub fn HouseholdsPage() -> impl IntoView {
                     {Signal::derive(move || {
                         local
                             .deleted
-                            .with(|d| d.as_ref().map(|(_, h, _, _)| format!("已删除：{} ", h.label)))
+                            .with(|d| d.as_ref().map(|(_, h, _, _, _)| format!("已删除：{} ", h.label)))
                             .unwrap_or_default()
                     })}
                     <button type="button" class="secondary" id="undo" on:click=undo>
@@ -627,7 +647,7 @@ fn HouseholdCard(h: Household, local: Local) -> impl IntoView {
         app.households.update(|l| {
             if let Some(i) = l.iter().position(|h| h.id == id) {
                 let h = l.remove(i);
-                let (history, declared) = app.extra.with_untracked(|e| {
+                let (history, declared, measures) = app.extra.with_untracked(|e| {
                     (
                         visits::find(&e.visits, &h.id).cloned(),
                         e.declared
@@ -635,10 +655,17 @@ fn HouseholdCard(h: Household, local: Local) -> impl IntoView {
                             .filter(|d| d.id == h.id)
                             .cloned()
                             .collect(),
+                        e.measures
+                            .iter()
+                            .filter(|m| m.id == h.id)
+                            .cloned()
+                            .collect(),
                     )
                 });
                 kept = history;
-                local.deleted.set(Some((i, h, kept.clone(), declared)));
+                local
+                    .deleted
+                    .set(Some((i, h, kept.clone(), declared, measures)));
             }
         });
         app.extra.update(|e| {
@@ -697,8 +724,9 @@ fn import(app: AppState, local: Local, input: web_sys::HtmlInputElement) {
             Ok(imported) => {
                 let notes = imported.notes.len();
                 let plan = app.households.with_untracked(|l| {
-                    app.extra
-                        .with_untracked(|e| plan_merge_with(l, &e.visits, &e.declared, imported))
+                    app.extra.with_untracked(|e| {
+                        plan_merge_all(l, &e.visits, &e.declared, &e.measures, imported)
+                    })
                 });
                 let mut text = format!(
                     "备份里有 {} 户新的，{} 户和手机上一样，{} 户只多了走访（直接合并），{} 户和手机上不一样；共 {} 次走访要加进来。",
@@ -710,6 +738,9 @@ fn import(app: AppState, local: Local, input: web_sys::HtmlInputElement) {
                 );
                 if plan.declared_added > 0 {
                     text.push_str(&format!("还有 {} 条申报记录。", plan.declared_added));
+                }
+                if plan.measures_added > 0 {
+                    text.push_str(&format!("还有 {} 条帮扶措施。", plan.measures_added));
                 }
                 if notes > 0 {
                     text.push_str(&format!("有 {notes} 条内容已经无效，已忽略。"));
@@ -741,9 +772,13 @@ fn apply(app: AppState, plan: MergePlan, overwrite: bool) {
     let (before, before_visits) = (list.clone(), extra.visits.clone());
     let mut plan = plan;
     let declared = std::mem::take(&mut plan.declared);
+    let measures = std::mem::take(&mut plan.measures);
     apply_merge(&mut list, &mut extra.visits, plan, overwrite);
     extra.note_changes(&before, &before_visits, &list);
     for id in merge_declared(&mut extra.declared, &declared) {
+        extra.mark_changed(&id);
+    }
+    for id in merge_measures(&mut extra.measures, &measures) {
         extra.mark_changed(&id);
     }
     app.extra.set(extra);

@@ -21,6 +21,7 @@ mod loan_inputs;
 mod loan_results;
 mod local;
 mod local_note;
+mod measures;
 mod policy;
 mod qr;
 mod risk;

@@ -23,6 +23,8 @@ fn group_key(g: Group) -> String {
         Group::Program(p) => format!("program-{}", p.key()),
         Group::RiskRose => "risk-rose".into(),
         Group::NotVisited => "not-visited".into(),
+        Group::MeasureOverdue => "measure-overdue".into(),
+        Group::MeasureDue => "measure-due".into(),
         Group::Unclear => "unclear".into(),
         Group::UnclearAnswer(id) => format!("unclear-{id}"),
     }
@@ -78,7 +80,12 @@ fn CountChart(summary: Summary) -> impl IntoView {
         .rows
         .iter()
         .copied()
-        .filter(|(g, _)| !matches!(g, Group::UnclearAnswer(_)))
+        .filter(|(g, _)| {
+            !matches!(
+                g,
+                Group::UnclearAnswer(_) | Group::MeasureOverdue | Group::MeasureDue
+            )
+        })
         .collect();
     let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
     const ROW: f64 = 2.6;
@@ -152,6 +159,7 @@ pub fn VillagePage() -> impl IntoView {
                 let cx = Context {
                     history: &e.visits,
                     declared: &e.declared,
+                    measures: &e.measures,
                     today: app.today,
                     local: figures.as_ref(),
                 };
@@ -295,7 +303,7 @@ pub fn VillagePage() -> impl IntoView {
                                         let note = (!note.is_empty())
                                             .then(|| {
                                                 view! {
-                                                    <p class="visit-note">{format!("上次走访记：{note}")}</p>
+                                                    <p class="last-note">{format!("上次走访记：{note}")}</p>
                                                 }
                                             });
                                         view! {

@@ -79,7 +79,7 @@ test('each rule names its household with the reason, most urgent first, and ordi
     await expect(item.locator('.visit-why')).toContainText(words);
   }
   await expect(page.locator('#to-visit-list')).not.toContainText('平常');
-  await expect(items.nth(10).locator('.visit-note')).toHaveText('上次走访记：孩子医保还没续上');
+  await expect(items.nth(10).locator('.last-note')).toHaveText('上次走访记：孩子医保还没续上');
   await noSideways(page);
   await page.locator('#to-visit').scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('visits-month-360x740') });

@@ -1,0 +1,72 @@
+//! Records a cadre changes on more than one phone or tab, one per household
+//! and key (我已申报: per programme; 一户一策: per measure), merged the same
+//! way everywhere (two tabs, an imported backup, an undone delete): the
+//! later change wins by its stamp, on a tie a removal, and a record only one
+//! copy has is never dropped. A removal is kept as a stamped record, so an
+//! older copy cannot bring it back.
+
+/// A record with a household, a key within it, a change stamp and a
+/// removed flag.
+pub trait Stamped: Clone + PartialEq {
+    /// The household's id.
+    fn household(&self) -> &str;
+    /// What the record is about within the household.
+    fn key(&self) -> &str;
+    /// When it was last changed (milliseconds since 1970).
+    fn stamp(&self) -> u64;
+    fn removed(&self) -> bool;
+
+    fn same(&self, other: &Self) -> bool {
+        self.household() == other.household() && self.key() == other.key()
+    }
+}
+
+/// Both copies together: per household and key, the later change (higher
+/// stamp; on a tie a removal, else `ours`).
+pub fn merge<T: Stamped>(ours: &[T], theirs: &[T]) -> Vec<T> {
+    let mut out: Vec<T> = ours.to_vec();
+    for t in theirs {
+        match out.iter_mut().find(|o| o.same(t)) {
+            Some(o)
+                if t.stamp() > o.stamp()
+                    || (t.stamp() == o.stamp() && t.removed() && !o.removed()) =>
+            {
+                *o = t.clone()
+            }
+            Some(_) => {}
+            None => out.push(t.clone()),
+        }
+    }
+    out
+}
+
+/// Whether `t` would change `ours`: nothing for its household and key, or
+/// an older record that differs.
+pub fn newer<T: Stamped>(ours: &[T], t: &T) -> bool {
+    match ours.iter().find(|o| o.same(t)) {
+        None => true,
+        Some(o) => t.stamp() > o.stamp() && o != t,
+    }
+}
+
+/// The stamp for a change made `now` to the record of `household` and
+/// `key`: later than the one it replaces even when the clock is not (two
+/// changes in one millisecond, a clock set back).
+pub fn next_stamp<T: Stamped>(list: &[T], household: &str, key: &str, now: u64) -> u64 {
+    list.iter()
+        .find(|d| d.household() == household && d.key() == key)
+        .map_or(now, |d| now.max(d.stamp() + 1))
+}
+
+/// Adds `theirs` to `ours` ([`merge`]); returns the households whose
+/// records changed.
+pub fn merge_into<T: Stamped>(ours: &mut Vec<T>, theirs: &[T]) -> Vec<String> {
+    let mut changed: Vec<String> = theirs
+        .iter()
+        .filter(|t| newer(ours, t))
+        .map(|t| t.household().to_string())
+        .collect();
+    changed.dedup();
+    *ours = merge(ours, theirs);
+    changed
+}
