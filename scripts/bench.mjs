@@ -21,7 +21,8 @@
 //   4. time to switch screens once loaded, same throttling, no service
 //      worker, the next screen's files not yet cached: home → 自查 and
 //      自查结果 → a policy entry (reported; kept under 1 s)
-//   5. a village's size: a 1,000-household backup with 5 visits each,
+//   5. a village's size: a 1,000-household backup with 5 visits and 3
+//      measures (一户一策) each and a declaration every 10th household,
 //      4x CPU slowdown, the screens' files cached: importing it, the list's
 //      first paint (home → 农户名单), a search as typed, the summary
 //      (→ 村情汇总), each <= 200 ms; the stored record's bytes (UTF-8)
@@ -494,18 +495,26 @@ try {
   // --- 5. a village's size -------------------------------------------------------------
   if (opt.village) {
     const { chromium } = await import('@playwright/test');
-    heading(`a village's size: 1,000 households x 5 visits, ${CPU_SLOWDOWN}x CPU slowdown, median of ${opt.runs} (budget ${BUDGET.villageMs} ms each)`);
+    heading(`a village's size: 1,000 households x 5 visits x 3 measures, a declaration every 10th, ${CPU_SLOWDOWN}x CPU slowdown, median of ${opt.runs} (budget ${BUDGET.villageMs} ms each)`);
     const day = (d) => new Date(Date.UTC(2026, 0, 1) + d * 86400e3).toISOString().slice(0, 10);
     const INCOME = ['lt4000', '4000_6000', '6000_8000', '8000_10000', '10000_15000', 'gt15000', 'unknown'];
     const households = [];
     const visits = [];
+    const measures = [];
+    const declared = [];
+    const WHAT = ['申请医疗救助', '联系公益岗位', '危房改造'];
+    const PROGRESS = ['todo', 'doing', 'done'];
     for (let i = 0; i < 1000; i++) {
       const answers = (k) => ({ members: String(2 + ((i + k) % 5)), income: INCOME[(i + k) % 7], food: 'yes', house: k % 3 ? 'safe' : 'problem' });
       const id = `v${i}`;
       households.push({ id, label: `${(i % 9) + 1}组 农户${i + 1}`, village: ['梅河村', '河西村', '石桥村', '新店村'][i % 4], date: day(300 + (i % 30)), answers: answers(4) });
       visits.push({ id, note: '已走访', earlier: [0, 1, 2, 3].map((k) => ({ date: day(60 * k + (i % 30)), note: `第${k + 1}次走访：收入和住房情况已记下`, answers: answers(k) })) });
+      for (let k = 0; k < 3; k++) {
+        measures.push({ id, key: `m${k}`, what: WHAT[k], who: '张书记', by: day(310 + 10 * k + (i % 10)), progress: PROGRESS[k], note: '', stamp: String(1000 + k) });
+      }
+      if (i % 10 === 0) declared.push({ id, programme: 'jiance', date: day(300 + (i % 20)), stamp: '1' });
     }
-    const backup = JSON.stringify({ app: 'bangfu', kind: 'households', version: 1, exported: day(330), households, visits }, null, 2);
+    const backup = JSON.stringify({ app: 'bangfu', kind: 'households', version: 1, exported: day(330), households, visits, declared, measures }, null, 2);
     const runs = [];
     for (let i = 1; i <= opt.runs; i++) {
       const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS.filter((f) => f !== '--headless=new') });
@@ -558,7 +567,7 @@ try {
     }
     console.log(`  stored record: ${med.recordBytes} B (${(med.recordBytes / 1048576).toFixed(2)} MB): ${verdict(med.recordBytes <= BUDGET.villageRecordBytes)} (2 MB; backup file ${backup.length} characters)`);
     if (!(med.recordBytes <= BUDGET.villageRecordBytes)) overs.push('village record size');
-    results.village = { households: 1000, visitsEach: 5, runs, medians: med };
+    results.village = { households: 1000, visitsEach: 5, measuresEach: 3, declarationsEvery: 10, runs, medians: med };
   }
 } finally {
   server?.stop();

@@ -91,8 +91,14 @@ fn where_a_measure_stands_on_a_day() {
         m("2026-12-01", Progress::Todo),
         measure("h1", "m2", "x", "2026-12-20", Progress::Todo, 1),
     ];
-    assert_eq!(measures::standing(&list, "h1", today), (true, true));
-    assert_eq!(measures::standing(&list, "h2", today), (false, false));
+    assert_eq!(
+        measures::standing(&measures::of(&list, "h1"), today),
+        (true, true)
+    );
+    assert_eq!(
+        measures::standing(&measures::of(&list, "h2"), today),
+        (false, false)
+    );
 }
 
 #[test]

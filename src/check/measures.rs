@@ -282,11 +282,11 @@ pub fn summary(list: &[Measure], id: &str, today: Date) -> String {
         .join("；")
 }
 
-/// Whether household `id` has a measure overdue, and one due this month.
-pub fn standing(list: &[Measure], id: &str, today: Date) -> (bool, bool) {
-    let live = list.iter().filter(|m| m.id == id && !m.removed);
+/// Whether the measures of a household (`of`) have one overdue, and one
+/// due this month.
+pub fn standing(of: &[&Measure], today: Date) -> (bool, bool) {
     let mut out = (false, false);
-    for m in live {
+    for m in of {
         match m.due(today) {
             Due::Overdue => out.0 = true,
             Due::ThisMonth => out.1 = true,

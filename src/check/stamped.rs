@@ -5,6 +5,8 @@
 //! copy has is never dropped. A removal is kept as a stamped record, so an
 //! older copy cannot bring it back.
 
+use std::collections::HashMap;
+
 /// A record with a household, a key within it, a change stamp and a
 /// removed flag.
 pub trait Stamped: Clone + PartialEq {
@@ -69,4 +71,15 @@ pub fn merge_into<T: Stamped>(ours: &mut Vec<T>, theirs: &[T]) -> Vec<String> {
     changed.dedup();
     *ours = merge(ours, theirs);
     changed
+}
+
+/// The live (not removed) records of each household, found once: a
+/// village's thousand households each look theirs up here instead of
+/// searching the whole list.
+pub fn by_household<T: Stamped>(list: &[T]) -> HashMap<&str, Vec<&T>> {
+    let mut out: HashMap<&str, Vec<&T>> = HashMap::new();
+    for r in list.iter().filter(|r| !r.removed()) {
+        out.entry(r.household()).or_default().push(r);
+    }
+    out
 }

@@ -14,6 +14,7 @@ use super::measures::{self, Measure};
 use super::must_visit::{self, Facts, Reason, VISIT_PARAMS};
 use super::questions::{self, UNKNOWN};
 use super::rules::{assess_with, Level, Risk};
+use super::stamped;
 use super::visits::{self, History};
 use crate::date::Date;
 use crate::local::LocalFigures;
@@ -187,13 +188,21 @@ pub struct Look {
 }
 
 pub fn look(h: &Household, cx: &Context) -> Look {
-    look_with(h, visits::find(cx.history, &h.id), cx)
+    let declared = declare::of(cx.declared, &h.id);
+    let measures = measures::of(cx.measures, &h.id);
+    look_with(h, visits::find(cx.history, &h.id), &declared, &measures, cx)
 }
 
-/// [`look`] with the household's history already found: a village's
-/// looks find every history through one index instead of a search of the
-/// whole list each ([`looks`]).
-fn look_with(h: &Household, kept: Option<&History>, cx: &Context) -> Look {
+/// [`look`] with the household's history, declarations and measures
+/// already found: a village's looks find them through one index each
+/// instead of a search of the whole list each ([`looks`]).
+fn look_with(
+    h: &Household,
+    kept: Option<&History>,
+    declared: &[&Declared],
+    measures: &[&Measure],
+    cx: &Context,
+) -> Look {
     let report = assess_with(&h.answers, cx.local);
     let risk = report.risk();
     // What `visits::last_change(..).risk_rose()` says, without working out
@@ -202,13 +211,12 @@ fn look_with(h: &Household, kept: Option<&History>, cx: &Context) -> Look {
         .and_then(|k| k.earlier.last())
         .is_some_and(|older| risk < assess_with(&older.answers, cx.local).risk());
     let days_since_visit = Date::parse(&h.date).map(|d| d.days_until(cx.today));
-    let declared = declare::of(cx.declared, &h.id);
     let visit = must_visit::reasons(&Facts {
         answers: &h.answers,
         report: &report,
         risk_rose,
         days_since_visit,
-        declared: &declared,
+        declared,
         today: cx.today,
     });
     Look {
@@ -218,8 +226,8 @@ fn look_with(h: &Household, kept: Option<&History>, cx: &Context) -> Look {
         days_since_visit,
         unclear: unclear(&h.answers),
         visit,
-        measures: measures::standing(cx.measures, &h.id, cx.today),
-        has_measures: !measures::of(cx.measures, &h.id).is_empty(),
+        measures: measures::standing(measures, cx.today),
+        has_measures: !measures.is_empty(),
     }
 }
 
@@ -228,13 +236,21 @@ fn look_with(h: &Household, kept: Option<&History>, cx: &Context) -> Look {
 /// its lists and the households to visit.
 pub fn looks(list: &[Household], village: Option<&str>, cx: &Context) -> Vec<(usize, Look)> {
     let index = visits::index(cx.history);
+    let declared = stamped::by_household(cx.declared);
+    let measures = stamped::by_household(cx.measures);
     list.iter()
         .enumerate()
         .filter(|(_, h)| in_village(h, village))
         .map(|(i, h)| {
             (
                 i,
-                look_with(h, visits::found(cx.history, &index, &h.id), cx),
+                look_with(
+                    h,
+                    visits::found(cx.history, &index, &h.id),
+                    declared.get(h.id.as_str()).map_or(&[][..], Vec::as_slice),
+                    measures.get(h.id.as_str()).map_or(&[][..], Vec::as_slice),
+                    cx,
+                ),
             )
         })
         .collect()

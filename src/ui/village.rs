@@ -30,6 +30,9 @@ fn group_key(g: Group) -> String {
     }
 }
 
+/// Households of 本月要走访 drawn before 显示全部.
+const VISIT_PAGE: usize = 30;
+
 /// The village as the page names it.
 fn place_name(v: Option<&str>) -> String {
     match v {
@@ -171,6 +174,9 @@ pub fn VillagePage() -> impl IntoView {
         let v = chosen();
         looks.with(|lk| village::summary_of(lk, v.as_deref(), app.today))
     });
+    // Households to visit drawn at first: a thousand-household list may
+    // name hundreds, and drawing them all would make the summary wait.
+    let visit_limit = RwSignal::new(VISIT_PAGE);
     // Each household to visit: label, village, reasons, the last visit's note.
     let to_visit = Memo::new(move |_| {
         looks.with(|lk| {
@@ -292,6 +298,21 @@ pub fn VillagePage() -> impl IntoView {
                 </p>
                 {move || {
                     let list = to_visit.get();
+                    let total = list.len();
+                    let shown = visit_limit.get().min(total);
+                    let more = (shown < total)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="secondary no-print"
+                                    id="to-visit-more"
+                                    on:click=move |_| visit_limit.set(usize::MAX)
+                                >
+                                    {format!("显示全部 {total} 户（打印前先点这里）")}
+                                </button>
+                            }
+                        });
                     if list.is_empty() {
                         view! { <p id="to-visit-none">"暂时没有。"</p> }.into_any()
                     } else {
@@ -299,6 +320,7 @@ pub fn VillagePage() -> impl IntoView {
                             <ol class="to-visit" id="to-visit-list">
                                 {list
                                     .into_iter()
+                                    .take(shown)
                                     .map(|(label, v, why, note)| {
                                         let note = (!note.is_empty())
                                             .then(|| {
@@ -330,6 +352,7 @@ pub fn VillagePage() -> impl IntoView {
                                     })
                                     .collect_view()}
                             </ol>
+                            {more}
                         }
                             .into_any()
                     }
