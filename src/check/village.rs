@@ -10,17 +10,17 @@
 use super::answers::Answers;
 use super::declare::{self, Declared};
 use super::households::{csv_field, Household};
-use super::must_visit::{self, Facts, Reason, VISIT_PARAMS};
+use super::must_visit::{self, Facts, Reason, VisitFigures};
 use super::questions::{self, UNKNOWN};
 use super::rules::{assess_with, Level, Risk};
 use super::visits::{self, History};
 use crate::date::Date;
 use crate::local::LocalFigures;
 
-/// Households not visited for this many days or more are listed to visit
-/// (`data/visits.toml`).
-pub fn not_visited_days() -> i64 {
-    VISIT_PARAMS.visit_every_days.value as i64
+/// Households not visited for this many days or more are listed to visit:
+/// `data/visits.toml`'s figure, or the accepted 本地数字's.
+pub fn not_visited_days(local: Option<&LocalFigures>) -> u32 {
+    VisitFigures::of(local).visit_every_days
 }
 
 /// The programmes a household may qualify for, as the summary counts them.
@@ -105,9 +105,10 @@ pub enum Group {
     Program(Program),
     /// Risk rose between the last two visits.
     RiskRose,
-    /// Last visit [`not_visited_days`] or more before today (or a date that
-    /// does not read: better visited than forgotten).
-    NotVisited,
+    /// Last visit this many days or more before today (or a date that does
+    /// not read: better visited than forgotten): [`not_visited_days`], so
+    /// the label and the count say the figure in use.
+    NotVisited(u32),
     /// At least one question shown is answered 不清楚.
     Unclear,
     /// This question (id) is answered 不清楚.
@@ -122,7 +123,7 @@ impl Group {
             Group::Risk(r) => format!("风险：{}", r.label()),
             Group::Program(p) => format!("可能符合{}", p.label()),
             Group::RiskRose => "上次走访风险升高".into(),
-            Group::NotVisited => format!("{}天以上没走访", not_visited_days()),
+            Group::NotVisited(days) => format!("{days}天以上没走访"),
             Group::Unclear => "还有不清楚的答案".into(),
             Group::UnclearAnswer(id) => {
                 format!("不清楚：{}", questions::question(id).map_or(id, |q| q.text))
@@ -137,9 +138,11 @@ impl Group {
             Group::Risk(r) => look.risk == r,
             Group::Program(p) => look.findings.iter().any(|(id, l)| p.counts(id, *l)),
             Group::RiskRose => look.risk_rose,
-            Group::NotVisited => look
-                .days_since_visit
-                .is_none_or(|d| d >= not_visited_days()),
+            Group::NotVisited(days) => VisitFigures {
+                visit_every_days: days,
+                ..VisitFigures::default()
+            }
+            .overdue(look.days_since_visit),
             Group::Unclear => !look.unclear.is_empty(),
             Group::UnclearAnswer(id) => look.unclear.contains(&id),
         }
@@ -173,13 +176,18 @@ pub struct Look {
 }
 
 pub fn look(h: &Household, cx: &Context) -> Look {
-    look_with(h, visits::find(cx.history, &h.id), cx)
+    look_with(
+        h,
+        visits::find(cx.history, &h.id),
+        cx,
+        VisitFigures::of(cx.local),
+    )
 }
 
 /// [`look`] with the household's history already found: a village's
 /// looks find every history through one index instead of a search of the
 /// whole list each ([`looks`]).
-fn look_with(h: &Household, kept: Option<&History>, cx: &Context) -> Look {
+fn look_with(h: &Household, kept: Option<&History>, cx: &Context, figures: VisitFigures) -> Look {
     let report = assess_with(&h.answers, cx.local);
     let risk = report.risk();
     // What `visits::last_change(..).risk_rose()` says, without working out
@@ -196,6 +204,7 @@ fn look_with(h: &Household, kept: Option<&History>, cx: &Context) -> Look {
         days_since_visit,
         declared: &declared,
         today: cx.today,
+        figures,
     });
     Look {
         risk,
@@ -212,13 +221,14 @@ fn look_with(h: &Household, kept: Option<&History>, cx: &Context) -> Look {
 /// its lists and the households to visit.
 pub fn looks(list: &[Household], village: Option<&str>, cx: &Context) -> Vec<(usize, Look)> {
     let index = visits::index(cx.history);
+    let figures = VisitFigures::of(cx.local);
     list.iter()
         .enumerate()
         .filter(|(_, h)| in_village(h, village))
         .map(|(i, h)| {
             (
                 i,
-                look_with(h, visits::found(cx.history, &index, &h.id), cx),
+                look_with(h, visits::found(cx.history, &index, &h.id), cx, figures),
             )
         })
         .collect()
@@ -292,16 +302,26 @@ impl Summary {
 }
 
 pub fn summary(list: &[Household], village: Option<&str>, cx: &Context) -> Summary {
-    summary_of(&looks(list, village, cx), village, cx.today)
+    summary_of(&looks(list, village, cx), village, cx.today, cx.local)
 }
 
-/// The summary from the village's [`looks`].
-pub fn summary_of(looks: &[(usize, Look)], village: Option<&str>, today: Date) -> Summary {
+/// The summary from the village's [`looks`] (worked out with the same
+/// `local` figures).
+pub fn summary_of(
+    looks: &[(usize, Look)],
+    village: Option<&str>,
+    today: Date,
+    local: Option<&LocalFigures>,
+) -> Summary {
     let count = |g: Group| looks.iter().filter(|(_, l)| g.contains(l)).count();
     let mut groups = vec![Group::All];
     groups.extend([Risk::High, Risk::Medium, Risk::Low].map(Group::Risk));
     groups.extend(Program::ALL.map(Group::Program));
-    groups.extend([Group::RiskRose, Group::NotVisited, Group::Unclear]);
+    groups.extend([
+        Group::RiskRose,
+        Group::NotVisited(not_visited_days(local)),
+        Group::Unclear,
+    ]);
     let mut rows: Vec<(Group, usize)> = groups.into_iter().map(|g| (g, count(g))).collect();
     let mut per_question: Vec<(Group, usize)> = questions::all_questions()
         .map(|q| Group::UnclearAnswer(q.id))
