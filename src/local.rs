@@ -856,14 +856,15 @@ pub fn national_text(key: &str) -> String {
             format!("{}–{} 周岁{}", a.value.0, a.value.1, eg(a.verified))
         }),
         "near_line" | "heavy_medical" | "wage_share" | "visit_days" => {
+            // Only the values: the figures' sources are not needed here.
             let v = &crate::check::must_visit::VISIT_PARAMS;
-            let f = match key {
-                "near_line" => &v.near_line_percent,
-                "heavy_medical" => &v.heavy_medical_yuan,
-                "wage_share" => &v.wage_share_percent,
-                _ => &v.visit_every_days,
+            let value = match key {
+                "near_line" => v.near_line_percent.value,
+                "heavy_medical" => v.heavy_medical_yuan.value,
+                "wage_share" => v.wage_share_percent.value,
+                _ => v.visit_every_days.value,
             };
-            let shown = spec_of(key).map_or(String::new(), |s| value_text(s, &f.value.to_string()));
+            let shown = spec_of(key).map_or(String::new(), |s| value_text(s, &value.to_string()));
             format!("{shown}（本工具定的）")
         }
         _ => String::new(),

@@ -57,14 +57,14 @@ pub struct VisitFigures {
 impl VisitFigures {
     /// The data file's figures, with the local ones over them.
     pub fn of(local: Option<&LocalFigures>) -> VisitFigures {
+        // The values only (not the sources, which no screen here shows).
         let p = &VISIT_PARAMS;
-        let pick = |l: Option<u32>, d: &Figure| l.unwrap_or(d.value);
-        let l = |f: fn(&LocalFigures) -> Option<u32>| local.and_then(f);
+        let l = |f: fn(&LocalFigures) -> Option<u32>, d: u32| local.and_then(f).unwrap_or(d);
         VisitFigures {
-            near_line_percent: pick(l(|l| l.near_line), &p.near_line_percent),
-            heavy_medical_yuan: pick(l(|l| l.heavy_medical), &p.heavy_medical_yuan),
-            wage_share_percent: pick(l(|l| l.wage_share), &p.wage_share_percent),
-            visit_every_days: pick(l(|l| l.visit_days), &p.visit_every_days),
+            near_line_percent: l(|l| l.near_line, p.near_line_percent.value),
+            heavy_medical_yuan: l(|l| l.heavy_medical, p.heavy_medical_yuan.value),
+            wage_share_percent: l(|l| l.wage_share, p.wage_share_percent.value),
+            visit_every_days: l(|l| l.visit_days, p.visit_every_days.value),
         }
     }
 

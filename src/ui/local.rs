@@ -336,7 +336,7 @@ fn Editor() -> impl IntoView {
                 {group(Group::Check)}
                 <h3>{format!("小额信贷（用于“{product}”）")}</h3>
                 {group(Group::Loan)}
-                <h3>"村情汇总里“本月要走访”的口径"</h3>
+                <h3>"村情汇总的“本月要走访”按这些数字列出"</h3>
                 {group(Group::Visit)}
                 <button type="button" id="local-make" on:click=make>
                     "生成链接"

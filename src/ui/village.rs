@@ -95,7 +95,14 @@ fn figures_line(local: Option<&LocalFigures>) -> String {
     }
 }
 
-/// Why a household is on the list to visit, or `None`.
+/// What 本月要走访 goes by, with the days between visits in use.
+fn visit_hint(local: Option<&LocalFigures>) -> String {
+    format!(
+        "按“八必访”和走访间隔（{}天）列出，最要紧的在前。没有一条符合的农户不列。",
+        village::not_visited_days(local),
+    )
+}
+
 /// The bar chart of the main counts: a bar per count, its name above it and
 /// the number beside it, so nothing is told by colour alone. Heights in em
 /// (the page's text size), widths in percent (the page's width). The text
@@ -307,12 +314,7 @@ pub fn VillagePage() -> impl IntoView {
             <section class="card" aria-labelledby="visit-title" id="to-visit">
                 <h2 id="visit-title">"本月要走访"</h2>
                 <p class="hint" id="to-visit-hint">
-                    {move || {
-                        format!(
-                            "按“八必访”和走访间隔（{}天）列出，最要紧的在前。没有一条符合的农户不列。",
-                            village::not_visited_days(app.local_figures().as_ref()),
-                        )
-                    }}
+                    {move || visit_hint(app.local_figures().as_ref())}
                 </p>
                 {move || {
                     let list = to_visit.get();
