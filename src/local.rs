@@ -1,7 +1,9 @@
 //! 本地数字: the figures a county decides (monitoring line, 低保 and 特困
-//! standards, the micro-loan's ceiling, term, rate cap, 贴息 and age limits),
-//! set once by a cadre and shared by link. The national figures in
-//! `data/*.toml` are used wherever a figure is blank.
+//! standards, the micro-loan's ceiling, term, rate cap, 贴息 and age limits,
+//! and the figures of 本月要走访: how near the line counts, heavy medical
+//! costs, the share of wages, the days between visits), set once by a cadre
+//! and shared by link. The figures in `data/*.toml` are used wherever a
+//! figure is blank.
 //!
 //! Three forms of one set:
 //! - [`LocalForm`]: the editor's text as typed (key → text), never lost;
@@ -9,6 +11,13 @@
 //!   (the only part the self-check reads, so it compiles no parser);
 //! - the link: `?v=local&lv=1&place=…&date=…&line=7500…&ck=XXXXXXXX`, the
 //!   canonical text of each figure under its key (see README, "Links").
+//!
+//! The 走访 figures came after the first links were shared: they follow the
+//! first fields ([`FIRST`]) with a checksum of their own over the whole
+//! link, `xk`, before `ck`. `ck` stays the checksum of the first fields, so
+//! a link without them is exactly what it was, and an app from before them
+//! still reads the rest of a link that has them (it ignores keys it does
+//! not know); this app refuses such a link whole if `xk` does not match.
 //!
 //! The link's `ck` is a checksum of the figures it carries, so a link cut
 //! short (WeChat, a copy that missed the end) or altered by hand is refused
@@ -64,6 +73,15 @@ pub struct LocalFigures {
     pub age_min: Option<u32>,
     pub age_max: Option<u32>,
     pub loan_doc: String,
+    /// Income up to this percent of the monitoring line counts as near it.
+    pub near_line: Option<u32>,
+    /// A chronic illness's own costs a year (元) that count as heavy.
+    pub heavy_medical: Option<u32>,
+    /// Wages this percent of the household's income or more.
+    pub wage_share: Option<u32>,
+    /// Days without a visit after which a household is listed to visit.
+    pub visit_days: Option<u32>,
+    pub visit_doc: String,
 }
 
 impl LocalFigures {
@@ -84,7 +102,19 @@ impl LocalFigures {
 
     /// True when no figure is set (only a place and date).
     pub fn is_empty(&self) -> bool {
-        self.line.is_none() && self.dibao.is_none() && self.tekun.is_none() && !self.has_loan()
+        self.line.is_none()
+            && self.dibao.is_none()
+            && self.tekun.is_none()
+            && !self.has_loan()
+            && !self.has_visit()
+    }
+
+    /// True when any figure of 本月要走访 is set.
+    pub fn has_visit(&self) -> bool {
+        self.near_line.is_some()
+            || self.heavy_medical.is_some()
+            || self.wage_share.is_some()
+            || self.visit_days.is_some()
     }
 
     /// True when any micro-loan figure is set.
@@ -137,6 +167,11 @@ impl LocalFigures {
         put("age_min", yuan(self.age_min));
         put("age_max", yuan(self.age_max));
         put("loan_doc", self.loan_doc.clone());
+        put("near_line", yuan(self.near_line));
+        put("heavy_medical", yuan(self.heavy_medical));
+        put("wage_share", yuan(self.wage_share));
+        put("visit_days", yuan(self.visit_days));
+        put("visit_doc", self.visit_doc.clone());
         LocalForm(Answers::from_pairs(m))
     }
 
@@ -166,6 +201,11 @@ impl LocalFigures {
             age_min: n("age_min"),
             age_max: n("age_max"),
             loan_doc: f("loan_doc").to_string(),
+            near_line: n("near_line"),
+            heavy_medical: n("heavy_medical"),
+            wage_share: n("wage_share"),
+            visit_days: n("visit_days"),
+            visit_doc: f("visit_doc").to_string(),
         }
     }
 }
@@ -176,6 +216,8 @@ pub enum Group {
     Place,
     Check,
     Loan,
+    /// The figures of 本月要走访 (村情汇总).
+    Visit,
 }
 
 /// One field: its link key, label, unit, input mode and a hint.
@@ -318,12 +360,57 @@ pub const FIELDS: &[Spec] = &[
         "",
         Group::Loan,
     ),
+    // The fields below came after the first links ([`FIRST`]).
+    spec(
+        "near_line",
+        "收入在监测线多少以内要走访",
+        "%",
+        "numeric",
+        "填监测线的百分之几：120 就是监测线的 1.2 倍以内。",
+        Group::Visit,
+    ),
+    spec(
+        "heavy_medical",
+        "慢性病一年自己掏多少医药费算负担重",
+        "元",
+        "text",
+        "",
+        Group::Visit,
+    ),
+    spec(
+        "wage_share",
+        "打工收入占全家收入多少算靠打工",
+        "%",
+        "numeric",
+        "",
+        Group::Visit,
+    ),
+    spec(
+        "visit_days",
+        "多少天没走访就要去",
+        "天",
+        "numeric",
+        "90 就是一个季度至少去一次。",
+        Group::Visit,
+    ),
+    spec(
+        "visit_doc",
+        "走访要求出自哪个文件",
+        "",
+        "text",
+        "",
+        Group::Visit,
+    ),
 ];
+
+/// How many fields the first links had: `ck` is their checksum. The fields
+/// after them travel with `xk` too (see the module's notes).
+pub const FIRST: usize = 17;
 
 /// A parameter of the local-figures link (the figures, `lv` and `ck`);
 /// anything else (WeChat's `from=…`) is not part of it.
 pub fn is_link_key(k: &str) -> bool {
-    k == "lv" || k == "ck" || spec_of(k).is_some()
+    k == "lv" || k == "ck" || k == "xk" || spec_of(k).is_some()
 }
 
 impl Spec {
@@ -407,6 +494,22 @@ fn fen_up_to(text: &str, hi: i64, what: &str) -> Result<i64, String> {
     Ok(f.fen())
 }
 
+/// A whole number between `lo` and `hi`, the unit after it allowed.
+fn whole_in(text: &str, lo: u32, hi: u32, unit: &str, what: &str) -> Result<u32, String> {
+    let s = parse::normalize(text);
+    let n: u32 = s
+        .trim_end_matches(unit)
+        .trim()
+        .parse()
+        .map_err(|_| format!("看不懂“{}”：请填整数，例如 {lo}", short(text)))?;
+    if !(lo..=hi).contains(&n) {
+        return Err(format!(
+            "{what} {n}{unit} 不合理：应在 {lo}–{hi}{unit} 之间，请核对文件"
+        ));
+    }
+    Ok(n)
+}
+
 fn age_in(text: &str, lo: u32, hi: u32) -> Result<u32, String> {
     let s = parse::normalize(text);
     let n: u32 = s
@@ -475,6 +578,11 @@ fn read(f: &mut LocalFigures, key: &str, text: &str) -> Result<(), String> {
         "dibao_doc" => f.dibao_doc = text_up_to(text, MAX_DOC)?,
         "tekun_doc" => f.tekun_doc = text_up_to(text, MAX_DOC)?,
         "loan_doc" => f.loan_doc = text_up_to(text, MAX_DOC)?,
+        "near_line" => f.near_line = Some(whole_in(text, 100, 200, "%", "监测线附近")?),
+        "heavy_medical" => f.heavy_medical = Some(yuan_in(text, 500, 100_000, "医药费")?),
+        "wage_share" => f.wage_share = Some(whole_in(text, 30, 100, "%", "打工收入占比")?),
+        "visit_days" => f.visit_days = Some(whole_in(text, 7, 365, "天", "走访间隔")?),
+        "visit_doc" => f.visit_doc = text_up_to(text, MAX_DOC)?,
         _ => {}
     }
     Ok(())
@@ -514,11 +622,12 @@ pub fn check(form: &LocalForm) -> Checked {
 }
 
 /// FNV-1a (32 bit) of the figures a link carries, as written by [`link`]:
-/// `key=value\n` for each field in [`FIELDS`] order, values decoded. Not a
-/// secret: it only tells a damaged or hand-altered link from a whole one.
-fn checksum(form: &LocalForm) -> String {
+/// `key=value\n` for each of `fields` in order, values decoded (`ck`: the
+/// first [`FIRST`]; `xk`: all of [`FIELDS`]). Not a secret: it only tells a
+/// damaged or hand-altered link from a whole one.
+fn checksum(form: &LocalForm, fields: &[Spec]) -> String {
     let mut h: u32 = 0x811c_9dc5;
-    for s in FIELDS {
+    for s in fields {
         let v = form.get(s.key);
         if v.is_empty() {
             continue;
@@ -551,8 +660,12 @@ pub fn link_of_form(form: &LocalForm) -> String {
             q.push_str(&crate::query::percent_encode(v));
         }
     }
+    if FIELDS[FIRST..].iter().any(|s| !form.get(s.key).is_empty()) {
+        q.push_str("&xk=");
+        q.push_str(&checksum(form, FIELDS));
+    }
     q.push_str("&ck=");
-    q.push_str(&checksum(form));
+    q.push_str(&checksum(form, &FIELDS[..FIRST]));
     q
 }
 
@@ -601,20 +714,28 @@ fn read_pairs(pairs: &[(String, String)]) -> LinkRead {
             form.set(s.key, v.clone());
         }
     }
+    let altered = || {
+        LinkRead::Refused(
+            "链接里的数字和它的校验码对不上：链接被改动过或损坏了，一个数字也没用。请让发链接的人重新发一次。"
+                .into(),
+        )
+    };
     match get("ck") {
-        Some(ck) if ck.eq_ignore_ascii_case(&checksum(&form)) => {}
-        Some(_) => {
-            return LinkRead::Refused(
-                "链接里的数字和它的校验码对不上：链接被改动过或损坏了，一个数字也没用。请让发链接的人重新发一次。"
-                    .into(),
-            )
-        }
+        Some(ck) if ck.eq_ignore_ascii_case(&checksum(&form, &FIELDS[..FIRST])) => {}
+        Some(_) => return altered(),
         None => {
             return LinkRead::Refused(
                 "链接不完整（末尾的校验码不见了，可能被截断了），一个数字也没用。请让发链接的人重新发一次。"
                     .into(),
             )
         }
+    }
+    // The later fields, when there are any, with the checksum over all.
+    let later = FIELDS[FIRST..].iter().any(|s| get(s.key).is_some());
+    match get("xk") {
+        Some(xk) if xk.eq_ignore_ascii_case(&checksum(&form, FIELDS)) => {}
+        None if !later => {}
+        _ => return altered(),
     }
     let checked = check(&form);
     let refused = checked
@@ -672,6 +793,7 @@ impl LocalFigures {
             ("低保标准", self.dibao_doc.as_str()),
             ("特困标准", self.tekun_doc.as_str()),
             ("小额信贷", self.loan_doc.as_str()),
+            ("走访", self.visit_doc.as_str()),
         ]
         .into_iter()
         .filter(|(_, d)| !d.is_empty())
@@ -686,7 +808,7 @@ fn value_text(s: &Spec, v: &str) -> String {
         "max" | "cap" => {
             parse::parse_amount(v).map_or(v.to_string(), |f| format!("{} 元", f.spoken()))
         }
-        "line" | "dibao" | "tekun" => format!(
+        "line" | "dibao" | "tekun" | "heavy_medical" => format!(
             "{} {}",
             v.parse::<i64>()
                 .map_or(v.to_string(), |y| Fen::from_yuan(y).spoken()),
@@ -733,6 +855,18 @@ pub fn national_text(key: &str) -> String {
         "age_min" | "age_max" => p.age.map_or("—".into(), |a| {
             format!("{}–{} 周岁{}", a.value.0, a.value.1, eg(a.verified))
         }),
+        "near_line" | "heavy_medical" | "wage_share" | "visit_days" => {
+            // Only the values: the figures' sources are not needed here.
+            let v = &crate::check::must_visit::VISIT_PARAMS;
+            let value = match key {
+                "near_line" => v.near_line_percent.value,
+                "heavy_medical" => v.heavy_medical_yuan.value,
+                "wage_share" => v.wage_share_percent.value,
+                _ => v.visit_every_days.value,
+            };
+            let shown = spec_of(key).map_or(String::new(), |s| value_text(s, &value.to_string()));
+            format!("{shown}（本工具定的）")
+        }
         _ => String::new(),
     }
 }

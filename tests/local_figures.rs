@@ -300,3 +300,208 @@ fn editor_checks_like_the_estimator() {
     keys.dedup();
     assert_eq!(keys.len(), FIELDS.len());
 }
+
+/// A link made before the 走访 figures were added (written with the first
+/// format's checksum, as the browser test's helper and every earlier app
+/// wrote it): it must read exactly as it did.
+const BEFORE_VISIT_FIGURES: &str = "?v=local&lv=1&place=%E6%B9%96%E5%8C%97%E7%9C%81%E5%A4%A9%E9%97%A8%E5%B8%82&date=2026-01-01&line=7500&dibao=650&max=80000&months=36&age_min=18&age_max=60&loan_doc=%E5%A4%A9%E9%97%A8%E5%B8%82%E5%B8%AE%E6%89%B6%E5%B0%8F%E9%A2%9D%E4%BF%A1%E8%B4%B7%E5%AE%9E%E6%96%BD%E5%8A%9E%E6%B3%95%EF%BC%882026%EF%BC%89&ck=8e7d88d1";
+
+#[test]
+fn a_link_from_before_the_visit_figures_still_reads() {
+    let expected = check(&form(&[
+        ("place", "湖北省天门市"),
+        ("date", "2026-01-01"),
+        ("line", "7500"),
+        ("dibao", "650"),
+        ("max", "8万"),
+        ("months", "36"),
+        ("age_min", "18"),
+        ("age_max", "60"),
+        ("loan_doc", "天门市帮扶小额信贷实施办法（2026）"),
+    ]))
+    .figures;
+    assert_eq!(
+        open(BEFORE_VISIT_FIGURES),
+        Some(LinkRead::Offer {
+            figures: Box::new(expected.clone()),
+            refused: vec![]
+        })
+    );
+    assert!(!expected.has_visit());
+    // And this version writes the same link for the same figures: no `xk`
+    // when no 走访 figure is set.
+    let made = link(&expected);
+    assert!(!made.contains("xk="), "{made}");
+    assert!(made.ends_with("&ck=8e7d88d1"), "{made}");
+}
+
+/// Every 走访 figure, typed as people type them.
+fn with_visit() -> LocalFigures {
+    let mut pairs = vec![
+        ("place", "湖北省天门市"),
+        ("date", "2026-01-01"),
+        ("line", "7500"),
+        ("near_line", "１５０%"),
+        ("heavy_medical", "3000元"),
+        ("wage_share", "50"),
+        ("visit_days", "30天"),
+        ("visit_doc", "某某县防返贫监测网格化管理办法"),
+    ];
+    pairs.push(("dibao", "650"));
+    let c = check(&form(&pairs));
+    assert!(c.errors.is_empty(), "{:?}", c.errors);
+    c.figures
+}
+
+#[test]
+fn a_link_with_the_visit_figures_round_trips() {
+    let f = with_visit();
+    assert_eq!(f.near_line, Some(150));
+    assert_eq!(f.heavy_medical, Some(3_000));
+    assert_eq!(f.wage_share, Some(50));
+    assert_eq!(f.visit_days, Some(30));
+    assert!(f.has_visit() && !f.is_empty());
+    assert_eq!(LocalFigures::from_stored(&f.to_form().0), f);
+    let q = link(&f);
+    // The new figures after the first ones, their checksum before `ck`.
+    let xk = q.find("&xk=").expect("xk");
+    assert!(
+        q.find("&visit_doc=").unwrap() < xk && xk < q.find("&ck=").unwrap(),
+        "{q}"
+    );
+    assert_eq!(
+        open(&q),
+        Some(LinkRead::Offer {
+            figures: Box::new(f.clone()),
+            refused: vec![]
+        })
+    );
+    // Only 走访 figures (with the place and date) is a set too.
+    let only = check(&form(&[
+        ("place", "某某县"),
+        ("date", "2026-03-01"),
+        ("visit_days", "60"),
+    ]))
+    .figures;
+    match open(&link(&only)) {
+        Some(LinkRead::Offer { figures, refused }) => {
+            assert_eq!(figures.visit_days, Some(60));
+            assert!(refused.is_empty());
+        }
+        other => panic!("{other:?}"),
+    }
+    // Survives WeChat as the others do.
+    match open(&format!("{q}&from=singlemessage#wechat_redirect")) {
+        Some(LinkRead::Offer { figures, .. }) => assert_eq!(*figures, f),
+        other => panic!("{other:?}"),
+    }
+    // The figures in words, with the data file's beside them.
+    assert_eq!(f.value_of("near_line").as_deref(), Some("150 %"));
+    assert_eq!(f.value_of("heavy_medical").as_deref(), Some("3,000 元"));
+    assert_eq!(f.value_of("visit_days").as_deref(), Some("30 天"));
+    assert_eq!(
+        bangfu::local::national_text("visit_days"),
+        "90 天（本工具定的）"
+    );
+    assert!(f
+        .documents()
+        .contains(&("走访", "某某县防返贫监测网格化管理办法")));
+}
+
+#[test]
+fn an_older_app_reads_the_rest_of_a_new_link_and_this_one_guards_the_new_figures() {
+    let f = with_visit();
+    let q = link(&f);
+    // What an app from before the 走访 figures reads: it ignores the keys it
+    // does not know and checks `ck` over the first fields, which still
+    // matches. Shown here by taking them out: the rest reads.
+    let older: String = q
+        .split('&')
+        .filter(|p| {
+            ![
+                "near_line=",
+                "heavy_medical=",
+                "wage_share=",
+                "visit_days=",
+                "visit_doc=",
+                "xk=",
+            ]
+            .iter()
+            .any(|k| p.starts_with(k))
+        })
+        .collect::<Vec<_>>()
+        .join("&");
+    match open(&older) {
+        Some(LinkRead::Offer { figures, refused }) => {
+            assert!(refused.is_empty());
+            assert_eq!(figures.line, Some(7_500));
+            assert_eq!(figures.dibao, Some(650));
+            assert!(!figures.has_visit());
+        }
+        other => panic!("{other:?}"),
+    }
+    // A 走访 figure altered by hand, or its checksum gone: refused whole.
+    let altered = q.replace("visit_days=30", "visit_days=300");
+    assert!(refused(open(&altered)).contains("对不上"));
+    let xk = &q[q.find("&xk=").unwrap()..q.find("&ck=").unwrap()];
+    assert!(refused(open(&q.replace(xk, ""))).contains("对不上"));
+    // A 走访 figure added by hand to a link that had none.
+    let added = format!("{}&visit_days=7", BEFORE_VISIT_FIGURES);
+    assert!(refused(open(&added)).contains("对不上"));
+    // Cut short: the end (`ck`) goes first.
+    assert!(refused(open(&q[..q.find("&ck=").unwrap()])).contains("不完整"));
+}
+
+#[test]
+fn visit_figures_out_of_range_are_refused_with_a_reason() {
+    let c = check(&form(&[
+        ("near_line", "99"),
+        ("visit_days", "366"),
+        ("wage_share", "120%"),
+        ("heavy_medical", "200"),
+    ]));
+    assert_eq!(
+        c.error("near_line"),
+        Some("监测线附近 99% 不合理：应在 100–200% 之间，请核对文件")
+    );
+    assert_eq!(
+        c.error("visit_days"),
+        Some("走访间隔 366天 不合理：应在 7–365天 之间，请核对文件")
+    );
+    assert!(c.error("wage_share").unwrap().contains("30–100%"));
+    assert!(c.error("heavy_medical").unwrap().contains("不合理"));
+    let c = check(&form(&[("visit_days", "一个月")]));
+    assert!(c.error("visit_days").unwrap().contains("看不懂“一个月”"));
+    // The ends are allowed.
+    let c = check(&form(&[
+        ("near_line", "100"),
+        ("visit_days", "7"),
+        ("wage_share", "100"),
+    ]));
+    assert_eq!(c.figures.near_line, Some(100));
+    assert_eq!(c.figures.visit_days, Some(7));
+    let c = check(&form(&[("near_line", "200"), ("visit_days", "365")]));
+    assert_eq!(
+        (c.figures.near_line, c.figures.visit_days),
+        (Some(200), Some(365))
+    );
+    // From a link, a figure out of range is refused alone.
+    let q = bangfu::local::link_of_form(&form(&[
+        ("place", "某某县"),
+        ("date", "2026-01-01"),
+        ("line", "7500"),
+        ("visit_days", "400"),
+    ]));
+    match open(&q) {
+        Some(LinkRead::Offer { figures, refused }) => {
+            assert_eq!(figures.line, Some(7_500));
+            assert_eq!(figures.visit_days, None);
+            assert_eq!(refused.len(), 1, "{refused:?}");
+            assert!(
+                refused[0].starts_with("多少天没走访就要去“400”没有采用"),
+                "{refused:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -4,11 +4,12 @@
 
 use bangfu::check::declare::Declared;
 use bangfu::check::households::Household;
-use bangfu::check::must_visit::{VISIT_PARAMS, VISIT_RULES};
-use bangfu::check::village::{looks, to_visit, Context};
+use bangfu::check::must_visit::{VisitFigures, VISIT_PARAMS, VISIT_RULES};
+use bangfu::check::village::{self, looks, members, summary, to_visit, Context, Group};
 use bangfu::check::visits::History;
 use bangfu::check::Answers;
 use bangfu::date::Date;
+use bangfu::local::{check, LocalFigures, LocalForm};
 use bangfu::workdays::add_working_days;
 
 fn day(s: &str) -> Date {
@@ -292,4 +293,170 @@ fn the_list_puts_the_most_urgent_reason_first_then_more_reasons_then_the_longest
         order,
         ["house", "ill-and-poor", "ill-older", "ill", "overdue-visit"]
     );
+}
+
+/// Figures a county set in 本地数字, checked as the editor and a link check
+/// them (place and date as any accepted set has them).
+fn local(pairs: &[(&str, &str)]) -> LocalFigures {
+    let mut f = LocalForm::default();
+    for (k, v) in [("place", "某某县"), ("date", "2026-01-01")]
+        .iter()
+        .chain(pairs)
+    {
+        f.set(k, v.to_string());
+    }
+    let c = check(&f);
+    assert!(c.errors.is_empty(), "{:?}", c.errors);
+    c.figures
+}
+
+/// [`reasons_of`] (no history or declarations) with the accepted figures.
+fn reasons_with(h: &Household, figures: &LocalFigures) -> Vec<(&'static str, String)> {
+    let cx = Context {
+        history: &[],
+        declared: &[],
+        measures: &[],
+        today: day(TODAY),
+        local: Some(figures),
+    };
+    let list = vec![h.clone()];
+    let all = looks(&list, None, &cx);
+    all[0]
+        .1
+        .visit
+        .iter()
+        .map(|r| (r.rule().id, r.text()))
+        .collect()
+}
+
+fn rules_with(h: &Household, figures: &LocalFigures) -> Vec<&'static str> {
+    reasons_with(h, figures)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect()
+}
+
+#[test]
+fn local_days_between_visits_move_the_boundary_the_count_and_its_label() {
+    let every_30 = local(&[("visit_days", "30")]);
+    let seen = |date: &str| rules_with(&household("h", date, &[]), &every_30);
+    // 2026-11-07 is 30 days before today, 2026-11-08 29.
+    assert_eq!(seen("2026-11-07"), ["not_visited"], "30 days");
+    assert!(seen("2026-11-08").is_empty(), "29 days");
+    assert_eq!(
+        reasons_with(&household("h", "2026-11-07", &[]), &every_30)[0].1,
+        "很久没走访：30天没走访了"
+    );
+    // Without the local figure, 30 days is not long.
+    assert!(rules_of(&household("h", "2026-11-07", &[]), &[], &[]).is_empty());
+    // The summary counts with the same figure and says it.
+    let list = vec![
+        household("a", "2026-11-07", &[]),
+        household("b", "2026-11-08", &[]),
+    ];
+    let cx = Context {
+        history: &[],
+        declared: &[],
+        measures: &[],
+        today: day(TODAY),
+        local: Some(&every_30),
+    };
+    let s = summary(&list, None, &cx);
+    assert!(s.rows.contains(&(Group::NotVisited(30), 1)), "{:?}", s.rows);
+    assert_eq!(Group::NotVisited(30).label(), "30天以上没走访");
+    assert_eq!(village::not_visited_days(Some(&every_30)), 30);
+    assert_eq!(
+        members(&list, None, Group::NotVisited(30), &cx)
+            .iter()
+            .map(|h| h.id.as_str())
+            .collect::<Vec<_>>(),
+        ["a"]
+    );
+    // Local figures without this one keep the data file's 90 days.
+    let line_only = local(&[("line", "7500")]);
+    assert_eq!(village::not_visited_days(Some(&line_only)), 90);
+    assert!(rules_with(&household("h", "2026-11-07", &[]), &line_only).is_empty());
+}
+
+#[test]
+fn local_near_the_line_150_percent_lists_8999_per_person_against_a_6000_line() {
+    // 4 people, farm income, a province without a 低保 standard in the data,
+    // as in the 120 % test above.
+    let at = |total: &'static str| {
+        household(
+            "h",
+            "2026-11-27",
+            &[
+                ("income", "calc"),
+                ("inc_biz", total),
+                ("province", "beijing"),
+                ("medical", "unknown"),
+            ],
+        )
+    };
+    let near_150 = local(&[("near_line", "150")]);
+    // 8,999 each: near 6,000 × 150 % = 9,000.
+    assert_eq!(rules_with(&at("35996"), &near_150), ["income"]);
+    assert_eq!(
+        reasons_with(&at("35996"), &near_150)[0].1,
+        "收入低或明显减少：人均收入在监测线（6000元）附近或以下"
+    );
+    // 9,000 each: not.
+    assert!(rules_with(&at("36000"), &near_150).is_empty());
+    // The data file's 120 % does not list 8,999.
+    assert!(rules_of(&at("35996"), &[], &[]).is_empty());
+    // With a local line too, both figures are the county's: 7,500 × 150 %.
+    let both = local(&[("line", "7500"), ("near_line", "150")]);
+    assert_eq!(rules_with(&at("44996"), &both), ["income"]);
+    assert!(rules_with(&at("45000"), &both).is_empty());
+}
+
+#[test]
+fn local_heavy_medical_costs_and_wage_share_move_their_boundaries() {
+    let h = |changes: &[(&'static str, &'static str)]| household("h", "2026-11-27", changes);
+    let chronic = h(&[("illness", "chronic"), ("medical", "2000_5000")]);
+    assert!(rules_of(&chronic, &[], &[]).is_empty());
+    assert_eq!(
+        rules_with(&chronic, &local(&[("heavy_medical", "2000")])),
+        ["illness"]
+    );
+    let wages = h(&[
+        ("income", "calc"),
+        ("inc_wage", "50000"),
+        ("inc_biz", "50000"),
+    ]);
+    assert!(rules_of(&wages, &[], &[]).is_empty());
+    let half = local(&[("wage_share", "50")]);
+    assert_eq!(rules_with(&wages, &half), ["migrant"]);
+    let less = h(&[
+        ("income", "calc"),
+        ("inc_wage", "49999"),
+        ("inc_biz", "50001"),
+    ]);
+    assert!(rules_with(&less, &half).is_empty());
+}
+
+#[test]
+fn the_figures_in_use_are_the_data_files_unless_a_local_one_is_set() {
+    let data = VisitFigures::of(None);
+    assert_eq!(
+        (
+            data.near_line_percent,
+            data.heavy_medical_yuan,
+            data.wage_share_percent,
+            data.visit_every_days
+        ),
+        (120, 5000, 60, 90)
+    );
+    let some = VisitFigures::of(Some(&local(&[("near_line", "130"), ("visit_days", "60")])));
+    assert_eq!(
+        (
+            some.near_line_percent,
+            some.heavy_medical_yuan,
+            some.wage_share_percent,
+            some.visit_every_days
+        ),
+        (130, 5000, 60, 60)
+    );
+    assert!(some.overdue(Some(60)) && !some.overdue(Some(59)) && some.overdue(None));
 }

@@ -138,7 +138,7 @@ fn every_count_lists_exactly_its_households() {
     };
     assert_eq!(ids(Group::RiskRose), ["1"]);
     // Visited 2026-06-01 (181 days) and a date that does not read.
-    assert_eq!(ids(Group::NotVisited), ["2", "4"]);
+    assert_eq!(ids(Group::NotVisited(90)), ["2", "4"]);
     assert_eq!(ids(Group::Program(Program::Housing)), ["2"]);
     assert_eq!(ids(Group::Program(Program::Jiance)), ["1", "2"]);
     assert_eq!(ids(Group::Program(Program::Yulu)), ["4"]);
@@ -171,7 +171,7 @@ fn exactly_ninety_days_is_due_for_a_visit() {
             today: day(today),
             local: None,
         };
-        summary(&list, None, &cx).count(Group::NotVisited)
+        summary(&list, None, &cx).count(Group::NotVisited(90))
     };
     assert_eq!(due("2026-11-28"), 0);
     assert_eq!(due("2026-11-29"), 1);
@@ -227,7 +227,7 @@ fn filters_combine_and_search_finds_part_of_a_label() {
     assert!(!label_matches("张家", "李"));
     assert_eq!(Program::from_key("dibao"), Some(Program::Dibao));
     assert_eq!(Program::from_key("x"), None);
-    assert_eq!(village::not_visited_days(), 90);
+    assert_eq!(village::not_visited_days(None), 90);
 }
 
 /// A deterministic stand-in for a village's answers over five visits: every
@@ -370,6 +370,6 @@ fn a_village_worked_out_at_once_agrees_with_each_household_on_its_own() {
     assert!(one.iter().all(|(i, _)| list[*i].village == "河西村"));
     assert_eq!(
         summary(&list, None, &cx),
-        village::summary_of(&all, None, cx.today)
+        village::summary_of(&all, None, cx.today, cx.local)
     );
 }

@@ -11,6 +11,7 @@ use super::declare::{self, Declared, Status};
 use super::rules::{below, Level, Report, BASICS};
 use super::{text, Figure, SourceKind};
 use crate::date::Date;
+use crate::local::LocalFigures;
 
 /// The figures of `data/visits.toml`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +38,48 @@ pub struct VisitRule {
 }
 
 include!(concat!(env!("OUT_DIR"), "/visits.rs"));
+
+/// The figures the rules use: `data/visits.toml`'s, each replaced by the
+/// accepted 本地数字 where they set it. The one place that decides, so the
+/// list, its counts, the 村情汇总 hint and the labels agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VisitFigures {
+    /// Percent of the monitoring line up to which income counts as near it.
+    pub near_line_percent: u32,
+    /// 元 a year of a chronic illness's own costs that counts as heavy.
+    pub heavy_medical_yuan: u32,
+    /// Percent of the household's income from wages that counts as most.
+    pub wage_share_percent: u32,
+    /// Days without a visit after which a household is listed.
+    pub visit_every_days: u32,
+}
+
+impl VisitFigures {
+    /// The data file's figures, with the local ones over them.
+    pub fn of(local: Option<&LocalFigures>) -> VisitFigures {
+        // The values only (not the sources, which no screen here shows).
+        let p = &VISIT_PARAMS;
+        let l = |f: fn(&LocalFigures) -> Option<u32>, d: u32| local.and_then(f).unwrap_or(d);
+        VisitFigures {
+            near_line_percent: l(|l| l.near_line, p.near_line_percent.value),
+            heavy_medical_yuan: l(|l| l.heavy_medical, p.heavy_medical_yuan.value),
+            wage_share_percent: l(|l| l.wage_share, p.wage_share_percent.value),
+            visit_every_days: l(|l| l.visit_days, p.visit_every_days.value),
+        }
+    }
+
+    /// Whether a household last visited `days` ago (`None`: a date that
+    /// does not read, better visited than forgotten) is due a visit.
+    pub fn overdue(&self, days: Option<i64>) -> bool {
+        days.is_none_or(|d| d >= self.visit_every_days as i64)
+    }
+}
+
+impl Default for VisitFigures {
+    fn default() -> Self {
+        VisitFigures::of(None)
+    }
+}
 
 /// A rule that names the household, with what about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,6 +110,8 @@ pub struct Facts<'a> {
     /// The household's live declarations.
     pub declared: &'a [&'a Declared],
     pub today: Date,
+    /// The figures in use ([`VisitFigures::of`]).
+    pub figures: VisitFigures,
 }
 
 /// Every rule that names the household, most urgent first.
@@ -101,10 +146,10 @@ fn detail(id: &str, f: &Facts) -> Option<String> {
             .answers
             .is("vocational", "yes")
             .then(|| "家里有孩子在读中职、高职（不是义务教育）".to_string()),
-        "migrant" => migrant(f.answers),
+        "migrant" => migrant(f),
         "risk_rose" => f.risk_rose.then(|| "上次走访以后风险升高了".to_string()),
         "declare_waiting" => declarations(f, false),
-        "not_visited" => not_visited(f.days_since_visit),
+        "not_visited" => not_visited(f),
         _ => None,
     }
 }
@@ -159,7 +204,7 @@ fn illness(f: &Facts) -> Option<String> {
     if a.has("illness", "serious") {
         return Some("家里有大病重病的人".to_string());
     }
-    let heavy = VISIT_PARAMS.heavy_medical_yuan.value as i64;
+    let heavy = f.figures.heavy_medical_yuan as i64;
     let cost = a
         .get("medical")
         .and_then(super::questions::medical_range_bounds)
@@ -175,7 +220,7 @@ fn illness(f: &Facts) -> Option<String> {
 fn income(f: &Facts) -> Option<String> {
     let mut why = Vec::new();
     let line = f.report.line.0 as i64;
-    let near = line * VISIT_PARAMS.near_line_percent.value as i64 / 100;
+    let near = line * f.figures.near_line_percent as i64 / 100;
     if let Some(i) = f.report.net.or(f.report.income) {
         if below(i, near).is_some() {
             let after = if f.report.net.is_some() {
@@ -230,7 +275,8 @@ fn disability(a: &Answers) -> Option<String> {
     })
 }
 
-fn migrant(a: &Answers) -> Option<String> {
+fn migrant(f: &Facts) -> Option<String> {
+    let a = f.answers;
     if a.has("events", "job") {
         return Some("有人失业或出不去打工".to_string());
     }
@@ -241,17 +287,17 @@ fn migrant(a: &Answers) -> Option<String> {
     let wage = yuan("inc_wage");
     let total =
         wage + yuan("inc_biz") - yuan("inc_cost") + yuan("inc_property") + yuan("inc_transfer");
-    let share = VISIT_PARAMS.wage_share_percent.value as i64;
+    let share = f.figures.wage_share_percent as i64;
     (total > 0 && wage > 0 && wage * 100 >= total * share)
         .then(|| format!("打工收入占全家收入的 {}%", wage * 100 / total))
 }
 
-fn not_visited(days: Option<i64>) -> Option<String> {
-    match days {
-        Some(d) if d >= VISIT_PARAMS.visit_every_days.value as i64 => {
-            Some(format!("{d}天没走访了"))
-        }
-        Some(_) => None,
-        None => Some("走访日期不明".to_string()),
+fn not_visited(f: &Facts) -> Option<String> {
+    if !f.figures.overdue(f.days_since_visit) {
+        return None;
     }
+    Some(match f.days_since_visit {
+        Some(d) => format!("{d}天没走访了"),
+        None => "走访日期不明".to_string(),
+    })
 }

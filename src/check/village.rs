@@ -11,7 +11,7 @@ use super::answers::Answers;
 use super::declare::{self, Declared};
 use super::households::{csv_field, Household};
 use super::measures::{self, Measure};
-use super::must_visit::{self, Facts, Reason, VISIT_PARAMS};
+use super::must_visit::{self, Facts, Reason, VisitFigures};
 use super::questions::{self, UNKNOWN};
 use super::rules::{assess_with, Level, Risk};
 use super::stamped;
@@ -19,10 +19,10 @@ use super::visits::{self, History};
 use crate::date::Date;
 use crate::local::LocalFigures;
 
-/// Households not visited for this many days or more are listed to visit
-/// (`data/visits.toml`).
-pub fn not_visited_days() -> i64 {
-    VISIT_PARAMS.visit_every_days.value as i64
+/// Households not visited for this many days or more are listed to visit:
+/// `data/visits.toml`'s figure, or the accepted 本地数字's.
+pub fn not_visited_days(local: Option<&LocalFigures>) -> u32 {
+    VisitFigures::of(local).visit_every_days
 }
 
 /// The programmes a household may qualify for, as the summary counts them.
@@ -107,9 +107,10 @@ pub enum Group {
     Program(Program),
     /// Risk rose between the last two visits.
     RiskRose,
-    /// Last visit [`not_visited_days`] or more before today (or a date that
-    /// does not read: better visited than forgotten).
-    NotVisited,
+    /// Last visit this many days or more before today (or a date that does
+    /// not read: better visited than forgotten): [`not_visited_days`], so
+    /// the label and the count say the figure in use.
+    NotVisited(u32),
     /// 一户一策: a measure not done by its day.
     MeasureOverdue,
     /// 一户一策: a measure due this month, not done yet.
@@ -128,7 +129,7 @@ impl Group {
             Group::Risk(r) => format!("风险：{}", r.label()),
             Group::Program(p) => format!("可能符合{}", p.label()),
             Group::RiskRose => "上次走访风险升高".into(),
-            Group::NotVisited => format!("{}天以上没走访", not_visited_days()),
+            Group::NotVisited(days) => format!("{days}天以上没走访"),
             Group::MeasureOverdue => "帮扶措施已超期".into(),
             Group::MeasureDue => "帮扶措施本月到期".into(),
             Group::Unclear => "还有不清楚的答案".into(),
@@ -145,9 +146,11 @@ impl Group {
             Group::Risk(r) => look.risk == r,
             Group::Program(p) => look.findings.iter().any(|(id, l)| p.counts(id, *l)),
             Group::RiskRose => look.risk_rose,
-            Group::NotVisited => look
-                .days_since_visit
-                .is_none_or(|d| d >= not_visited_days()),
+            Group::NotVisited(days) => VisitFigures {
+                visit_every_days: days,
+                ..VisitFigures::default()
+            }
+            .overdue(look.days_since_visit),
             Group::MeasureOverdue => look.measures.0,
             Group::MeasureDue => look.measures.1,
             Group::Unclear => !look.unclear.is_empty(),
@@ -190,7 +193,14 @@ pub struct Look {
 pub fn look(h: &Household, cx: &Context) -> Look {
     let declared = declare::of(cx.declared, &h.id);
     let measures = measures::of(cx.measures, &h.id);
-    look_with(h, visits::find(cx.history, &h.id), &declared, &measures, cx)
+    look_with(
+        h,
+        visits::find(cx.history, &h.id),
+        &declared,
+        &measures,
+        cx,
+        VisitFigures::of(cx.local),
+    )
 }
 
 /// [`look`] with the household's history, declarations and measures
@@ -202,6 +212,7 @@ fn look_with(
     declared: &[&Declared],
     measures: &[&Measure],
     cx: &Context,
+    figures: VisitFigures,
 ) -> Look {
     let report = assess_with(&h.answers, cx.local);
     let risk = report.risk();
@@ -218,6 +229,7 @@ fn look_with(
         days_since_visit,
         declared,
         today: cx.today,
+        figures,
     });
     Look {
         risk,
@@ -238,6 +250,7 @@ pub fn looks(list: &[Household], village: Option<&str>, cx: &Context) -> Vec<(us
     let index = visits::index(cx.history);
     let declared = stamped::by_household(cx.declared);
     let measures = stamped::by_household(cx.measures);
+    let figures = VisitFigures::of(cx.local);
     list.iter()
         .enumerate()
         .filter(|(_, h)| in_village(h, village))
@@ -250,6 +263,7 @@ pub fn looks(list: &[Household], village: Option<&str>, cx: &Context) -> Vec<(us
                     declared.get(h.id.as_str()).map_or(&[][..], Vec::as_slice),
                     measures.get(h.id.as_str()).map_or(&[][..], Vec::as_slice),
                     cx,
+                    figures,
                 ),
             )
         })
@@ -325,16 +339,22 @@ impl Summary {
 }
 
 pub fn summary(list: &[Household], village: Option<&str>, cx: &Context) -> Summary {
-    summary_of(&looks(list, village, cx), village, cx.today)
+    summary_of(&looks(list, village, cx), village, cx.today, cx.local)
 }
 
-/// The summary from the village's [`looks`].
-pub fn summary_of(looks: &[(usize, Look)], village: Option<&str>, today: Date) -> Summary {
+/// The summary from the village's [`looks`] (worked out with the same
+/// `local` figures).
+pub fn summary_of(
+    looks: &[(usize, Look)],
+    village: Option<&str>,
+    today: Date,
+    local: Option<&LocalFigures>,
+) -> Summary {
     let count = |g: Group| looks.iter().filter(|(_, l)| g.contains(l)).count();
     let mut groups = vec![Group::All];
     groups.extend([Risk::High, Risk::Medium, Risk::Low].map(Group::Risk));
     groups.extend(Program::ALL.map(Group::Program));
-    groups.extend([Group::RiskRose, Group::NotVisited]);
+    groups.extend([Group::RiskRose, Group::NotVisited(not_visited_days(local))]);
     if looks.iter().any(|(_, l)| l.has_measures) {
         groups.extend([Group::MeasureOverdue, Group::MeasureDue]);
     }

@@ -157,7 +157,7 @@ fn Offer(read: LinkRead) -> impl IntoView {
             <section class="card ask">
                 <h2>"使用这些本地数字？"</h2>
                 <p>
-                    "用了以后，家庭自查和贷款测算会用这些数字，并注明“来自分享的本地数字”。随时可以在“本地数字”页一键取消。"
+                    "用了以后，家庭自查、贷款测算和村情汇总会用这些数字，并注明“来自分享的本地数字”。随时可以在“本地数字”页一键取消。"
                 </p>
                 <div class="nav-buttons">
                     <button type="button" id="local-accept" on:click=accept>
@@ -324,7 +324,7 @@ fn Editor() -> impl IntoView {
         <div class="local">
             <h1>"本地数字"</h1>
             <p class="lead">
-                "监测线、低保标准、贷款额度和贴息，各地不一样。村干部把本县的数字填一次，生成链接发到群里；大家点开、确认后，家庭自查和贷款测算就用这些数字。"
+                "监测线、低保标准、贷款额度和贴息、多久走访一次，各地不一样。村干部把本县的数字填一次，生成链接发到群里；大家点开、确认后，家庭自查、贷款测算和村情汇总就用这些数字。"
             </p>
             <InUse/>
             <section class="card" aria-labelledby="local-edit-title">
@@ -336,6 +336,8 @@ fn Editor() -> impl IntoView {
                 {group(Group::Check)}
                 <h3>{format!("小额信贷（用于“{product}”）")}</h3>
                 {group(Group::Loan)}
+                <h3>"村情汇总的“本月要走访”按这些数字列出"</h3>
+                {group(Group::Visit)}
                 <button type="button" id="local-make" on:click=make>
                     "生成链接"
                 </button>

@@ -22,7 +22,7 @@ fn group_key(g: Group) -> String {
         Group::Risk(r) => format!("risk-{}", r.key()),
         Group::Program(p) => format!("program-{}", p.key()),
         Group::RiskRose => "risk-rose".into(),
-        Group::NotVisited => "not-visited".into(),
+        Group::NotVisited(_) => "not-visited".into(),
         Group::MeasureOverdue => "measure-overdue".into(),
         Group::MeasureDue => "measure-due".into(),
         Group::Unclear => "unclear".into(),
@@ -42,16 +42,42 @@ fn place_name(v: Option<&str>) -> String {
     }
 }
 
-/// Which figures the findings used, in words, with the document.
+/// Which figures the findings used, in words, with the document; and the
+/// figures of 本月要走访 the 本地数字 set.
 fn figures_line(local: Option<&LocalFigures>) -> String {
     match local {
         None => "判断用的是全国公开政策的数字（没有用本地数字）。".into(),
         Some(l) => {
-            let docs: Vec<&str> = [&l.line_doc, &l.dibao_doc, &l.tekun_doc, &l.loan_doc]
-                .into_iter()
-                .map(String::as_str)
-                .filter(|d| !d.is_empty())
-                .collect();
+            let visit: Vec<String> = [
+                l.visit_days.map(|d| format!("{d}天没走访就要去")),
+                l.near_line.map(|p| format!("收入在监测线的{p}%以内")),
+                l.heavy_medical.map(|y| {
+                    format!(
+                        "慢性病一年自己掏医药费{}元以上",
+                        crate::money::Fen::from_yuan(y as i64).spoken()
+                    )
+                }),
+                l.wage_share.map(|p| format!("打工收入占{p}%以上")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            let visit = if visit.is_empty() {
+                String::new()
+            } else {
+                format!("本月要走访也按本地数字：{}。", visit.join("，"))
+            };
+            let docs: Vec<&str> = [
+                &l.line_doc,
+                &l.dibao_doc,
+                &l.tekun_doc,
+                &l.loan_doc,
+                &l.visit_doc,
+            ]
+            .into_iter()
+            .map(String::as_str)
+            .filter(|d| !d.is_empty())
+            .collect();
             let mut docs_unique: Vec<&str> = Vec::new();
             for d in docs {
                 if !docs_unique.contains(&d) {
@@ -59,10 +85,13 @@ fn figures_line(local: Option<&LocalFigures>) -> String {
                 }
             }
             if docs_unique.is_empty() {
-                format!("判断用的是本地数字：{}（没有写依据文件）。", l.label())
+                format!(
+                    "判断用的是本地数字：{}（没有写依据文件）。{visit}",
+                    l.label()
+                )
             } else {
                 format!(
-                    "判断用的是本地数字：{}；依据：{}。",
+                    "判断用的是本地数字：{}；依据：{}。{visit}",
                     l.label(),
                     docs_unique.join("；")
                 )
@@ -71,7 +100,14 @@ fn figures_line(local: Option<&LocalFigures>) -> String {
     }
 }
 
-/// Why a household is on the list to visit, or `None`.
+/// What 本月要走访 goes by, with the days between visits in use.
+fn visit_hint(local: Option<&LocalFigures>) -> String {
+    format!(
+        "按“八必访”和走访间隔（{}天）列出，最要紧的在前。没有一条符合的农户不列。",
+        village::not_visited_days(local),
+    )
+}
+
 /// The bar chart of the main counts: a bar per count, its name above it and
 /// the number beside it, so nothing is told by colour alone. Heights in em
 /// (the page's text size), widths in percent (the page's width). The text
@@ -101,7 +137,7 @@ fn CountChart(summary: Summary) -> impl IntoView {
             let w = (n * 80) as f64 / max as f64;
             let fill = match g {
                 Group::Risk(Risk::High) | Group::RiskRose => "#b3261e",
-                Group::Risk(Risk::Medium) | Group::NotVisited | Group::Unclear => "#8a5300",
+                Group::Risk(Risk::Medium) | Group::NotVisited(_) | Group::Unclear => "#8a5300",
                 Group::Risk(Risk::Low) => "#1b6b3a",
                 _ => "#0b57a4",
             };
@@ -172,7 +208,8 @@ pub fn VillagePage() -> impl IntoView {
     });
     let summary = Memo::new(move |_| {
         let v = chosen();
-        looks.with(|lk| village::summary_of(lk, v.as_deref(), app.today))
+        let figures = app.local_figures();
+        looks.with(|lk| village::summary_of(lk, v.as_deref(), app.today, figures.as_ref()))
     });
     // Households to visit drawn at first: a thousand-household list may
     // name hundreds, and drawing them all would make the summary wait.
@@ -290,11 +327,8 @@ pub fn VillagePage() -> impl IntoView {
             </section>
             <section class="card" aria-labelledby="visit-title" id="to-visit">
                 <h2 id="visit-title">"本月要走访"</h2>
-                <p class="hint">
-                    {format!(
-                        "按“八必访”和走访间隔（{}天）列出，最要紧的在前。没有一条符合的农户不列。",
-                        village::not_visited_days(),
-                    )}
+                <p class="hint" id="to-visit-hint">
+                    {move || visit_hint(app.local_figures().as_ref())}
                 </p>
                 {move || {
                     let list = to_visit.get();

@@ -23,6 +23,9 @@ function linkOf(fields) {
   return `${q}&ck=${h.toString(16).padStart(8, '0')}`;
 }
 
+const noSideways = async (page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
 async function stored(page) {
   return page.evaluate(() => JSON.parse(localStorage.getItem('bangfu') || '{}'));
 }
@@ -178,4 +181,87 @@ test('the editor checks as typed, with the estimator\'s messages, and keeps a dr
   await page.reload();
   await expect(page.locator('#place')).toHaveValue('某某乡');
   await expect(page.locator('#line')).toHaveValue('50');
+});
+
+// 本月要走访 with the county's days between visits: three households last
+// visited 30, 29 and 128 days before 7 December 2026, nothing else about
+// them to visit for.
+test('accepting shared figures with visits every 30 days changes 村情汇总\'s 本月要走访', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-12-07T10:00:00+08:00'));
+  const settled = {
+    members: '4', workers: '2', main_age: '45', who: 'elderly,child', support: 'yes', province: 'hebei',
+    status: 'none', income: 'gt15000', income_drop: 'no', food: 'yes', water: 'yes', school: 'yes',
+    vocational: 'no', insured: 'yes', illness: 'none', medical: 'lt2000', house: 'safe', events: 'none',
+    plan: 'no', needs: 'none',
+  };
+  const households = [['d30', '2026-11-07'], ['d29', '2026-11-08'], ['d128', '2026-08-01']].map(([id, date]) => ({
+    id, label: `${id}户`, village: '梅河村', date, answers: settled,
+  }));
+  const backup = { app: 'bangfu', kind: 'households', version: 1, exported: '2026-12-07', households, visits: [] };
+  await page.goto('/?v=households');
+  await page.setInputFiles('#import-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await expect(page.locator('#io-status')).toContainText('已导入 3 户');
+
+  // Before: the data file's 90 days.
+  await page.goto('/?v=village');
+  const items = page.locator('#to-visit-list > li');
+  await expect(items).toHaveCount(1);
+  await expect(items.nth(0).locator('strong')).toHaveText('d128户');
+  await expect(page.locator('#to-visit-hint')).toContainText('走访间隔（90天）');
+  await expect(page.locator('#count-not-visited')).toHaveAttribute('aria-label', '90天以上没走访：1户，点开看名单');
+  await expect(page.locator('#figures-used')).toContainText('没有用本地数字');
+
+  // A cadre sets 30 days (and how near the line counts) with its document.
+  const url = await makeLink(page, {
+    place: '某某县',
+    date: '2026-01-01',
+    near_line: '150',
+    visit_days: '30天',
+    visit_doc: '某某县防返贫监测走访办法',
+  });
+  expect(url.searchParams.get('visit_days')).toBe('30');
+  expect(url.searchParams.get('near_line')).toBe('150');
+  expect(url.searchParams.get('xk')).toMatch(/^[0-9a-f]{8}$/);
+  await page.locator('#near_line').evaluate((e) => e.closest('.field').previousElementSibling.scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: shot('local-visit-figures-360x740') });
+
+  // Opened and accepted: what it sets beside what is in use.
+  await page.goto(`/${url.search}`);
+  const offer = page.locator('#local-offer');
+  await expect(offer).toContainText('多少天没走访就要去');
+  await expect(offer).toContainText('30 天');
+  await expect(offer).toContainText('90 天（本工具定的）');
+  await expect(offer).toContainText('150 %');
+  await expect(page.locator('#local-docs')).toContainText('走访：某某县防返贫监测走访办法');
+  await page.click('#local-accept');
+  await expect(page.locator('#local-in-use')).toContainText('多少天没走访就要去：30 天');
+  expect((await stored(page)).local).toMatchObject({ visit_days: '30', near_line: '150' });
+
+  // After: 30 days is due, 29 is not; the hint, the count and the figures line say so.
+  await page.goto('/?v=village');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0).locator('strong')).toHaveText('d128户');
+  await expect(items.nth(1).locator('strong')).toHaveText('d30户');
+  await expect(items.nth(1).locator('.visit-why')).toContainText('很久没走访：30天没走访了');
+  await expect(page.locator('#to-visit-list')).not.toContainText('d29户');
+  await expect(page.locator('#to-visit-hint')).toContainText('走访间隔（30天）');
+  await expect(page.locator('#count-not-visited')).toHaveAttribute('aria-label', '30天以上没走访：2户，点开看名单');
+  const used = page.locator('#figures-used');
+  await expect(used).toContainText('某某县 2026年标准');
+  await expect(used).toContainText('本月要走访也按本地数字：30天没走访就要去，收入在监测线的150%以内');
+  await expect(used).toContainText('某某县防返贫监测走访办法');
+  await noSideways(page);
+  await page.locator('#to-visit').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('local-visit-village-360x740') });
+
+  // The count opens exactly its households.
+  await page.click('#count-not-visited');
+  await expect(page.locator('#group-filter')).toContainText('只看村情汇总里的：30天以上没走访');
+
+  // Removed: back to 90 days.
+  await page.goto('/?v=local');
+  await page.click('#local-remove');
+  await page.goto('/?v=village');
+  await expect(items).toHaveCount(1);
+  await expect(page.locator('#to-visit-hint')).toContainText('走访间隔（90天）');
 });
