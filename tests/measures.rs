@@ -241,3 +241,15 @@ fn the_csv_has_a_measures_column_only_when_there_are_measures() {
     assert!(csv.lines().next().unwrap().ends_with(",帮扶措施"));
     assert!(csv.contains("申请低保（12月1日前，已超期）"), "{csv}");
 }
+
+#[test]
+fn new_keys_differ_between_tabs_that_add_in_the_same_millisecond() {
+    let none: Vec<Measure> = Vec::new();
+    let a = measures::new_key(&none, "h1", 1_765_000_000_000, 0x1234);
+    let b = measures::new_key(&none, "h1", 1_765_000_000_000, 0xbeef);
+    assert_ne!(a, b);
+    // Within one list a key is never reused, removed ones included.
+    let mut list = vec![measure("h1", &a, "x", "", Progress::Todo, 1)];
+    measures::remove(&mut list, "h1", &a, 2);
+    assert_ne!(measures::new_key(&list, "h1", 1_765_000_000_000, 0x1234), a);
+}

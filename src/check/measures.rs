@@ -223,12 +223,16 @@ pub fn prune(list: &mut Vec<Measure>, keep: impl Fn(&str) -> bool) {
     list.retain(|m| keep(&m.id));
 }
 
-/// A new key for a measure of household `id`, made at `now`: unique among
-/// its measures, removed ones included.
-pub fn new_key(list: &[Measure], id: &str, now: u64) -> String {
+/// A new key for a measure of household `id`, made at `now` with a random
+/// `salt`: unique among its measures here (removed ones included), and,
+/// by the salt, unlikely to meet a key another phone or tab made in the
+/// same millisecond (a tab that has not heard of the other's new measure
+/// would otherwise give its own the same key, and one would replace the
+/// other when the two meet).
+pub fn new_key(list: &[Measure], id: &str, now: u64, salt: u32) -> String {
     let mut n = now;
     loop {
-        let key = format!("m{n}");
+        let key = format!("m{n}-{salt:x}");
         if !list.iter().any(|m| m.id == id && m.key == key) {
             return key;
         }

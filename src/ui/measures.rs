@@ -70,6 +70,11 @@ fn now() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// A random number for a new measure's key (`measures::new_key`).
+fn salt() -> u32 {
+    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+}
+
 /// The measures card of the household being edited; nothing for the
 /// phone's own family.
 #[component]
@@ -108,7 +113,7 @@ pub fn MeasuresCard() -> impl IntoView {
             };
             app.extra.update(|e| {
                 let key = if d.key.is_empty() {
-                    measures::new_key(&e.measures, &hid, now())
+                    measures::new_key(&e.measures, &hid, now(), salt())
                 } else {
                     d.key.clone()
                 };

@@ -131,3 +131,39 @@ test('measures travel in the backup and the CSV, and an import merges them', asy
   await openHousehold(page);
   await expect(lines.first()).toHaveText('申请低保（李主任，12月20日前，进行中）');
 });
+
+test('two tabs keep both tabs\' measures, a deaf one too, and a removal stays removed', async ({ context }) => {
+  const a = await context.newPage();
+  await a.clock.setFixedTime(DEC7);
+  await a.goto('/?v=households');
+  await importFile(a, backup());
+  await expect(a.locator('#io-status')).toContainText('已导入 1 户');
+  const b = await context.newPage();
+  const deaf = await context.newPage();
+  await deaf.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
+  for (const p of [a, b, deaf]) {
+    await p.clock.setFixedTime(DEC7);
+    await openHousehold(p);
+  }
+  await add(a, { what: '申请医疗救助' });
+  // B hears of it and shows it.
+  await expect(b.locator('#measure-list .measure-line')).toHaveText(['申请医疗救助（未开始）']);
+  await add(b, { what: '联系公益岗位' });
+  await expect(a.locator('#measure-list .measure-line')).toHaveCount(2);
+  // The deaf tab heard neither; its own measure keeps all three.
+  await add(deaf, { what: '办残疾证' });
+  const stored = JSON.parse(await a.evaluate(() => localStorage.getItem('bangfu')));
+  expect(stored.measures.map((m) => m.what).sort()).toEqual(['办残疾证', '申请医疗救助', '联系公益岗位']);
+  // A removal in one tab is not brought back by another tab's older copy.
+  await a.locator('#measure-list li', { hasText: '联系公益岗位' }).locator('.measure-remove').click();
+  await expect(b.locator('#measure-list li', { hasText: '联系公益岗位' })).toHaveCount(0);
+  await add(b, { what: '危房改造' });
+  for (const p of [a, b]) {
+    await p.reload();
+    await openHousehold(p);
+    const lines = p.locator('#measure-list .measure-line');
+    await expect(lines).toHaveCount(3);
+    for (const what of ['办残疾证', '申请医疗救助', '危房改造']) await expect(p.locator('#measure-list')).toContainText(`${what}（未开始）`);
+    await expect(p.locator('#measure-list')).not.toContainText('联系公益岗位');
+  }
+});
