@@ -2,6 +2,7 @@
 //! village's looks (so the summary, its list and this test read the same
 //! reasons), and the order of the list.
 
+mod common;
 use bangfu::check::declare::Declared;
 use bangfu::check::households::Household;
 use bangfu::check::must_visit::{VisitFigures, VISIT_PARAMS, VISIT_RULES};
@@ -11,38 +12,13 @@ use bangfu::check::Answers;
 use bangfu::date::Date;
 use bangfu::local::{check, LocalFigures, LocalForm};
 use bangfu::workdays::add_working_days;
+use common::settled;
 
 fn day(s: &str) -> Date {
     Date::parse(s).unwrap()
 }
 
 const TODAY: &str = "2026-12-07";
-
-/// Everything answered, nothing found: no rule names it.
-fn settled() -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("members", "4"),
-        ("workers", "2"),
-        ("main_age", "45"),
-        ("who", "elderly,child"),
-        ("support", "yes"),
-        ("province", "hebei"),
-        ("status", "none"),
-        ("income", "gt15000"),
-        ("income_drop", "no"),
-        ("food", "yes"),
-        ("water", "yes"),
-        ("school", "yes"),
-        ("vocational", "no"),
-        ("insured", "yes"),
-        ("illness", "none"),
-        ("medical", "lt2000"),
-        ("house", "safe"),
-        ("events", "none"),
-        ("plan", "no"),
-        ("needs", "none"),
-    ]
-}
 
 fn household(id: &str, date: &str, changes: &[(&'static str, &'static str)]) -> Household {
     let mut pairs = settled();

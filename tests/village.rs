@@ -2,6 +2,7 @@
 //! households behind it; filters and search; and a village of 1,000
 //! households with five visits each stays under 2 MB stored.
 
+mod common;
 use bangfu::check::households::{backup_json_with, read_backup_full, Household, MAX_BACKUP_BYTES};
 use bangfu::check::village::{
     self, filtered, label_matches, members, search_label, summary, summary_csv, villages, Context,
@@ -11,6 +12,7 @@ use bangfu::check::visits::{self, History};
 use bangfu::check::{Answers, Risk};
 use bangfu::date::Date;
 use bangfu::store::{decode_full, encode_full, Extra, Loaded, Record};
+use common::settled;
 
 fn answers(pairs: &[(&str, &str)]) -> Answers {
     Answers::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())))
@@ -20,7 +22,6 @@ fn day(s: &str) -> Date {
     Date::parse(s).unwrap()
 }
 
-/// Every question answered, the way a full visit leaves them: nothing found.
 /// The view of the list on the day the fixtures were written, with the
 /// national figures.
 fn on_survey_day(history: &[History]) -> Context<'_> {
@@ -31,31 +32,6 @@ fn on_survey_day(history: &[History]) -> Context<'_> {
         today: day("2026-11-29"),
         local: None,
     }
-}
-
-fn settled() -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("members", "4"),
-        ("workers", "2"),
-        ("main_age", "45"),
-        ("who", "elderly,child"),
-        ("support", "yes"),
-        ("province", "hebei"),
-        ("status", "none"),
-        ("income", "gt15000"),
-        ("income_drop", "no"),
-        ("food", "yes"),
-        ("water", "yes"),
-        ("school", "yes"),
-        ("vocational", "no"),
-        ("insured", "yes"),
-        ("illness", "none"),
-        ("medical", "lt2000"),
-        ("house", "safe"),
-        ("events", "none"),
-        ("plan", "no"),
-        ("needs", "none"),
-    ]
 }
 
 fn with(changes: &[(&'static str, &'static str)]) -> Answers {

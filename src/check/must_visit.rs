@@ -8,7 +8,7 @@
 
 use super::answers::Answers;
 use super::declare::{self, Declared, Status};
-use super::rules::{below, Level, Report, BASICS};
+use super::rules::{below, calculated, Level, Report, BASICS, EVENTS};
 use super::{text, Figure, SourceKind};
 use crate::date::Date;
 use crate::local::LocalFigures;
@@ -184,18 +184,14 @@ fn basic_risk(f: &Facts) -> Option<String> {
     (!titles.is_empty()).then(|| format!("{}有风险", titles.join("、")))
 }
 
+/// 重大变故和自然灾害: every event of the last 12 months but a lost job
+/// (that is 务工不稳, [`migrant`]).
 fn event(a: &Answers) -> Option<String> {
-    let events: Vec<&str> = [
-        ("illness", "大病或重伤"),
-        ("disability", "有人落下残疾"),
-        ("disaster", "自然灾害"),
-        ("accident", "意外事故"),
-        ("business", "种养殖或生意失败"),
-    ]
-    .iter()
-    .filter(|(k, _)| a.has("events", k))
-    .map(|(_, l)| *l)
-    .collect();
+    let events: Vec<&str> = EVENTS
+        .iter()
+        .filter(|(k, _)| *k != "job" && a.has("events", k))
+        .map(|(_, l)| *l)
+        .collect();
     (!events.is_empty()).then(|| format!("过去12个月遇到了{}", events.join("、")))
 }
 
@@ -280,13 +276,7 @@ fn migrant(f: &Facts) -> Option<String> {
     if a.has("events", "job") {
         return Some("有人失业或出不去打工".to_string());
     }
-    if a.get("income") != Some("calc") {
-        return None;
-    }
-    let yuan = |id| a.money(id).map_or(0, |f| f.whole_yuan());
-    let wage = yuan("inc_wage");
-    let total =
-        wage + yuan("inc_biz") - yuan("inc_cost") + yuan("inc_property") + yuan("inc_transfer");
+    let (wage, total) = calculated(a)?;
     let share = f.figures.wage_share_percent as i64;
     (total > 0 && wage > 0 && wage * 100 >= total * share)
         .then(|| format!("打工收入占全家收入的 {}%", wage * 100 / total))

@@ -224,8 +224,9 @@ fn range_text(lo: i64, hi: Option<i64>) -> String {
     }
 }
 
-/// An income after costs, as a reason says it: a floor of 0 is "at most".
-fn net_text((lo, hi): (i64, Option<i64>)) -> String {
+/// An income after costs, as a reason (and the what-if) says it: a floor
+/// of 0 is "at most".
+pub fn net_text((lo, hi): (i64, Option<i64>)) -> String {
     match hi {
         Some(0) => "就不剩了".to_string(),
         Some(hi) if lo == 0 => format!("不到 {}元", yuan(hi)),
@@ -238,24 +239,36 @@ fn income(a: &Answers) -> Option<(i64, Option<i64>)> {
     let key = a.get("income")?;
     if key == "calc" {
         let members = a.count("members").filter(|m| *m > 0)? as i64;
-        let ids = [
-            "inc_wage",
-            "inc_biz",
-            "inc_cost",
-            "inc_property",
-            "inc_transfer",
-        ];
-        if ids.iter().all(|id| a.money(id).is_none()) {
-            return None;
-        }
-        let fen = |id| a.money(id).map_or(0, |f| f.fen());
-        let total = fen("inc_wage") + fen("inc_biz") - fen("inc_cost")
-            + fen("inc_property")
-            + fen("inc_transfer");
+        let (_, total) = calculated(a)?;
         let per = (total.max(0) / 100) / members;
         return Some((per, Some(per)));
     }
     income_range_bounds(key)
+}
+
+/// The income calculator's figures for the whole household, in 分: wages,
+/// and the total (wages, sales less costs, property, transfers). `None`
+/// unless 算一算 was chosen and at least one figure given.
+pub(super) fn calculated(a: &Answers) -> Option<(i64, i64)> {
+    if a.get("income") != Some("calc") {
+        return None;
+    }
+    let ids = [
+        "inc_wage",
+        "inc_biz",
+        "inc_cost",
+        "inc_property",
+        "inc_transfer",
+    ];
+    if ids.iter().all(|id| a.money(id).is_none()) {
+        return None;
+    }
+    let fen = |id| a.money(id).map_or(0, |f| f.fen());
+    let wage = fen("inc_wage");
+    Some((
+        wage,
+        wage + fen("inc_biz") - fen("inc_cost") + fen("inc_property") + fen("inc_transfer"),
+    ))
 }
 
 /// A figure a rule compares with: its value, the few words a reason names it
@@ -345,16 +358,19 @@ pub fn below(income: (i64, Option<i64>), line: i64) -> Option<Level> {
     }
 }
 
+/// The events question's options (key, the words a reason names it by), in
+/// the questionnaire's order.
+pub(super) const EVENTS: &[(&str, &str)] = &[
+    ("illness", "大病或重伤"),
+    ("disability", "落下残疾"),
+    ("disaster", "自然灾害"),
+    ("accident", "意外事故"),
+    ("job", "失业或出不去打工"),
+    ("business", "种养殖或生意失败"),
+];
+
 fn events_text(a: &Answers) -> Vec<&'static str> {
-    let labels = [
-        ("illness", "大病或重伤"),
-        ("disability", "落下残疾"),
-        ("disaster", "自然灾害"),
-        ("accident", "意外事故"),
-        ("job", "失业或出不去打工"),
-        ("business", "种养殖或生意失败"),
-    ];
-    labels
+    EVENTS
         .iter()
         .filter(|(k, _)| a.has("events", k))
         .map(|(_, l)| *l)

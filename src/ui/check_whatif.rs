@@ -5,7 +5,7 @@
 
 use super::fields::{TextField, TextSpec};
 use super::state::use_app;
-use crate::check::rules::below;
+use crate::check::rules::{below, net_text};
 use crate::check::whatif::{compare, wage_per_worker, Change, Comparison, WhatIfForm};
 use crate::check::{text, Answers, Level, Report, WhatIf};
 use crate::local::LocalFigures;
@@ -119,14 +119,7 @@ fn per_person(r: &Report) -> Option<(i64, Option<i64>)> {
 }
 
 fn income_text(i: Option<(i64, Option<i64>)>) -> String {
-    let y = |v: i64| format!("{}元", Fen::from_yuan(v).spoken());
-    match i {
-        None => "不清楚".to_string(),
-        Some((lo, Some(hi))) if lo == hi => format!("约 {}", y(lo)),
-        Some((0, Some(hi))) => format!("不到 {}", y(hi)),
-        Some((lo, Some(hi))) => format!("约 {}–{}", Fen::from_yuan(lo).spoken(), y(hi)),
-        Some((lo, None)) => format!("{}以上", y(lo)),
-    }
+    i.map_or_else(|| "不清楚".to_string(), net_text)
 }
 
 fn change_text(c: &Change) -> String {
