@@ -253,3 +253,60 @@ fn new_keys_differ_between_tabs_that_add_in_the_same_millisecond() {
     measures::remove(&mut list, "h1", &a, 2);
     assert_ne!(measures::new_key(&list, "h1", 1_765_000_000_000, 0x1234), a);
 }
+
+#[test]
+fn the_report_lists_measures_overdue_and_due_this_month_latest_first() {
+    use bangfu::check::village::measures_due;
+    let today = d("2026-12-07");
+    let mut list = vec![
+        household("a", "甲"),
+        household("b", "乙"),
+        household("c", "丙"),
+        household("d", "丁"),
+    ];
+    list[3].village = "河西村".into();
+    let all = vec![
+        // 甲: one due this month, one later, one done (none listed but the first).
+        measure("a", "1", "申请医疗救助", "2026-12-20", Progress::Doing, 1),
+        measure("a", "2", "办残疾证", "2027-01-10", Progress::Todo, 2),
+        measure("a", "3", "修屋顶", "2026-12-01", Progress::Done, 3),
+        // 乙: overdue since November, and one due on the last day of the month.
+        measure("b", "1", "低保申请", "2026-12-31", Progress::Todo, 4),
+        measure("b", "2", "公益岗位", "2026-11-30", Progress::Doing, 5),
+        // 丙: overdue but removed, and one without a day: not listed.
+        Measure {
+            removed: true,
+            ..measure("c", "1", "雨露计划", "2026-10-01", Progress::Todo, 6)
+        },
+        measure("c", "2", "问问产业补贴", "", Progress::Todo, 7),
+        // 丁: overdue yesterday, in another village.
+        measure("d", "1", "危房改造", "2026-12-06", Progress::Todo, 8),
+    ];
+    let whats = |v: Option<&str>| -> Vec<(usize, Vec<&str>)> {
+        measures_due(&list, v, &all, today)
+            .into_iter()
+            .map(|(i, ms)| (i, ms.iter().map(|m| m.what.as_str()).collect()))
+            .collect()
+    };
+    assert_eq!(
+        whats(None),
+        vec![
+            (1, vec!["公益岗位", "低保申请"]),
+            (3, vec!["危房改造"]),
+            (0, vec!["申请医疗救助"]),
+        ]
+    );
+    assert_eq!(
+        whats(Some("梅河村")),
+        vec![(1, vec!["公益岗位", "低保申请"]), (0, vec!["申请医疗救助"])]
+    );
+    assert_eq!(whats(Some("河东村")), vec![]);
+    // On the first day of January, 甲's December measure is overdue and
+    // 办残疾证 is due this month.
+    let jan = measures_due(&list, Some("梅河村"), &all, d("2027-01-01"));
+    assert_eq!(jan[0].0, 1);
+    assert_eq!(
+        jan[1].1.iter().map(|m| m.what.as_str()).collect::<Vec<_>>(),
+        vec!["申请医疗救助", "办残疾证"]
+    );
+}

@@ -284,6 +284,43 @@ pub fn to_visit(looks: &[(usize, Look)]) -> Vec<&(usize, Look)> {
     out
 }
 
+/// 一户一策 for the report: each household of `village` (`None`: the whole
+/// list) with a measure overdue or due this month, and those measures
+/// (earliest day first); households by their earliest such day (so those
+/// with a measure overdue first), then in list order: what the team must act
+/// on before the month ends, the latest first.
+pub fn measures_due<'a>(
+    list: &[Household],
+    village: Option<&str>,
+    all: &'a [Measure],
+    today: Date,
+) -> Vec<(usize, Vec<&'a Measure>)> {
+    let by_household = stamped::by_household(all);
+    let mut out: Vec<(usize, Vec<&Measure>)> = list
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| in_village(h, village))
+        .filter_map(|(i, h)| {
+            let mut due: Vec<&Measure> = by_household
+                .get(h.id.as_str())?
+                .iter()
+                .copied()
+                .filter(|m| {
+                    matches!(
+                        m.due(today),
+                        measures::Due::Overdue | measures::Due::ThisMonth
+                    )
+                })
+                .collect();
+            due.sort_by_key(|m| m.by_date());
+            (!due.is_empty()).then_some((i, due))
+        })
+        .collect();
+    // An overdue day is before every day due this month.
+    out.sort_by_key(|(i, due)| (due.first().and_then(|m| m.by_date()), *i));
+    out
+}
+
 /// Questions shown (given the other answers) and answered 不清楚.
 pub fn unclear(a: &Answers) -> Vec<&'static str> {
     questions::all_questions()

@@ -2,12 +2,14 @@
 //! by programme, by visits and by answers still 不清楚; each count opens
 //! the list of exactly its households (`AppState::list_group`). With a bar
 //! chart of the counts (labelled in words, sized in em so 大字版 enlarges
-//! it), a printable A4 report and the counts as a CSV table.
+//! it), 本月要走访 and the 一户一策 measures overdue or due this month, a
+//! printable A4 report and the counts as a CSV table.
 
 use super::browser;
 use super::links::Go;
 use super::state::{use_app, AppState, ListGroup};
 use crate::check::households::Household;
+use crate::check::measures::Due;
 use crate::check::village::{self, Context, Group, Summary};
 use crate::check::visits;
 use crate::check::Risk;
@@ -238,6 +240,27 @@ pub fn VillagePage() -> impl IntoView {
             })
         })
     });
+    // 一户一策 due this month or overdue, each household with those measures.
+    let measures_due = Memo::new(move |_| {
+        let v = chosen();
+        app.households.with(|l| {
+            app.extra.with(|e| {
+                village::measures_due(l, v.as_deref(), &e.measures, app.today)
+                    .into_iter()
+                    .filter_map(|(i, ms)| {
+                        let h: &Household = l.get(i)?;
+                        let lines: Vec<(bool, String)> = ms
+                            .iter()
+                            .map(|m| (m.due(app.today) == Due::Overdue, m.line(app.today)))
+                            .collect();
+                        Some((h.label.clone(), h.village.clone(), lines))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let any_measures = move || looks.with(|lk| lk.iter().any(|(_, l)| l.has_measures));
+    let measures_limit = RwSignal::new(VISIT_PAGE);
     let open_group = move |app: AppState, group: Group| {
         app.list_group.set(Some(ListGroup {
             village: chosen(),
@@ -392,6 +415,59 @@ pub fn VillagePage() -> impl IntoView {
                     }
                 }}
             </section>
+            <Show when=any_measures>
+                <section class="card" aria-labelledby="measures-due-title" id="measures-due">
+                    <h2 id="measures-due-title">"帮扶措施：已超期和本月到期"</h2>
+                    {move || {
+                        let list = measures_due.get();
+                        let total = list.len();
+                        let shown = measures_limit.get().min(total);
+                        if list.is_empty() {
+                            return view! { <p id="measures-due-none">"没有。"</p> }.into_any();
+                        }
+                        let more = (shown < total)
+                            .then(|| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="secondary no-print"
+                                        id="measures-due-more"
+                                        on:click=move |_| measures_limit.set(usize::MAX)
+                                    >
+                                        {format!("显示全部 {total} 户（打印前先点这里）")}
+                                    </button>
+                                }
+                            });
+                        view! {
+                            <ol class="to-visit" id="measures-due-list">
+                                {list
+                                    .into_iter()
+                                    .take(shown)
+                                    .map(|(label, v, lines)| {
+                                        view! {
+                                            <li>
+                                                <strong>{label}</strong>
+                                                " "
+                                                <bdi class="muted">{place_name(Some(&v))}</bdi>
+                                                <ul class="visit-why">
+                                                    {lines
+                                                        .into_iter()
+                                                        .map(|(late, line)| {
+                                                            view! { <li class:late=late>{line}</li> }
+                                                        })
+                                                        .collect_view()}
+                                                </ul>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ol>
+                            {more}
+                        }
+                            .into_any()
+                    }}
+                </section>
+            </Show>
             <div class="nav-buttons no-print">
                 <button type="button" id="print-report" on:click=|_| browser::print()>
                     "打印"

@@ -76,6 +76,22 @@ test('a measure is added, changed, done; one past its day is overdue here and in
   await page.goto('/?v=village');
   await expect(page.locator('#count-measure-overdue')).toHaveText('1户');
   await expect(page.locator('#count-measure-due')).toHaveText('1户');
+  // The report names them, the overdue one first and marked, on paper too.
+  const due = page.locator('#measures-due-list > li');
+  await expect(due).toHaveCount(1);
+  await expect(due.first().locator('strong')).toHaveText('3组 王家');
+  await expect(due.first().locator('.visit-why li')).toHaveText([
+    '帮忙办残疾证（12月1日前，已超期）', '申请医疗救助（张书记，12月31日前，进行中）',
+  ]);
+  await expect(due.first().locator('.visit-why li.late')).toHaveText('帮忙办残疾证（12月1日前，已超期）');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('#measures-due')).toBeVisible();
+  // On paper the measures run on after the name, as the households to visit do.
+  expect(await due.first().locator('.visit-why').evaluate((e) => getComputedStyle(e).display)).toBe('inline');
+  await page.screenshot({ path: shot('measures-report-print'), fullPage: true });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect((pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length).toBe(1);
+  await page.emulateMedia({ media: 'screen' });
   // Done, and still there after a reload.
   await openHousehold(page);
   await page.locator('#measure-list li.late .measure-done').click();
@@ -85,6 +101,7 @@ test('a measure is added, changed, done; one past its day is overdue here and in
   await expect(lines).toHaveText(['申请医疗救助（张书记，12月31日前，进行中）', '帮忙办残疾证（12月1日前，已完成）']);
   await page.goto('/?v=village');
   await expect(page.locator('#count-measure-overdue')).toHaveText('0户');
+  await expect(page.locator('#measures-due-list .visit-why li')).toHaveText(['申请医疗救助（张书记，12月31日前，进行中）']);
   // 大字版 at 360 px: no sideways swipe.
   await openHousehold(page);
   await page.click('#big-toggle');

@@ -79,6 +79,9 @@ test('each rule names its household with the reason, most urgent first, and ordi
     await expect(item.locator('.visit-why')).toContainText(words);
   }
   await expect(page.locator('#to-visit-list')).not.toContainText('平常');
+  // A list without 一户一策 shows no measure counts and no measure section.
+  await expect(page.locator('#count-measure-overdue')).toHaveCount(0);
+  await expect(page.locator('#measures-due')).toHaveCount(0);
   await expect(items.nth(10).locator('.last-note')).toHaveText('上次走访记：孩子医保还没续上');
   await noSideways(page);
   await page.locator('#to-visit').scrollIntoViewIfNeeded();
