@@ -25,6 +25,19 @@ impl Date {
     /// single-digit month/day and 「2026年12月15日」 or 「…15号」, as people
     /// type them).
     pub fn parse(s: &str) -> Option<Date> {
+        // The stored form, read without a copy: a village's list reads
+        // thousands of days each time it is counted.
+        if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *s.as_bytes() {
+            let n = |ds: &[u8]| {
+                ds.iter().try_fold(0u32, |n, c| {
+                    c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+                })
+            };
+            if let (Some(y), Some(m), Some(d)) = (n(&[y1, y2, y3, y4]), n(&[m1, m2]), n(&[d1, d2]))
+            {
+                return Date::new(y as i32, m as u8, d as u8);
+            }
+        }
         let s = crate::parse::normalize(s);
         if let Some((y, md)) = s.split_once('年') {
             let (m, d) = Self::month_day_of(md)?;

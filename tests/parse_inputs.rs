@@ -206,3 +206,18 @@ fn formats_rates_back() {
     assert_eq!(Rate(31_000).percent_text(), "3.1");
     assert_eq!(Rate(0).percent_text(), "0");
 }
+
+/// The stored form (read without a copy) and every other way of writing a
+/// day agree; an impossible day is refused either way.
+#[test]
+fn a_day_reads_the_same_in_its_stored_form_and_as_typed() {
+    use bangfu::date::Date;
+    let d = Date::new(2026, 12, 7);
+    for s in ["2026-12-07", "2026-12-7", "２０２６-１２-０７", "2026/12/07", "2026.12.07", "2026年12月7日"] {
+        assert_eq!(Date::parse(s), d, "{s}");
+    }
+    for s in ["2026-02-30", "2026-13-01", "2026-00-10", "1899-12-31", "2026-12-0x", "2026-1a-07", "2026+12-07"] {
+        assert_eq!(Date::parse(s), None, "{s}");
+    }
+    assert_eq!(Date::parse("2028-02-29"), Date::new(2028, 2, 29));
+}

@@ -148,20 +148,28 @@ pub enum Due {
     Later,
 }
 
+impl Due {
+    /// Where a measure with the day `by` and `progress` stands on `today`
+    /// (for a caller that has read the day already).
+    pub fn of(by: Option<Date>, progress: Progress, today: Date) -> Due {
+        if progress == Progress::Done {
+            return Due::Done;
+        }
+        match by {
+            Some(d) if d < today => Due::Overdue,
+            Some(d) if d.year == today.year && d.month == today.month => Due::ThisMonth,
+            _ => Due::Later,
+        }
+    }
+}
+
 impl Measure {
     pub fn by_date(&self) -> Option<Date> {
         Date::parse(&self.by)
     }
 
     pub fn due(&self, today: Date) -> Due {
-        if self.progress == Progress::Done {
-            return Due::Done;
-        }
-        match self.by_date() {
-            Some(d) if d < today => Due::Overdue,
-            Some(d) if d.year == today.year && d.month == today.month => Due::ThisMonth,
-            _ => Due::Later,
-        }
+        Due::of(self.by_date(), self.progress, today)
     }
 
     /// 「申请医疗救助（张书记，12月31日前，进行中）」, 「…（已超期）」.

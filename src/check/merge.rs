@@ -123,17 +123,9 @@ pub fn plan_merge_all(
         }
     }
     plan.visits = incoming.visits;
-    plan.declared_added = incoming
-        .declared
-        .iter()
-        .filter(|t| stamped::newer(existing_declared, t))
-        .count();
+    plan.declared_added = stamped::count_newer(existing_declared, &incoming.declared);
     plan.declared = incoming.declared;
-    plan.measures_added = incoming
-        .measures
-        .iter()
-        .filter(|t| stamped::newer(existing_measures, t))
-        .count();
+    plan.measures_added = stamped::count_newer(existing_measures, &incoming.measures);
     plan.measures = incoming.measures;
     plan
 }

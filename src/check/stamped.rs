@@ -23,32 +23,53 @@ pub trait Stamped: Clone + PartialEq {
     }
 }
 
+/// Where each household and key first is in `list`: a village's backup
+/// brings thousands of records, and finding each by a search of the whole
+/// list made an import of 3,000 measures take seconds.
+pub fn keys<T: Stamped>(list: &[T]) -> HashMap<(&str, &str), usize> {
+    let mut out = HashMap::with_capacity(list.len());
+    for (i, r) in list.iter().enumerate() {
+        out.entry((r.household(), r.key())).or_insert(i);
+    }
+    out
+}
+
+/// Whether `t` replaces `o`: a later change, or on a tie a removal.
+fn wins<T: Stamped>(t: &T, o: &T) -> bool {
+    t.stamp() > o.stamp() || (t.stamp() == o.stamp() && t.removed() && !o.removed())
+}
+
 /// Both copies together: per household and key, the later change (higher
 /// stamp; on a tie a removal, else `ours`).
 pub fn merge<T: Stamped>(ours: &[T], theirs: &[T]) -> Vec<T> {
     let mut out: Vec<T> = ours.to_vec();
+    let mut at = keys(ours);
     for t in theirs {
-        match out.iter_mut().find(|o| o.same(t)) {
-            Some(o)
-                if t.stamp() > o.stamp()
-                    || (t.stamp() == o.stamp() && t.removed() && !o.removed()) =>
-            {
-                *o = t.clone()
-            }
+        match at.get(&(t.household(), t.key())) {
+            Some(&i) if wins(t, &out[i]) => out[i] = t.clone(),
             Some(_) => {}
-            None => out.push(t.clone()),
+            None => {
+                at.insert((t.household(), t.key()), out.len());
+                out.push(t.clone());
+            }
         }
     }
     out
 }
 
-/// Whether `t` would change `ours`: nothing for its household and key, or
-/// an older record that differs.
-pub fn newer<T: Stamped>(ours: &[T], t: &T) -> bool {
-    match ours.iter().find(|o| o.same(t)) {
+/// Whether `t` would change `ours` (indexed by [`keys`]): nothing for its
+/// household and key, or an older record that differs.
+fn newer_in<T: Stamped>(ours: &[T], at: &HashMap<(&str, &str), usize>, t: &T) -> bool {
+    match at.get(&(t.household(), t.key())).map(|&i| &ours[i]) {
         None => true,
         Some(o) => t.stamp() > o.stamp() && o != t,
     }
+}
+
+/// How many of `theirs` would change `ours`.
+pub fn count_newer<T: Stamped>(ours: &[T], theirs: &[T]) -> usize {
+    let at = keys(ours);
+    theirs.iter().filter(|t| newer_in(ours, &at, t)).count()
 }
 
 /// The stamp for a change made `now` to the record of `household` and
@@ -63,11 +84,13 @@ pub fn next_stamp<T: Stamped>(list: &[T], household: &str, key: &str, now: u64) 
 /// Adds `theirs` to `ours` ([`merge`]); returns the households whose
 /// records changed.
 pub fn merge_into<T: Stamped>(ours: &mut Vec<T>, theirs: &[T]) -> Vec<String> {
+    let at = keys(ours);
     let mut changed: Vec<String> = theirs
         .iter()
-        .filter(|t| newer(ours, t))
+        .filter(|t| newer_in(ours, &at, t))
         .map(|t| t.household().to_string())
         .collect();
+    drop(at);
     changed.dedup();
     *ours = merge(ours, theirs);
     changed

@@ -296,29 +296,32 @@ pub fn measures_due<'a>(
     today: Date,
 ) -> Vec<(usize, Vec<&'a Measure>)> {
     let by_household = stamped::by_household(all);
-    let mut out: Vec<(usize, Vec<&Measure>)> = list
+    // Each day read once: reading a typed day is not free, and a sort
+    // reads its key many times (3,000 measures took 70 ms at 4x CPU).
+    let mut out: Vec<(Date, usize, Vec<&Measure>)> = list
         .iter()
         .enumerate()
         .filter(|(_, h)| in_village(h, village))
         .filter_map(|(i, h)| {
-            let mut due: Vec<&Measure> = by_household
+            let mut due: Vec<(Date, &Measure)> = by_household
                 .get(h.id.as_str())?
                 .iter()
-                .copied()
-                .filter(|m| {
+                .filter_map(|m| Some((m.by_date()?, *m)))
+                .filter(|(d, m)| {
                     matches!(
-                        m.due(today),
+                        measures::Due::of(Some(*d), m.progress, today),
                         measures::Due::Overdue | measures::Due::ThisMonth
                     )
                 })
                 .collect();
-            due.sort_by_key(|m| m.by_date());
-            (!due.is_empty()).then_some((i, due))
+            due.sort_by_key(|(d, _)| *d);
+            let first = due.first()?.0;
+            Some((first, i, due.into_iter().map(|(_, m)| m).collect()))
         })
         .collect();
     // An overdue day is before every day due this month.
-    out.sort_by_key(|(i, due)| (due.first().and_then(|m| m.by_date()), *i));
-    out
+    out.sort_by_key(|(first, i, _)| (*first, *i));
+    out.into_iter().map(|(_, i, due)| (i, due)).collect()
 }
 
 /// Questions shown (given the other answers) and answered 不清楚.
