@@ -310,3 +310,37 @@ fn the_report_lists_measures_overdue_and_due_this_month_latest_first() {
         vec!["申请医疗救助", "办残疾证"]
     );
 }
+
+/// Texts are cut by characters and their spaces tidied, whether or not they
+/// were tidy already (the short path copies tidy texts as they are).
+#[test]
+fn texts_are_tidied_and_cut_by_characters() {
+    use bangfu::check::measures::clip;
+    let slow = |s: &str, max: usize| -> String {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(max)
+            .collect()
+    };
+    for s in [
+        "申请医疗救助",
+        "张书记",
+        "a b",
+        "a  b",
+        " a",
+        "a ",
+        "a\tb",
+        "a\nb",
+        "问问\u{3000}产业补贴",
+        "",
+        "   ",
+        "abcdefghij",
+        "一二三四五六七八九十",
+    ] {
+        for max in [0, 3, 9, 10, 30, 60] {
+            assert_eq!(clip(s, max), slow(s, max), "{s:?} {max}");
+        }
+    }
+}
