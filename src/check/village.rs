@@ -218,9 +218,12 @@ fn look_with(
     let risk = report.risk();
     // What `visits::last_change(..).risk_rose()` says, without working out
     // the answers and findings that changed: only the risk is counted.
-    let risk_rose = kept
-        .and_then(|k| k.earlier.last())
-        .is_some_and(|older| risk < assess_with(&older.answers, cx.local).risk());
+    // A household at the lowest risk cannot have risen, so the visit
+    // before is not worked out (most of a village's households).
+    let risk_rose = (risk != Risk::Low)
+        && kept
+            .and_then(|k| k.earlier.last())
+            .is_some_and(|older| risk < assess_with(&older.answers, cx.local).risk());
     let days_since_visit = Date::parse(&h.date).map(|d| d.days_until(cx.today));
     let visit = must_visit::reasons(&Facts {
         answers: &h.answers,
@@ -327,7 +330,7 @@ pub fn measures_due<'a>(
 /// Questions shown (given the other answers) and answered 不清楚.
 pub fn unclear(a: &Answers) -> Vec<&'static str> {
     questions::all_questions()
-        .filter(|q| a.visible(q) && a.get(q.id) == Some(UNKNOWN))
+        .filter(|q| a.get(q.id) == Some(UNKNOWN) && a.visible(q))
         .map(|q| q.id)
         .collect()
 }

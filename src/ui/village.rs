@@ -221,11 +221,12 @@ pub fn VillagePage() -> impl IntoView {
         looks.with(|lk| {
             app.households.with(|l| {
                 app.extra.with(|e| {
+                    let kept = visits::index(&e.visits);
                     village::to_visit(lk)
                         .into_iter()
                         .filter_map(|(i, look)| {
                             let h: &Household = l.get(*i)?;
-                            let note = visits::find(&e.visits, &h.id)
+                            let note = visits::found(&e.visits, &kept, &h.id)
                                 .map(|k| k.note.trim().to_string())
                                 .unwrap_or_default();
                             let why: Vec<(&'static str, String)> = look
