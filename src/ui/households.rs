@@ -132,8 +132,10 @@ pub fn HouseholdsPage() -> impl IntoView {
         };
         let group = app.list_group.get();
         app.households.with(|l| {
-            let base = match &group {
-                Some(g) => app.extra.with(|e| {
+            // A count's households, or the whole list as it is (not copied:
+            // a village's list is a thousand households).
+            let members = group.as_ref().map(|g| {
+                app.extra.with(|e| {
                     let cx = Context {
                         history: &e.visits,
                         declared: &e.declared,
@@ -142,12 +144,12 @@ pub fn HouseholdsPage() -> impl IntoView {
                         local: figures,
                     };
                     village::members(l, g.village.as_deref(), g.group, &cx)
-                }),
-                None => l.clone(),
-            };
+                })
+            });
+            let base = members.as_deref().unwrap_or(l);
             let picked = app
                 .extra
-                .with(|e| village::filtered_with(&base, &f, figures, &e.declared, Some(app.today)));
+                .with(|e| village::filtered_with(base, &f, figures, &e.declared, Some(app.today)));
             if by == SortBy::Label {
                 sorted(&picked, by, None, figures, &label_order())
             } else {
