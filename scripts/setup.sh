@@ -3,7 +3,8 @@
 # at the pinned version, so a second run takes seconds and installs nothing.
 #
 #   scripts/setup.sh            Rust target/components, Trunk, wasm-bindgen-cli, npm packages
-#   scripts/setup.sh --browser  ... plus Debian chromium, chromium-driver and a CJK font (for the tests)
+#   scripts/setup.sh --browser  ... plus Debian chromium, chromium-driver and a CJK font (for the tests),
+#                               and openssl (the bench's HTTP/2 host makes its certificate with it)
 #
 # BANGFU_BROWSER=1 in the environment is the same as --browser.
 set -euo pipefail
@@ -139,15 +140,18 @@ esac
 
 # --- Chromium (only for the browser tests) ------------------------------------
 if [ "$need_browser" = 1 ]; then
-  bangfu_heading "setup: Debian chromium + chromium-driver + a Chinese font"
+  bangfu_heading "setup: Debian chromium + chromium-driver + a Chinese font + openssl"
   pkgs=()
   [ -x /usr/bin/chromium ] || pkgs+=(chromium)
   [ -x /usr/bin/chromedriver ] || pkgs+=(chromium-driver)
+  # The bench's HTTP/2 host needs a certificate; Node reads them but cannot make one.
+  command -v openssl >/dev/null || pkgs+=(openssl)
   # Without any CJK font the screenshots show boxes instead of 汉字.
   [ -n "$(fc-list :lang=zh 2>/dev/null || true)" ] || pkgs+=(fonts-wqy-microhei)
   if [ "${#pkgs[@]}" -eq 0 ]; then
     have "$(/usr/bin/chromium --version 2>/dev/null | head -n1)"
     have "Chinese font: $(fc-list :lang=zh family | head -n1)"
+    have "$(openssl version)"
   else
     # Playwright cannot download browsers here; Debian's chromium is the browser.
     sudo=()
