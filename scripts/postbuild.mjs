@@ -34,7 +34,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import { minifyGlue, minifyIndex } from './minify.mjs';
-import { cspFor, cspForPage, inlineAttribute } from './csp.mjs';
+import { cspFor, cspForPage, inlineAttribute, inlineBlocks } from './csp.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CSP_META = /<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?/;
@@ -99,10 +99,11 @@ function walk(base, rel = '') {
 // content security policy (no script at all; its inline <style> by hash).
 // index.html's loader gets the names (POLICY_PAGES) to send an old
 // ?v=policy&id= link to its page. A page over 20 KB brotli fails the build
-// (the budget of a shared entry's first load).
+// (the budget of a shared entry's first load). BANGFU_PAGES_DIR names
+// another directory (the tests).
 const PAGE_BUDGET = 20 * 1024;
 {
-  const pagesDir = path.join(here, '..', 'target', 'pages');
+  const pagesDir = process.env.BANGFU_PAGES_DIR || path.join(here, '..', 'target', 'pages');
   let ids;
   try {
     ids = readFileSync(path.join(pagesDir, 'ids'), 'utf8').split('\n').filter(Boolean);
@@ -114,7 +115,13 @@ const PAGE_BUDGET = 20 * 1024;
   mkdirSync(out);
   for (const id of ids) {
     if (!/^[a-z0-9-]+$/.test(id)) die(`target/pages/ids names ${JSON.stringify(id)}, not a page`);
-    let html = readFileSync(path.join(pagesDir, `${id}.html`), 'utf8');
+    let html;
+    try {
+      html = readFileSync(path.join(pagesDir, `${id}.html`), 'utf8');
+    } catch {
+      die(`${pagesDir}/ids names ${id}, whose page is missing`);
+    }
+    if (inlineBlocks(html).scripts.length || /<script\b/i.test(html)) die(`policy/${id}.html has a script: a policy page has none`);
     const attr = inlineAttribute(html);
     if (attr) die(`policy/${id}.html has an inline handler or style attribute: ${attr}`);
     if (!CSP_META.test(html)) die(`policy/${id}.html has no content security policy line`);
