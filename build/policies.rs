@@ -9,6 +9,7 @@
 
 use super::pack;
 use super::pack_format as out;
+use super::pages;
 use super::sources;
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -475,12 +476,14 @@ pub fn generate(products: &[(String, Option<String>)]) {
         });
     }
 
-    pack::write(&out::Pack {
+    let pack = out::Pack {
         pack: out::FORMAT,
         entries,
         popular: policies.popular.clone(),
         synonyms: policies.synonyms.clone(),
         glossary: terms,
         timeline: events,
-    });
+    };
+    pack::write(&pack);
+    pages::write(&pack);
 }

@@ -19,7 +19,9 @@
 // - activate: deletes this scope's caches of older versions (never another
 //   app's or another sub-path's caches) and takes control of open pages.
 // - fetch: navigations to the app's index (any query: ?v=loan&from=singlemessage)
-//   get the cached index.html; requests for precached files get the cached file.
+//   get the cached index.html, navigations to a precached page (the policy
+//   pages, policy/<id>.html, any query) that page; requests for precached
+//   files get the cached file.
 //   Everything else is left to the browser: this worker fetches nothing but
 //   FILES, and only from its own directory.
 'use strict';
@@ -86,6 +88,8 @@ self.addEventListener('fetch', (event) => {
     // Views live in the query string; the fragment never reaches us.
     const page = url.origin + url.pathname;
     if (page === INDEX || page === INDEX + 'index.html') key = INDEX;
+    // A policy page (policy/<id>.html), whatever WeChat appended to its address.
+    else if (PRECACHED.has(page)) key = page;
   } else if (url.search === '' && PRECACHED.has(url.href)) {
     key = url.href;
   }

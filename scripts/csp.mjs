@@ -45,6 +45,23 @@ export function cspFor(html) {
   ].join('; ');
 }
 
+/** A static policy page's policy (dist/policy/*.html): no script at all,
+ * its inline <style> by hash, images (the favicon) from this site. */
+export function cspForPage(html) {
+  const { scripts, styles } = inlineBlocks(html);
+  if (scripts.length) throw new Error('a policy page has an inline script');
+  const list = [...new Set(styles.map(hash))].join(' ');
+  return [
+    "default-src 'none'",
+    "script-src 'none'",
+    `style-src ${list || "'none'"}`,
+    "img-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
 /** The policy in the page's <meta http-equiv="Content-Security-Policy">, or null. */
 export function cspIn(html) {
   return html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)?.[1] ?? null;

@@ -6,7 +6,8 @@
 //
 //   node scripts/postbuild.mjs [DIR]    DIR defaults to $TRUNK_STAGING_DIR
 //
-// Every build: the policy library's content pack is copied in (target/pack).
+// Every build: the policy library's content pack is copied in (target/pack),
+// and its static pages (target/pages) into policy/.
 // Release builds ($TRUNK_PROFILE=release, or no Trunk at all):
 //   1. sw.js: the service worker, public/sw.template.js preceded by the
 //      precache list (every built file with its sha384, see below) and a
@@ -33,9 +34,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import { minifyGlue, minifyIndex } from './minify.mjs';
-import { cspFor, inlineAttribute } from './csp.mjs';
+import { cspFor, cspForPage, inlineAttribute, inlineBlocks } from './csp.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const CSP_META = /<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?/;
 const TEMPLATE = path.join(here, '..', 'public', 'sw.template.js');
 const COMPRESSIBLE = new Set(['.wasm', '.js', '.mjs', '.css', '.html', '.svg', '.webmanifest', '.json', '.txt', '.xml']);
 // Never precached: the worker itself, compressed copies, robots.txt (for
@@ -90,6 +92,53 @@ function walk(base, rel = '') {
   const html = readFileSync(index, 'utf8');
   if (html.includes("'PACK_FILE_NAME'")) writeFileSync(index, html.replace("'PACK_FILE_NAME'", `'${name}'`));
   else if (!html.includes(`'${name}'`)) die('index.html has no PACK_FILE_NAME placeholder for the content pack');
+}
+
+// The policy pages (build/pages.rs writes them during the cargo build into
+// target/pages/, with `ids` naming them): into policy/, each with its own
+// content security policy (no script at all; its inline <style> by hash).
+// index.html's loader gets the names (POLICY_PAGES) to send an old
+// ?v=policy&id= link to its page. A page over 20 KB brotli fails the build
+// (the budget of a shared entry's first load). BANGFU_PAGES_DIR names
+// another directory (the tests).
+const PAGE_BUDGET = 20 * 1024;
+{
+  const pagesDir = process.env.BANGFU_PAGES_DIR || path.join(here, '..', 'target', 'pages');
+  let ids;
+  try {
+    ids = readFileSync(path.join(pagesDir, 'ids'), 'utf8').split('\n').filter(Boolean);
+  } catch {
+    die(`${pagesDir}/ids is missing: the cargo build writes it (build/pages.rs)`);
+  }
+  const out = path.join(dir, 'policy');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out);
+  for (const id of ids) {
+    if (!/^[a-z0-9-]+$/.test(id)) die(`target/pages/ids names ${JSON.stringify(id)}, not a page`);
+    let html;
+    try {
+      html = readFileSync(path.join(pagesDir, `${id}.html`), 'utf8');
+    } catch {
+      die(`${pagesDir}/ids names ${id}, whose page is missing`);
+    }
+    if (inlineBlocks(html).scripts.length || /<script\b/i.test(html)) die(`policy/${id}.html has a script: a policy page has none`);
+    const attr = inlineAttribute(html);
+    if (attr) die(`policy/${id}.html has an inline handler or style attribute: ${attr}`);
+    if (!CSP_META.test(html)) die(`policy/${id}.html has no content security policy line`);
+    html = release
+      ? html.replace(CSP_META, (line) => line.replace(/content="[^"]*"/, `content="${cspForPage(html)}"`))
+      : html.replace(CSP_META, '');
+    writeFileSync(path.join(out, `${id}.html`), html);
+    if (release) {
+      const br = brotliCompressSync(Buffer.from(html), { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_MODE]: zc.BROTLI_MODE_TEXT } });
+      if (br.length > PAGE_BUDGET) die(`policy/${id}.html is ${br.length} bytes brotli, over the ${PAGE_BUDGET} of a page`);
+    }
+  }
+  const index = path.join(dir, 'index.html');
+  const html = readFileSync(index, 'utf8');
+  const list = JSON.stringify(ids.join(' '));
+  if (html.includes("'POLICY_PAGES'")) writeFileSync(index, html.replace("'POLICY_PAGES'", list));
+  else if (!html.includes(list)) die("index.html has no 'POLICY_PAGES' placeholder for the policy pages");
 }
 
 // The app's WebAssembly (scripts/build-wasm.mjs, the pre_build hook, wrote
@@ -159,7 +208,6 @@ if (release) {
 // app sets styles through the CSSOM (Leptos `style:`), which CSP permits.
 // Debug builds (`trunk serve`, whose live reload is an inline script and a
 // WebSocket) drop the meta instead: the policy is tested on release builds.
-const CSP_META = /<meta http-equiv="Content-Security-Policy" content="[^"]*">\n?/;
 {
   const index = path.join(dir, 'index.html');
   let html = readFileSync(index, 'utf8');

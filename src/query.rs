@@ -194,20 +194,58 @@ pub fn plain_query(parsed: &Parsed) -> String {
     q
 }
 
-/// The link a QR code stands for, as a query string (with `?`; empty for the
-/// home page): the target read like any link and written plainly again, so
-/// the code holds exactly what the app itself would write for that screen.
-/// A QR code of a QR code is the home page's.
-pub fn qr_target(qr_for: Option<&str>, today: Date) -> (View, String) {
+/// The link a QR code stands for, relative to the app's directory: a query
+/// string (with `?`; empty for the home page), the target read like any link
+/// and written plainly again, so the code holds exactly what the app itself
+/// would write for that screen; or, for a policy entry, the glossary or the
+/// timeline, its static page (`policy/<id>.html`), whether `for=` names the
+/// page or the old `v=policy&id=` link. `has_page` says which ids have a
+/// page (the content pack knows; until it is there, none, and the old link,
+/// which index.html sends to the page, is used). A QR code of a QR code is
+/// the home page's.
+pub fn qr_target(
+    qr_for: Option<&str>,
+    today: Date,
+    has_page: impl Fn(&str) -> bool,
+) -> (View, String) {
     let Some(target) = qr_for.filter(|t| !t.is_empty()) else {
         return (View::Home, String::new());
     };
-    let mut parsed = parse_query(target, today);
+    let mut parsed = match page_id(target) {
+        Some(id) => Parsed {
+            view: View::Policy,
+            policy_id: Some(id.to_string()),
+            ..Parsed::default()
+        },
+        None => parse_query(target, today),
+    };
     parsed.big = false;
     match parsed.view {
         View::Home | View::Qr => (View::Home, String::new()),
+        View::Policy => match parsed.policy_id.as_deref().filter(|id| has_page(id)) {
+            Some(id) => (View::Policy, page_path(id)),
+            None => (View::Policy, plain_query(&parsed)),
+        },
         view => (view, plain_query(&parsed)),
     }
+}
+
+/// The static page of a policy entry (or the glossary, or the timeline),
+/// relative to the app's directory. Only ids of lower-case letters, digits
+/// and `-` have pages (the build refuses others).
+pub fn page_path(id: &str) -> String {
+    format!("policy/{id}.html")
+}
+
+/// The id in a page's path as [`page_path`] writes it (`policy/tekun.html`),
+/// or `None`.
+pub fn page_id(path: &str) -> Option<&str> {
+    let id = path.strip_prefix("policy/")?.strip_suffix(".html")?;
+    let ok = !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    ok.then_some(id)
 }
 
 /// Reads a `location.search` (with or without the leading `?`). Anything after

@@ -252,15 +252,44 @@ fn a_qr_code_holds_the_plain_link_of_its_target_on_this_site() {
         let link = format!("?v=qr&for={}", percent_encode(target));
         let parsed = parse_query(&link, today());
         assert_eq!(parsed.view, View::Qr);
-        qr_target(parsed.qr_for.as_deref(), today())
+        qr_target(parsed.qr_for.as_deref(), today(), bangfu::policy::has_page)
     };
     // Each kind of share link comes back exactly as the app writes it.
     let loan = parse_query(SEED, today()).loan.unwrap();
     assert_eq!(qr(&loan_query(&loan)[1..]), (View::Loan, loan_query(&loan)));
+    // A policy entry's code holds its static page, named by the old link or
+    // by the page; an id with no page keeps the app's link (which says the
+    // entry is not there), and so does every entry while the pack is not in.
     assert_eq!(
         qr("v=policy&id=tuopin-xindai"),
-        (View::Policy, "?v=policy&id=tuopin-xindai".to_string())
+        (View::Policy, "policy/tuopin-xindai.html".to_string())
     );
+    assert_eq!(
+        qr("policy/tekun.html"),
+        (View::Policy, "policy/tekun.html".to_string())
+    );
+    assert_eq!(
+        qr("v=policy&id=glossary"),
+        (View::Policy, "policy/glossary.html".to_string())
+    );
+    assert_eq!(
+        qr("v=policy&id=no-such-thing"),
+        (View::Policy, "?v=policy&id=no-such-thing".to_string())
+    );
+    assert_eq!(
+        qr("policy/no-such-thing.html"),
+        (View::Policy, "?v=policy&id=no-such-thing".to_string())
+    );
+    let none = |_: &str| false;
+    assert_eq!(
+        qr_target(Some("v=policy&id=tekun"), today(), none),
+        (View::Policy, "?v=policy&id=tekun".to_string())
+    );
+    assert_eq!(
+        qr_target(Some("policy/tekun.html"), today(), none),
+        (View::Policy, "?v=policy&id=tekun".to_string())
+    );
+    assert_eq!(qr("v=policy"), (View::Policy, "?v=policy".to_string()));
     let r = "members%3D4%7Cfood%3Dok";
     assert_eq!(
         qr(&format!("v=check&r={r}")),
@@ -269,20 +298,29 @@ fn a_qr_code_holds_the_plain_link_of_its_target_on_this_site() {
     // WeChat's extras and big=1 are left out; a QR of a QR, or nothing, is home.
     assert_eq!(
         qr("v=policy&id=tekun&from=singlemessage&big=1"),
-        (View::Policy, "?v=policy&id=tekun".to_string())
+        (View::Policy, "policy/tekun.html".to_string())
     );
     assert_eq!(qr("v=qr&for=v%3Dloan"), (View::Home, String::new()));
-    assert_eq!(qr_target(None, today()), (View::Home, String::new()));
+    assert_eq!(
+        qr_target(None, today(), bangfu::policy::has_page),
+        (View::Home, String::new())
+    );
     // Whatever `for=` holds, the result is a query string of this page.
     for hostile in [
         "https://evil.example/?v=loan",
         "//evil.example",
         "v=policy&id=../../x",
+        "policy/../../x.html",
+        "policy//evil.example/x.html",
+        "policy/https://evil.example.html",
         "%",
         "javascript:alert(1)",
     ] {
         let (_, q) = qr(hostile);
-        assert!(q.is_empty() || q.starts_with("?v="), "{hostile} → {q}");
+        assert!(
+            q.is_empty() || q.starts_with("?v=") || q.starts_with("policy/"),
+            "{hostile} → {q}"
+        );
         assert!(!q.contains("//") && !q.contains(':'), "{hostile} → {q}");
     }
 }

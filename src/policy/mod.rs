@@ -197,6 +197,12 @@ pub fn timeline() -> &'static [Event] {
     pack::library().timeline
 }
 
+/// Whether `id` has a static page (`policy/<id>.html`, written by the build):
+/// every entry, the glossary and the timeline.
+pub fn has_page(id: &str) -> bool {
+    id == GLOSSARY_ID || id == TIMELINE_ID || entry(id).is_some()
+}
+
 /// Entries worth offering when a search finds nothing.
 pub fn popular() -> impl Iterator<Item = &'static Entry> {
     pack::library().popular.iter().filter_map(|id| entry(id))

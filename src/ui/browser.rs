@@ -31,6 +31,40 @@ pub fn absolute_link(query: &str) -> String {
     format!("{origin}{}", page_url(query))
 }
 
+/// An absolute link to a file beside the app (`rel` relative to the app's
+/// directory, such as `policy/tekun.html`, a policy entry's page).
+pub fn absolute_beside(rel: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let path = path();
+    let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
+    format!("{origin}{dir}{rel}")
+}
+
+/// Opens `url` in place of the current page (no history entry of its own).
+pub fn replace_location(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(url);
+    }
+}
+
+/// A text kept for this tab only (sessionStorage), or None.
+pub fn session_get(key: &str) -> Option<String> {
+    web_sys::window()?
+        .session_storage()
+        .ok()??
+        .get_item(key)
+        .ok()?
+}
+
+/// Keeps a text for this tab only; refused storage changes nothing.
+pub fn session_set(key: &str, value: &str) {
+    if let Some(Ok(Some(s))) = web_sys::window().map(|w| w.session_storage()) {
+        let _ = s.set_item(key, value);
+    }
+}
+
 /// This page with `query` (which starts with `?`), as a relative URL.
 fn page_url(query: &str) -> String {
     format!("{}{}", path(), query)

@@ -1,9 +1,12 @@
 //! Links between screens and to pages of the policy library. They are real
 //! links (long-press, a new tab and copying the address work); a plain tap
-//! changes the screen in place instead of loading the page again.
+//! on a screen's link changes the screen in place instead of loading the
+//! page again. An entry of the library, the glossary and the timeline are
+//! static pages beside the app (`policy/<id>.html`, ARCHITECTURE.md "Policy
+//! pages"), opened as pages.
 
 use super::state::use_app;
-use crate::query::{percent_encode, View};
+use crate::query::{page_path, percent_encode, View};
 use leptos::prelude::*;
 
 /// The address of a page of the library (`None` = the library itself); the
@@ -56,7 +59,8 @@ pub fn Go(
     }
 }
 
-/// A link to a page of the policy library (`id: None` = the library).
+/// A link to the policy library (`id: None`, in place) or to one of its
+/// pages (an entry, the glossary, the timeline: a static page, loaded).
 #[component]
 pub fn PolicyLink(
     #[prop(into)] id: Option<String>,
@@ -64,13 +68,17 @@ pub fn PolicyLink(
     children: Children,
 ) -> impl IntoView {
     let app = use_app();
-    let href = policy_href(id.as_deref());
+    let href = match &id {
+        Some(id) => page_path(&percent_encode(id)),
+        None => policy_href(None),
+    };
+    let in_place = id.is_none();
     let open = move |ev: leptos::ev::MouseEvent| {
-        if for_browser(&ev) {
+        if !in_place || for_browser(&ev) {
             return;
         }
         ev.prevent_default();
-        app.open_policy(id.as_deref());
+        app.open_policy(None);
     };
     view! {
         <a class=class href=href on:click=open>

@@ -106,8 +106,19 @@ fn Code(link: String, label: Memo<String>) -> impl IntoView {
 #[component]
 pub fn QrPage(target: Option<String>) -> impl IntoView {
     let app = use_app();
-    let (view, query) = query::qr_target(target.as_deref(), app.today);
-    let link = browser::absolute_link(&query);
+    // Which policy ids have a page is in the content pack; until it is in,
+    // an entry's code holds its old link, which index.html sends to the page.
+    let has_page = move |id: &str| app.pack.get() == PackState::Ready && policy::has_page(id);
+    let target_now = target.clone();
+    let link = Memo::new(move |_| {
+        let (_, to) = query::qr_target(target_now.as_deref(), app.today, has_page);
+        if to.is_empty() || to.starts_with('?') {
+            browser::absolute_link(&to)
+        } else {
+            browser::absolute_beside(&to)
+        }
+    });
+    let (view, query) = query::qr_target(target.as_deref(), app.today, |_| false);
     let parsed = query::parse_query(&query, app.today);
     // A policy entry's title is in the content pack: fetched (from the
     // service worker's cache, usually) only for a policy link.
@@ -129,10 +140,11 @@ pub fn QrPage(target: Option<String>) -> impl IntoView {
         )
     });
     let [line1, line2] = lines(view, shared_answers);
-    let back = if query.is_empty() {
-        "?v=home".to_string()
-    } else {
-        query
+    // Back to what the code is for: a policy page by its path.
+    let back = match target.as_deref().and_then(query::page_id) {
+        Some(id) => query::page_path(id),
+        None if query.is_empty() => "?v=home".to_string(),
+        None => query,
     };
     view! {
         <div class="qr-page">
@@ -146,11 +158,11 @@ pub fn QrPage(target: Option<String>) -> impl IntoView {
                         </p>
                     }
                 })}
-            <Code link=link.clone() label=title/>
+            {move || view! { <Code link=link.get() label=title/> }}
             <p class="qr-scan">"用微信“扫一扫”或手机相机扫这个码"</p>
             <p class="qr-lines">{line2}</p>
             <p class="qr-date">{format!("日期：{}", app.today.chinese())}</p>
-            <p class="src no-print" id="qr-link">{link}</p>
+            <p class="src no-print" id="qr-link">{move || link.get()}</p>
             <div class="nav-buttons no-print">
                 <a class="button secondary" id="qr-back" href=back>
                     "返回"

@@ -242,10 +242,14 @@ impl AppState {
     }
 
     /// Show the QR code of a link of this app: `link` is the address as the
-    /// share card shows it; only its query string is kept, so the code is
-    /// always of this page.
+    /// share card shows it; only its query string (or a policy page's path,
+    /// `policy/<id>.html`) is kept, so the code is always of this site.
     pub fn open_qr(&self, link: &str) {
-        let target = link.split_once('?').map(|(_, q)| q.to_string());
+        // A policy entry's link is its page, named by its path.
+        let target = match link.split_once('?') {
+            Some((_, q)) => Some(q.to_string()),
+            None => link.rfind("policy/").map(|i| link[i..].to_string()),
+        };
         self.qr_for.set(target.filter(|q| !q.is_empty()));
         self.go(View::Qr);
     }

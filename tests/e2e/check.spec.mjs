@@ -147,7 +147,7 @@ test('a finding links to its policy explanation and back returns to the results'
   await answerAll(page, POOR);
   await page.locator('#finding-yulu summary').click();
   await page.locator('#finding-yulu').getByRole('link', { name: '看政策解读' }).click();
-  await expect(page).toHaveURL(/v=policy&id=yulu-jihua/);
+  await expect(page).toHaveURL(/\/policy\/yulu-jihua\.html$/);
   await expect(page.locator('h1')).toContainText('雨露计划');
   await page.goBack();
   await expect(page.locator('h1')).toHaveText('自查结果');

@@ -5,7 +5,7 @@
 import { test, expect } from './guard.mjs';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cspFor, cspIn, inlineAttribute, inlineBlocks } from '../../scripts/csp.mjs';
+import { cspFor, cspForPage, cspIn, inlineAttribute, inlineBlocks } from '../../scripts/csp.mjs';
 import { DIST, copyDist, postbuild, startServer } from './pwa-helpers.mjs';
 
 // Every view, as a link opens it. A finished self-check (the results view)
@@ -23,13 +23,30 @@ const VIEWS = [
   { url: '/?v=check&r=' + encodeURIComponent('members=4|income=lt4000|house=problem'), ready: 'h1' },
   { url: '/?v=households', ready: '#household-list' },
   { url: '/?v=policy', ready: '#library' },
-  { url: '/?v=policy&id=tuopin-xindai', ready: 'h1' },
-  { url: '/?v=policy&id=glossary', ready: 'h1' },
-  { url: '/?v=policy&id=timeline', ready: '#timeline' },
+  { url: '/?v=policy&id=tuopin-xindai&read=1', ready: '#entry-title' },
   { url: '/?v=local', ready: '#local-make' },
   { url: '/?v=local&lv=1&place=%E6%9F%90%E5%8E%BF&line=7500&ck=00000000', ready: '#local-refused' },
   { url: '/?v=risk', ready: '#risk-chart' },
 ];
+
+test('a policy page runs under its own policy: no script at all, its style by hash, no violation', async ({ page, guard }) => {
+  for (const id of ['tekun', 'tuopin-xindai', 'glossary', 'timeline']) {
+    const file = readFileSync(path.join(DIST, 'policy', `${id}.html`), 'utf8');
+    const policy = cspIn(file);
+    expect(policy, id).toBe(cspForPage(file));
+    expect(policy).toContain("script-src 'none'");
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("style-src 'sha256-");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(inlineAttribute(file), id).toBeNull();
+    expect(inlineBlocks(file).scripts, id).toEqual([]);
+    await page.goto(`/policy/${id}.html`);
+    await expect(page.locator('h1')).toBeVisible();
+    // The inline style, allowed by its hash, applies.
+    await expect(page.locator('h1')).toHaveCSS('color', 'rgb(140, 29, 24)');
+    expect(guard.stats.csp, id).toEqual([]);
+  }
+});
 
 test('every view opens under the content security policy with no violation', async ({ page, guard }) => {
   const policy = cspIn(readFileSync(path.join(DIST, 'index.html'), 'utf8'));

@@ -44,7 +44,7 @@ async function engine(page, lacks) {
   }, lacks);
 }
 
-for (const url of ['/', '/?v=check&from=singlemessage', '/?v=policy&id=tekun', '/?v=qr']) {
+for (const url of ['/', '/?v=check&from=singlemessage', '/?v=policy&id=tekun&read=1', '/?v=qr']) {
   test(`an engine without mutable globals: ${url} says what to do and downloads no WebAssembly`, async ({ page }) => {
     await engine(page, 'mutable-globals');
     const wasm = wasmRequests(page);
@@ -62,6 +62,24 @@ for (const url of ['/', '/?v=check&from=singlemessage', '/?v=policy&id=tekun', '
     if (url === '/') await page.screenshot({ path: shot('engine-too-old-360x740') });
   });
 }
+
+// A policy entry is a page of its own (ARCHITECTURE.md "Policy pages"): an
+// engine the app turns away still reads it, from its old link too.
+test('an engine without mutable globals still reads a policy entry from its link, with no download', async ({ page }) => {
+  await engine(page, 'mutable-globals');
+  await page.addInitScript(() => {
+    delete String.prototype.replaceAll;
+  });
+  const wasm = wasmRequests(page);
+  await page.goto('/?v=policy&id=tekun&from=singlemessage&isappinstalled=0');
+  await expect(page.locator('h1')).toHaveText('特困人员供养（原五保）');
+  expect(new URL(page.url()).pathname).toBe('/policy/tekun.html');
+  await expect(page.locator('#basis')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // Sent on before the engine check: nothing probed, nothing downloaded.
+  expect(await page.evaluate(() => window.probed)).toBe(0);
+  expect(wasm).toEqual([]);
+});
 
 test('JavaScript from before 2020 gets the same message and no download', async ({ page }) => {
   await page.addInitScript(() => {

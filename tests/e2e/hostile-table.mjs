@@ -179,6 +179,8 @@ export const PARAMS = [
   { param: 'r', base: '/?v=check', answers: homeAnswers },
   { param: 'sheet', base: '/?v=check', answers: homeAnswers },
   { param: 'id', base: '/?v=policy', answers: homeAnswers },
+  // The app's own screen for an entry (index.html sends no read=1 link to a page).
+  { param: 'id', base: '/?v=policy&read=1', answers: homeAnswers },
   // A 本地数字 link whose checksum cannot match: refused whole, the payload quoted at most as text.
   ...['place', 'date', 'line', 'line_doc', 'rate', 'timing', 'lv', 'ck'].map((param) => ({
     param,

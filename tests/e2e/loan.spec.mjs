@@ -27,7 +27,7 @@ test('a shared link with WeChat parameters shows the seed case figures', async (
   await expect(page.locator('#direct-line')).toBeVisible();
   await expect(page.locator('#not-a-grant')).toContainText('扶贫贷款不是扶贫款');
   // The product's policy entry is a real link, its id percent-encoded like every policy link.
-  await expect(page.locator('#product-policy')).toHaveAttribute('href', '?v=policy&id=tianmen-2017');
+  await expect(page.locator('#product-policy')).toHaveAttribute('href', 'policy/tianmen-2017.html');
   // WeChat's parameters are ignored silently and dropped from the address.
   await expect(page.locator('#link-notes')).toHaveCount(0);
   await expect.poll(() => page.url()).not.toContain('from=');

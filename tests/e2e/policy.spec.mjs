@@ -44,9 +44,10 @@ test('search 五保 and open 特困人员供养', async ({ page }) => {
   await page.screenshot({ path: shot('policy-search-360x740') });
   await first.click();
   await expect(page.locator('#entry-title')).toHaveText('特困人员供养（原五保）');
-  expect(page.url()).toContain('id=tekun');
+  expect(new URL(page.url()).pathname).toBe('/policy/tekun.html');
   await expect(page).toHaveTitle(/特困人员供养/);
-  // Back returns to the same results.
+  // Back returns to the same results (the entry is a page of its own, so
+  // this is a page load: the search is kept for the tab).
   await page.goBack();
   await expect(page.locator('#policy-search')).toHaveValue('五保');
   await expect(page.locator('#search-results .tile').first()).toContainText('特困人员供养');
@@ -82,7 +83,9 @@ test('a search with no match says so and offers ways in', async ({ page }) => {
 test('a deep link with WeChat parameters opens the entry, with its sources and a clean share link', async ({ page }) => {
   await page.goto('/?v=policy&id=tuopin-xindai' + WECHAT);
   await expect(page.locator('#entry-title')).toHaveText('脱贫人口小额信贷（2021–2025年）');
-  await expect(page.locator('#link-notes')).toHaveCount(0);
+  // The entry's page, whatever WeChat added.
+  expect(new URL(page.url()).pathname).toBe('/policy/tuopin-xindai.html');
+  expect(new URL(page.url()).search).toBe('');
   for (const h of ['谁能申请', '能得到什么', '怎么申请', '要带什么', '常见误区', '各地差异', '依据', '相关政策']) {
     await expect(page.locator('h2', { hasText: h }).first()).toBeVisible();
   }
@@ -92,11 +95,15 @@ test('a deep link with WeChat parameters opens the entry, with its sources and a
   await noSidewaysScroll(page);
   await page.screenshot({ path: shot('policy-entry-360x740') });
   await page.screenshot({ path: shot('policy-entry-full'), fullPage: true });
+  // Its share link, in the app's screen for the entry (the page's 复制链接).
+  await page.click('#copy-link');
+  await expect(page.locator('#entry-title')).toHaveText('脱贫人口小额信贷（2021–2025年）');
   const link = await page.locator('#policy-link').inputValue();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?v=policy&id=tuopin-xindai$/);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/policy\/tuopin-xindai\.html$/);
   await page.click('#copy-policy-link');
   await expect(page.locator('#policy-copy-status')).not.toBeEmpty();
-  // A related entry opens in place; the tab title follows, and the library gets its own back.
+  await page.goBack();
+  // A related entry opens as its page; the tab title follows, and the library gets its own back.
   await expect(page).toHaveTitle(/^脱贫人口小额信贷/);
   await page.locator('#related .tile', { hasText: '财政贴息' }).click();
   await expect(page.locator('#entry-title')).toHaveText('财政贴息和先付后贴');
@@ -111,7 +118,7 @@ test('printing leaves out the search box, buttons and share card', async ({ page
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('#entry-title')).toBeVisible();
   await expect(page.locator('#basis')).toBeVisible();
-  for (const sel of ['.topbar', '.crumbs', '#copy-policy-link', '#related']) {
+  for (const sel of ['.top', '.crumbs', '#entry-actions', '#share', '#related']) {
     await expect(page.locator(sel).first()).toBeHidden();
   }
   await page.goto('/?v=policy');
@@ -121,26 +128,30 @@ test('printing leaves out the search box, buttons and share card', async ({ page
 
 test('a glossary term opens its definition in place', async ({ page }) => {
   await page.goto('/?v=policy&id=jiandang-lika');
-  const term = page.locator('a.term', { hasText: '民主评议' }).first();
-  await term.click();
-  await expect(term).toHaveAttribute('aria-expanded', 'true');
-  const def = page.locator('.term-def');
-  await expect(def).toHaveCount(1);
+  await expect(page.locator('b.term', { hasText: '民主评议' }).first()).toBeVisible();
+  const term = page.locator('details.def', { hasText: '“民主评议”是什么意思' }).first();
+  await term.locator('summary').click();
+  await expect(term).toHaveAttribute('open', '');
+  const def = term.locator('p');
+  await expect(def).toBeVisible();
   await expect(def).toContainText('村民代表大会');
+  await expect(page.locator('details.def[open]')).toHaveCount(1);
   await def.scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('policy-term-360x740') });
-  await term.click();
-  await expect(page.locator('.term-def')).toHaveCount(0);
+  await term.locator('summary').click();
+  await expect(def).toBeHidden();
+  await expect(page.locator('details.def[open]')).toHaveCount(0);
   // A term defined by another entry links there.
   await page.goto('/?v=policy&id=tuopin-xindai');
-  await page.locator('a.term', { hasText: '先付后贴' }).first().click();
-  await page.locator('.term-def a').click();
+  const other = page.locator('details.def', { hasText: '“先付后贴”是什么意思' }).first();
+  await other.locator('summary').click();
+  await other.locator('a').click();
   await expect(page.locator('#entry-title')).toHaveText('财政贴息和先付后贴');
 });
 
 test('glossary and timeline pages', async ({ page }) => {
   await page.goto('/?v=policy');
-  await page.click('#library a[href$="id=timeline"]');
+  await page.click('#library a[href$="policy/timeline.html"]');
   await expect(page.locator('h1')).toHaveText('小额信贷大事记（2014–2026）');
   const events = page.locator('#timeline li');
   await expect(events.first()).toContainText('2014年');
@@ -151,7 +162,7 @@ test('glossary and timeline pages', async ({ page }) => {
   await noSidewaysScroll(page);
   await page.screenshot({ path: shot('policy-timeline-360x740') });
   await page.goBack();
-  await page.click('#library a[href$="id=glossary"]');
+  await page.click('#library a[href$="policy/glossary.html"]');
   await expect(page.locator('h1')).toHaveText('名词解释');
   await expect(page.locator('#glossary dt', { hasText: 'LPR' })).toBeVisible();
   await expect(page.locator('#glossary')).toContainText('建档立卡');
@@ -168,7 +179,7 @@ test('from a loan estimate to its policy entry and back, figures intact', async 
   await page.screenshot({ path: shot('policy-from-loan-360x740') });
   await page.click('#product-policy');
   await expect(page.locator('#entry-title')).toHaveText('天门扶贫贷款实例（2017年）');
-  expect(page.url()).toContain('v=policy&id=tianmen-2017');
+  expect(page.url()).toContain('/policy/tianmen-2017.html');
   await page.goBack();
   await expect(page.locator('h1')).toHaveText('贷款测算');
   await expect(page.locator('#total-interest')).toHaveText('6,435.92 元');
@@ -178,8 +189,16 @@ test('from a loan estimate to its policy entry and back, figures intact', async 
 });
 
 test('an entry about a loan opens the estimator with that loan', async ({ page }) => {
-  // Another part: the loan goes along in the estimator's address.
+  // From its page: the loan goes along in the estimator's address.
   await page.goto('/?v=policy&id=bangfu-xindai-2026');
+  await page.click('#try-loan');
+  await expect(page.locator('h1')).toHaveText('贷款测算');
+  await expect(page.locator('#product')).toHaveValue('bangfu2026');
+  expect(page.url()).toContain('product=bangfu2026');
+  await page.goBack();
+  await expect(page.locator('#entry-title')).toHaveText('帮扶小额信贷（2026年起）');
+  // From the app's screen for the entry: the same, in place.
+  await page.goto('/?v=policy&id=bangfu-xindai-2026&read=1');
   await page.click('#try-loan');
   await expect(page.locator('h1')).toHaveText('贷款测算');
   await expect(page.locator('#product')).toHaveValue('bangfu2026');
@@ -190,10 +209,13 @@ test('an entry about a loan opens the estimator with that loan', async ({ page }
 
 test('read-aloud is absent without speechSynthesis', async ({ page }) => {
   await page.addInitScript(() => { delete window.speechSynthesis; });
+  // The page's 朗读这一条 opens the app's screen for the entry.
   await page.goto('/?v=policy&id=dibao');
+  await page.click('#read-aloud-link');
   await expect(page.locator('#entry-title')).toHaveText('农村低保');
   expect(await page.evaluate(() => 'speechSynthesis' in window)).toBe(false);
   await expect(page.locator('#read-aloud')).toHaveCount(0);
+  await expect(page.locator('#no-read-aloud')).toBeVisible();
 });
 
 test('read-aloud appears with a Chinese voice and reads the entry', async ({ page }) => {
@@ -208,7 +230,8 @@ test('read-aloud appears with a Chinese voice and reads the entry', async ({ pag
     };
     Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
   });
-  await page.goto('/?v=policy&id=dibao');
+  await page.goto('/policy/dibao.html');
+  await page.click('#read-aloud-link');
   await page.click('#read-aloud');
   await expect(page.locator('#read-aloud')).toHaveText('停止朗读');
   const spoken = await page.evaluate(() => window.__spoken);
@@ -246,23 +269,30 @@ test.describe('the content pack', () => {
     await page.goto('/?v=loan');
     await expect(page.locator('#total-interest')).toBeVisible();
     expect(packs).toHaveLength(0);
-    // A policy link (the policy part, a page load) while the network fails:
-    // a message and a retry, not a blank page.
-    await page.route(/pack-[0-9a-f]{16}\.json$/, (route) => route.abort());
+    // The entry's page needs no pack at all.
     await page.locator('#product-policy').click();
+    await expect(page.locator('h1')).toContainText('帮扶小额信贷');
+    expect(packs).toHaveLength(0);
+    // The library (the policy part) while the network fails: a message and
+    // a retry, not a blank page.
+    await page.goBack();
+    await expect(page.locator('#total-interest')).toBeVisible();
+    await page.route(/pack-[0-9a-f]{16}\.json$/, (route) => route.abort());
+    await page.click('#go-home');
+    await page.click('#tile-policy');
     await expect(page.locator('#pack-failed')).toContainText('没能下载');
     await page.screenshot({ path: shot('policy-pack-failed-360x740') });
     await page.unroute(/pack-[0-9a-f]{16}\.json$/);
     await page.click('#retry-pack');
-    await expect(page.locator('h1')).toContainText('帮扶小额信贷');
+    await expect(page.locator('h1')).toHaveText('政策解读');
     expect(packs.length).toBeGreaterThan(0);
   });
 
   test('a policy link fetches the library text once, while the app downloads', async ({ page }) => {
     const packs = [];
     page.on('request', (r) => { if (/pack-[0-9a-f]{16}\.json$/.test(r.url())) packs.push(r.url()); });
-    await page.goto('/bangfu/?v=policy&id=tekun&from=singlemessage');
-    await expect(page.locator('#entry-title')).toHaveText('特困人员供养（原五保）');
+    await page.goto('/bangfu/?v=policy&from=singlemessage');
+    await expect(page.locator('h1')).toHaveText('政策解读');
     // The preload started by index.html is the request the app uses.
     expect(packs).toHaveLength(1);
     expect(packs[0]).toContain('/bangfu/pack-');
@@ -330,8 +360,9 @@ test('no entry, glossary or timeline shows the team a villager is not meant to s
   await expect(page.locator('#library .shelf .tile')).toHaveCount(28);
   const hrefs = await page.locator('#library .shelf .tile').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs.length).toBe(28);
-  for (const href of [...hrefs, '?v=policy&id=glossary', '?v=policy&id=timeline']) {
-    await page.goto('/' + href.replace(/^.*\?/, '?'));
+  expect(hrefs.every((h) => /^policy\/[a-z0-9-]+\.html$/.test(h))).toBe(true);
+  for (const href of [...hrefs, 'policy/glossary.html', 'policy/timeline.html']) {
+    await page.goto('/' + href);
     await expect(page.locator('h1')).toBeVisible();
     const text = await page.locator('main').innerText();
     for (const note of TEAM_NOTES) expect(text, `${href}: ${note}`).not.toContain(note);

@@ -2,11 +2,13 @@
 // build in dist/ and on copies of it. No browser needed.
 import { test, expect } from './guard.mjs';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { DIST, copyDist, postbuild } from './pwa-helpers.mjs';
 import { minifyGlue } from '../../scripts/minify.mjs';
+import { cspForPage, cspIn } from '../../scripts/csp.mjs';
 
 const COMPRESSIBLE = /\.(wasm|js|css|html|svg|webmanifest|json)$/;
 
@@ -195,6 +197,40 @@ test('a debug build (trunk serve) gets a worker that removes itself, and no comp
     expect(readdirSync(copy.dir).filter((n) => /\.(gz|br)$/.test(n))).toEqual([]);
   } finally {
     copy.remove();
+  }
+});
+
+test('the policy pages: copied with their own policy and listed for index.html; a page with a script, a handler, too many bytes or missing is refused', () => {
+  const copy = copyDist('pages');
+  const pages = mkdtempSync(path.join(os.tmpdir(), 'bangfu-pages-'));
+  try {
+    cpSync(path.resolve('target/pages'), pages, { recursive: true });
+    const env = { BANGFU_PAGES_DIR: pages };
+    postbuild(copy.dir, env);
+    const ids = readFileSync(path.join(pages, 'ids'), 'utf8').split('\n').filter(Boolean);
+    for (const id of ids) {
+      const html = readFileSync(path.join(copy.dir, 'policy', `${id}.html`), 'utf8');
+      expect(cspIn(html), id).toBe(cspForPage(html));
+      expect(readdirSync(path.join(copy.dir, 'policy'))).toContain(`${id}.html.br`);
+    }
+    expect(readFileSync(path.join(copy.dir, 'index.html'), 'utf8')).toContain(JSON.stringify(ids.join(' ')));
+    const sw = readFileSync(path.join(copy.dir, 'sw.js'), 'utf8');
+    for (const id of ids) expect(sw).toContain(`"policy/${id}.html"`);
+    const tekun = path.join(pages, 'tekun.html');
+    const good = readFileSync(tekun, 'utf8');
+    writeFileSync(tekun, good.replace('</main>', '<script>alert(1)</script></main>'));
+    expect(() => postbuild(copy.dir, env)).toThrow(/policy\/tekun\.html has a script/);
+    writeFileSync(tekun, good.replace('<main>', '<main onclick="x()">'));
+    expect(() => postbuild(copy.dir, env)).toThrow(/policy\/tekun\.html has an inline handler/);
+    // Text that does not compress: well over 20 KB brotli.
+    const noise = Array.from({ length: 12000 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000))).join('');
+    writeFileSync(tekun, good.replace('</main>', `<p>${noise}</p></main>`));
+    expect(() => postbuild(copy.dir, env)).toThrow(/policy\/tekun\.html is \d+ bytes brotli, over the 20480/);
+    rmSync(tekun);
+    expect(() => postbuild(copy.dir, env)).toThrow(/names tekun, whose page is missing/);
+  } finally {
+    copy.remove();
+    rmSync(pages, { recursive: true, force: true });
   }
 });
 

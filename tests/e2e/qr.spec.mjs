@@ -93,13 +93,29 @@ test('a self-check result: code holds the result link, with the privacy warning'
   await expect(page.locator('#shared-banner')).toBeVisible();
 });
 
-test('a policy entry: code holds the entry link, titled with the entry', async ({ page }) => {
-  await page.goto('/?v=policy&id=tekun&from=singlemessage');
+test('a policy entry: code holds the entry page, titled with the entry', async ({ page }) => {
+  // The entry's share card in the app (its page's 复制链接).
+  await page.goto('/?v=policy&id=tekun&read=1&from=singlemessage');
   const name = await page.locator('#entry-title').textContent();
   const link = await qrOf(page, '#policy-link', `政策解读：${name}`, 'policy');
-  expect(new URL(link).search).toBe('?v=policy&id=tekun');
+  expect(new URL(link).pathname).toBe('/policy/tekun.html');
+  expect(new URL(link).search).toBe('');
   await page.click('#qr-back');
   await expect(page.locator('#entry-title')).toHaveText(name);
+  expect(new URL(page.url()).pathname).toBe('/policy/tekun.html');
+});
+
+test('a policy page and its 二维码: the code holds the page itself, at any sub-path; scanned, it opens the page', async ({ page }) => {
+  for (const base of ['/', '/bangfu/']) {
+    await page.goto(`${base}policy/dibao.html`);
+    await page.click('#qr-link');
+    await expect(page.locator('#qr-title')).toHaveText('政策解读：农村低保');
+    const want = new URL(`${base}policy/dibao.html`, page.url()).href;
+    await expect(page.locator('#qr-link')).toHaveText(want);
+    expect(await decode(page)).toBe(want);
+    await page.goto(want);
+    await expect(page.locator('h1')).toHaveText('农村低保');
+  }
 });
 
 test('the home page: code holds the app address; the poster is one clean A4 page', async ({ page }) => {
@@ -135,11 +151,15 @@ test('a QR link can only ever hold a link to this page', async ({ page }) => {
   for (const [forValue, want, title] of [
     ['https://evil.example/?v=loan', '/', '帮扶助手首页'],
     ['v=qr&for=v%3Dloan', '/', '帮扶助手首页'],
-    ['v=policy&id=dibao&from=singlemessage&big=1', '/?v=policy&id=dibao', /^政策解读：.*低保/],
+    ['v=policy&id=dibao&from=singlemessage&big=1', '/policy/dibao.html', /^政策解读：.*低保/],
+    ['policy/dibao.html', '/policy/dibao.html', /^政策解读：.*低保/],
+    ['policy/../../x.html', '/', '帮扶助手首页'],
+    ['v=policy&id=no-such-thing', '/?v=policy&id=no-such-thing', '政策解读'],
   ]) {
     await page.goto('/?v=qr&for=' + encodeURIComponent(forValue) + '&from=timeline');
     await expect(page.locator('#qr-code')).toBeVisible();
     await page.waitForLoadState('networkidle');
+    await expect(page.locator('#qr-link')).toHaveText(base(want));
     expect(await decode(page)).toBe(base(want));
     await expect(page.locator('#qr-title')).toHaveText(title);
   }

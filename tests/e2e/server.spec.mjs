@@ -59,9 +59,13 @@ for (const base of ['/', '/bangfu/']) {
 
   test(`cache headers: hashed files immutable, the rest revalidated (${base})`, async () => {
     const app = appDir();
-    const names = [...readdirSync(DIST), ...readdirSync(path.join(DIST, app)).map((n) => `${app}/${n}`)].filter(
-      (n) => !/\.(gz|br)$/.test(n) && n !== app,
-    );
+    // The app's directory and the policy pages' (fixed names: revalidated).
+    const names = [
+      ...readdirSync(DIST),
+      ...readdirSync(path.join(DIST, app)).map((n) => `${app}/${n}`),
+      ...readdirSync(path.join(DIST, 'policy')).map((n) => `policy/${n}`),
+    ].filter((n) => !/\.(gz|br)$/.test(n) && n !== app && n !== 'policy');
+    expect(names).toContain('policy/tekun.html');
     for (const n of names) {
       const r = await rawGet(`${server.origin}${base}${n}`, { 'Accept-Encoding': 'br, gzip' });
       expect(r.status, n).toBe(200);

@@ -13,12 +13,22 @@ use leptos::either::Either;
 use leptos::html::Section;
 use leptos::prelude::*;
 
+/// Where the search typed is kept for this tab (sessionStorage).
+const SEARCH_KEY: &str = "bangfu.policy-search";
+
 /// The library, after `notice` (a banner's text) if there is one.
 #[component]
 pub fn Library(notice: Option<String>) -> impl IntoView {
-    // Kept in the app's state, not here: back from an entry builds this page
-    // again and must show the same results.
+    // Kept in the app's state, not here: coming back builds this page again
+    // and must show the same results. An entry is a page of its own, so back
+    // from it loads the app again: the search is kept for this tab too.
     let query = use_app().policy_query;
+    if query.with_untracked(String::is_empty) {
+        if let Some(q) = browser::session_get(SEARCH_KEY) {
+            query.set(q);
+        }
+    }
+    Effect::new(move |_| query.with(|q| browser::session_set(SEARCH_KEY, q)));
     let results = Memo::new(move |_| query.with(|q| policy::search(q)));
     let blank = Memo::new(move |_| query.with(|q| policy::is_blank(q)));
     let status = move || {

@@ -1,23 +1,25 @@
-//! 政策解读 pages: the library (search, categories, list), one entry, the
-//! glossary and the timeline. Which one shows is `?v=policy&id=…`, kept in
-//! `AppState::policy_id`; the app builds a page again when that changes.
+//! 政策解读 in the app: the library (search, categories, list), and an
+//! entry's read-aloud and share screen. Which one shows is `?v=policy&id=…`,
+//! kept in `AppState::policy_id`; the app builds a page again when that
+//! changes. The entries themselves, the glossary and the timeline are static
+//! pages (`policy/<id>.html`, written by the build, ARCHITECTURE.md "Policy
+//! pages"), which the library links to.
 //!
-//! The text comes in a content pack fetched the first time a policy page
-//! opens ([`loading`]); every page is built from the domain's lists by a few
-//! small components (a tile, a sentence with its glossary terms, a section).
+//! The text comes in a content pack fetched the first time a policy screen
+//! opens ([`loading`]).
 
 mod entry;
-mod glossary;
 mod icons;
 mod library;
 /// Also used by the QR screen, for an entry's title.
 pub(super) mod loading;
-mod timeline;
 
 use super::links::PolicyLink;
 use super::state::{use_app, PackState};
 use crate::policy::{self, Category, Entry, GLOSSARY_ID, TIMELINE_ID};
-use leptos::either::{Either, EitherOf4};
+use crate::query::page_path;
+use crate::ui::browser;
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use std::ops::Range;
 
@@ -41,17 +43,21 @@ pub fn PolicyPage(id: Option<String>) -> impl IntoView {
 
 fn page(id: Option<&str>) -> impl IntoView {
     match id {
-        None => EitherOf4::A(view! { <library::Library notice=None/> }),
-        Some(GLOSSARY_ID) => EitherOf4::B(view! { <glossary::Glossary/> }),
-        Some(TIMELINE_ID) => EitherOf4::C(view! { <timeline::Timeline/> }),
+        None => EitherOf3::A(view! { <library::Library notice=None/> }),
+        // Pages of their own: an address of the app that names them (back
+        // into an old history entry) goes there.
+        Some(id @ (GLOSSARY_ID | TIMELINE_ID)) => {
+            browser::replace_location(&page_path(id));
+            EitherOf3::B(view! { <p class="muted">"正在打开…"</p> })
+        }
         Some(id) => match policy::entry(id) {
-            Some(e) => EitherOf4::D(view! { <entry::EntryPage e/> }),
+            Some(e) => EitherOf3::C(view! { <entry::EntryPage e/> }),
             None => {
                 let notice = format!(
                     "没有找到编号为“{}”的政策，可能是链接不完整。下面是全部政策：",
                     crate::form::short(id)
                 );
-                EitherOf4::A(view! { <library::Library notice=Some(notice)/> })
+                EitherOf3::A(view! { <library::Library notice=Some(notice)/> })
             }
         },
     }
