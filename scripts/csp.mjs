@@ -46,7 +46,10 @@ export function cspFor(html) {
 }
 
 /** A static policy page's policy (dist/policy/*.html): no script at all,
- * its inline <style> by hash, images (the favicon) from this site. */
+ * its inline <style> by hash, images (the favicon) from this site.
+ * connect-src 'self' lets tools that read the page from inside it (Lighthouse
+ * fetches robots.txt there) reach this site; with no script it allows nothing
+ * else. */
 export function cspForPage(html) {
   const { scripts, styles } = inlineBlocks(html);
   if (scripts.length) throw new Error('a policy page has an inline script');
@@ -56,6 +59,7 @@ export function cspForPage(html) {
     "script-src 'none'",
     `style-src ${list || "'none'"}`,
     "img-src 'self'",
+    "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
