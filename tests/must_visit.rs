@@ -52,12 +52,23 @@ fn reasons_of(
     history: &[History],
     declared: &[Declared],
 ) -> Vec<(&'static str, String)> {
+    reasons_in(h, history, declared, None)
+}
+
+/// The rules naming `h` and their reasons, on the survey day, with the
+/// accepted figures `local` (none: the data file's).
+fn reasons_in(
+    h: &Household,
+    history: &[History],
+    declared: &[Declared],
+    local: Option<&LocalFigures>,
+) -> Vec<(&'static str, String)> {
     let cx = Context {
         history,
         declared,
         measures: &[],
         today: day(TODAY),
-        local: None,
+        local,
     };
     let list = vec![h.clone()];
     let all = looks(&list, None, &cx);
@@ -288,21 +299,7 @@ fn local(pairs: &[(&str, &str)]) -> LocalFigures {
 
 /// [`reasons_of`] (no history or declarations) with the accepted figures.
 fn reasons_with(h: &Household, figures: &LocalFigures) -> Vec<(&'static str, String)> {
-    let cx = Context {
-        history: &[],
-        declared: &[],
-        measures: &[],
-        today: day(TODAY),
-        local: Some(figures),
-    };
-    let list = vec![h.clone()];
-    let all = looks(&list, None, &cx);
-    all[0]
-        .1
-        .visit
-        .iter()
-        .map(|r| (r.rule().id, r.text()))
-        .collect()
+    reasons_in(h, &[], &[], Some(figures))
 }
 
 fn rules_with(h: &Household, figures: &LocalFigures) -> Vec<&'static str> {

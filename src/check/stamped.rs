@@ -42,34 +42,48 @@ fn wins<T: Stamped>(t: &T, o: &T) -> bool {
 /// Both copies together: per household and key, the later change (higher
 /// stamp; on a tie a removal, else `ours`).
 pub fn merge<T: Stamped>(ours: &[T], theirs: &[T]) -> Vec<T> {
+    merged(ours, theirs).0
+}
+
+/// [`merge`], with the households of the records of `theirs` that change
+/// `ours` (nothing for their household and key in `ours`, or an older record
+/// that differs), in one pass over one index.
+fn merged<T: Stamped>(ours: &[T], theirs: &[T]) -> (Vec<T>, Vec<String>) {
     let mut out: Vec<T> = ours.to_vec();
+    let mut changed: Vec<String> = Vec::new();
     let mut at = keys(ours);
     for t in theirs {
-        match at.get(&(t.household(), t.key())) {
-            Some(&i) if wins(t, &out[i]) => out[i] = t.clone(),
+        let key = (t.household(), t.key());
+        let found = at.get(&key).copied();
+        // Against the phone's own record, as it was before this merge.
+        if changes(found.and_then(|i| ours.get(i)), t) {
+            changed.push(t.household().to_string());
+        }
+        match found {
+            Some(i) if wins(t, &out[i]) => out[i] = t.clone(),
             Some(_) => {}
             None => {
-                at.insert((t.household(), t.key()), out.len());
+                at.insert(key, out.len());
                 out.push(t.clone());
             }
         }
     }
-    out
+    (out, changed)
 }
 
-/// Whether `t` would change `ours` (indexed by [`keys`]): nothing for its
-/// household and key, or an older record that differs.
-fn newer_in<T: Stamped>(ours: &[T], at: &HashMap<(&str, &str), usize>, t: &T) -> bool {
-    match at.get(&(t.household(), t.key())).map(|&i| &ours[i]) {
-        None => true,
-        Some(o) => t.stamp() > o.stamp() && o != t,
-    }
+/// Whether `t` changes `ours`, whose record for its household and key is
+/// `o`: there is none, or it is older and differs.
+fn changes<T: Stamped>(o: Option<&T>, t: &T) -> bool {
+    o.is_none_or(|o| t.stamp() > o.stamp() && o != t)
 }
 
-/// How many of `theirs` would change `ours`.
+/// How many of `theirs` would change `ours`, without merging them.
 pub fn count_newer<T: Stamped>(ours: &[T], theirs: &[T]) -> usize {
     let at = keys(ours);
-    theirs.iter().filter(|t| newer_in(ours, &at, t)).count()
+    theirs
+        .iter()
+        .filter(|t| changes(at.get(&(t.household(), t.key())).map(|&i| &ours[i]), t))
+        .count()
 }
 
 /// The stamp for a change made `now` to the record of `household` and
@@ -84,15 +98,9 @@ pub fn next_stamp<T: Stamped>(list: &[T], household: &str, key: &str, now: u64) 
 /// Adds `theirs` to `ours` ([`merge`]); returns the households whose
 /// records changed.
 pub fn merge_into<T: Stamped>(ours: &mut Vec<T>, theirs: &[T]) -> Vec<String> {
-    let at = keys(ours);
-    let mut changed: Vec<String> = theirs
-        .iter()
-        .filter(|t| newer_in(ours, &at, t))
-        .map(|t| t.household().to_string())
-        .collect();
-    drop(at);
+    let (out, mut changed) = merged(ours, theirs);
     changed.dedup();
-    *ours = merge(ours, theirs);
+    *ours = out;
     changed
 }
 

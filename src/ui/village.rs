@@ -35,6 +35,42 @@ fn group_key(g: Group) -> String {
 /// Households of 本月要走访 drawn before 显示全部.
 const VISIT_PAGE: usize = 30;
 
+/// 显示全部 under a list drawn [`VISIT_PAGE`] households at a time, while
+/// `shown` of `total` are drawn (nothing once all are).
+fn show_all(id: &'static str, shown: usize, total: usize, limit: RwSignal<usize>) -> impl IntoView {
+    (shown < total).then(|| {
+        view! {
+            <button
+                type="button"
+                class="secondary no-print"
+                id=id
+                on:click=move |_| limit.set(usize::MAX)
+            >
+                {format!("显示全部 {total} 户（打印前先点这里）")}
+            </button>
+        }
+    })
+}
+
+/// A household of the report's lists: its name, village and lines (on paper
+/// they run on after the name), and what follows them.
+fn household_item(
+    label: String,
+    village: &str,
+    lines: impl IntoView,
+    after: impl IntoView,
+) -> impl IntoView {
+    view! {
+        <li>
+            <strong>{label}</strong>
+            " "
+            <bdi class="muted">{place_name(Some(village))}</bdi>
+            <ul class="visit-why">{lines}</ul>
+            {after}
+        </li>
+    }
+}
+
 /// The village as the page names it.
 fn place_name(v: Option<&str>) -> String {
     match v {
@@ -358,19 +394,7 @@ pub fn VillagePage() -> impl IntoView {
                     let list = to_visit.get();
                     let total = list.len();
                     let shown = visit_limit.get().min(total);
-                    let more = (shown < total)
-                        .then(|| {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="secondary no-print"
-                                    id="to-visit-more"
-                                    on:click=move |_| visit_limit.set(usize::MAX)
-                                >
-                                    {format!("显示全部 {total} 户（打印前先点这里）")}
-                                </button>
-                            }
-                        });
+                    let more = show_all("to-visit-more", shown, total, visit_limit);
                     if list.is_empty() {
                         view! { <p id="to-visit-none">"暂时没有。"</p> }.into_any()
                     } else {
@@ -386,27 +410,18 @@ pub fn VillagePage() -> impl IntoView {
                                                     <p class="last-note">{format!("上次走访记：{note}")}</p>
                                                 }
                                             });
-                                        view! {
-                                            <li>
-                                                <strong>{label}</strong>
-                                                " "
-                                                <bdi class="muted">{place_name(Some(&v))}</bdi>
-                                                <ul class="visit-why">
-                                                    {why
-                                                        .into_iter()
-                                                        .map(|(label, detail)| {
-                                                            view! {
-                                                                <li>
-                                                                    <span class="why-label">{label} "："</span>
-                                                                    {detail}
-                                                                </li>
-                                                            }
-                                                        })
-                                                        .collect_view()}
-                                                </ul>
-                                                {note}
-                                            </li>
-                                        }
+                                        let why = why
+                                            .into_iter()
+                                            .map(|(label, detail)| {
+                                                view! {
+                                                    <li>
+                                                        <span class="why-label">{label} "："</span>
+                                                        {detail}
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view();
+                                        household_item(label, &v, why, note)
                                     })
                                     .collect_view()}
                             </ol>
@@ -426,40 +441,18 @@ pub fn VillagePage() -> impl IntoView {
                         if list.is_empty() {
                             return view! { <p id="measures-due-none">"没有。"</p> }.into_any();
                         }
-                        let more = (shown < total)
-                            .then(|| {
-                                view! {
-                                    <button
-                                        type="button"
-                                        class="secondary no-print"
-                                        id="measures-due-more"
-                                        on:click=move |_| measures_limit.set(usize::MAX)
-                                    >
-                                        {format!("显示全部 {total} 户（打印前先点这里）")}
-                                    </button>
-                                }
-                            });
+                        let more = show_all("measures-due-more", shown, total, measures_limit);
                         view! {
                             <ol class="to-visit" id="measures-due-list">
                                 {list
                                     .into_iter()
                                     .take(shown)
                                     .map(|(label, v, lines)| {
-                                        view! {
-                                            <li>
-                                                <strong>{label}</strong>
-                                                " "
-                                                <bdi class="muted">{place_name(Some(&v))}</bdi>
-                                                <ul class="visit-why">
-                                                    {lines
-                                                        .into_iter()
-                                                        .map(|(late, line)| {
-                                                            view! { <li class:late=late>{line}</li> }
-                                                        })
-                                                        .collect_view()}
-                                                </ul>
-                                            </li>
-                                        }
+                                        let lines = lines
+                                            .into_iter()
+                                            .map(|(late, line)| view! { <li class:late=late>{line}</li> })
+                                            .collect_view();
+                                        household_item(label, &v, lines, ())
                                     })
                                     .collect_view()}
                             </ol>

@@ -79,6 +79,12 @@ test('each rule names its household with the reason, most urgent first, and ordi
     await expect(item.locator('.visit-why')).toContainText(words);
   }
   await expect(page.locator('#to-visit-list')).not.toContainText('平常');
+  // Every item keeps its number: nothing that clips an item's marker (such as
+  // content-visibility's containment) applies to the numbered list.
+  for (const i of [0, 6, RULES.length - 1]) {
+    expect(await items.nth(i).evaluate((e) => [getComputedStyle(e).contentVisibility, getComputedStyle(e).contain]))
+      .toEqual(['visible', 'none']);
+  }
   // A list without 一户一策 shows no measure counts and no measure section.
   await expect(page.locator('#count-measure-overdue')).toHaveCount(0);
   await expect(page.locator('#measures-due')).toHaveCount(0);
