@@ -17,6 +17,8 @@ use crate::strict::{self, Obj};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub mod lean;
+
 pub const KEY: &str = "bangfu";
 /// Unreadable records are copied here (with a number appended if taken).
 pub const BACKUP_KEY: &str = "bangfu.backup";

@@ -350,3 +350,142 @@ fn repeated_keys_and_deep_nesting() {
         Loaded::Unreadable
     );
 }
+
+/// The shell's reader (`store::lean`): it reads what `decode` reads, but the
+/// household list, which it keeps as text and writes back exactly; the list
+/// read from that text is the one `decode` reads.
+mod lean_record {
+    use super::*;
+    use bangfu::store::lean;
+    use bangfu::store::{decode_full, encode_full, Extra};
+
+    fn without_list(r: &Record) -> Record {
+        Record {
+            households: Vec::new(),
+            ..r.clone()
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn reads_and_writes_any_record_as_decode_does(r in record()) {
+            let text = encode(&r);
+            let (loaded, list) = lean::decode(Some(&text));
+            prop_assert_eq!(loaded, Loaded::Ok(Box::new(without_list(&r))));
+            prop_assert_eq!(lean::encode(&without_list(&r), &list), text.clone());
+            let (households, extra) = lean::decode_list(&list).unwrap();
+            prop_assert_eq!(&households, &r.households);
+            prop_assert_eq!(extra, Extra::default());
+            prop_assert_eq!(lean::encode(&r, &lean::encode_list(&households, &Extra::default())), text);
+        }
+
+        #[test]
+        fn agrees_with_decode_on_json_like_text(raw in jsonish()) {
+            let (full, _) = decode_full(Some(&raw));
+            let (shell, list) = lean::decode(Some(&raw));
+            match full {
+                Loaded::Ok(r) => {
+                    prop_assert_eq!(shell, Loaded::Ok(Box::new(without_list(&r))));
+                    prop_assert_eq!(lean::decode_list(&list).map(|(h, _)| h), Some(r.households));
+                }
+                // What `decode` refuses, the shell refuses, or its list does
+                // (checked when a screen that shows the list opens).
+                Loaded::Unreadable => prop_assert!(
+                    shell == Loaded::Unreadable || lean::decode_list(&list).is_none(),
+                    "{}", raw
+                ),
+                other => prop_assert_eq!(shell, other),
+            }
+        }
+
+        #[test]
+        fn never_panics_on_any_text(raw in any::<String>()) {
+            let (_, list) = lean::decode(Some(&raw));
+            let _ = lean::decode_list(&list);
+        }
+    }
+
+    /// A record with every kind of list field, as the app writes it.
+    #[test]
+    fn a_record_with_visits_declarations_and_measures_is_written_back_exactly() {
+        for text in [
+            include_str!("fixtures/record-declared.json").trim_end(),
+            include_str!("fixtures/record-v2.json").trim_end(),
+            include_str!("fixtures/record-v1.json").trim_end(),
+            r#"{"version":2,"loan":null,"facts":{"age":"","status":"","purpose":"","bad_credit":"","existing":""},"check":{"answers":{},"section":0,"editing":null,"finished":false},"households":[{"id":"h1","label":"王家","village":"","date":"2026-11-01","answers":{}}],"big":true,"visits":[{"id":"h1","note":"看了","earlier":[{"date":"2026-10-01","answers":{"members":"2"},"note":"上次"}]}],"backed_up":"2026-11-02","changed_since_backup":["h1"],"deleted":["h9"],"measures":[{"id":"h1","key":"k1","what":"申请低保","who":"李","by":"2026-12-31","progress":"todo","stamp":"1"}]}"#,
+        ] {
+            // As this build writes it (the fixtures are that already).
+            let (full, extra) = decode_full(Some(text));
+            let Loaded::Ok(full) = full else {
+                panic!("{text}")
+            };
+            let text = &encode_full(&full, &extra);
+            let (Loaded::Ok(shell), list) = lean::decode(Some(text)) else {
+                panic!("{text}")
+            };
+            assert_eq!(*shell, without_list(&full));
+            let (households, list_extra) = lean::decode_list(&list).unwrap();
+            assert_eq!((&households, &list_extra), (&full.households, &extra));
+            let written = encode_full(&full, &extra);
+            assert_eq!(lean::encode(&shell, &list), written, "as read");
+            assert_eq!(
+                lean::encode(&shell, &lean::encode_list(&households, &list_extra)),
+                written,
+                "as the list writes it"
+            );
+            assert_eq!(
+                list.is_empty(),
+                households.is_empty() && extra == Extra::default()
+            );
+        }
+    }
+
+    /// The list's damage is not the shell's: it keeps the text, which reads
+    /// as damaged when the list is read; `null` is missing.
+    #[test]
+    fn a_damaged_list_is_kept_as_it_is() {
+        let raw = r#"{"version":2,"loan":null,"households":[["h1","x"]],"visits":{"a":1}}"#;
+        let (Loaded::Ok(shell), list) = lean::decode(Some(raw)) else {
+            panic!()
+        };
+        assert_eq!(decode(Some(raw)), Loaded::Unreadable);
+        assert_eq!(list.field("households"), Some(r#"[["h1","x"]]"#));
+        assert!(lean::decode_list(&list).is_none());
+        assert!(lean::encode(&shell, &list).contains(r#""households":[["h1","x"]]"#));
+        let (_, none) = lean::decode(Some(r#"{"version":2,"households":null,"declared":[]}"#));
+        assert!(none.is_empty());
+        assert_eq!(none.field("households"), None);
+        // Newer, too deep and wrongly typed records are what decode says.
+        for (raw, want) in [
+            (r#"{"version":9,"households":"x"}"#, Loaded::Newer(9)),
+            (r#"{"version":2,"loan":5}"#, Loaded::Unreadable),
+            (r#"{"version":"2"}"#, Loaded::Unreadable),
+            (r#"[2]"#, Loaded::Unreadable),
+        ] {
+            assert_eq!(lean::decode(Some(raw)).0, want, "{raw}");
+            assert_eq!(decode(Some(raw)), want, "{raw}");
+        }
+        let deep = format!(
+            "{{\"version\":9,\"x\":{}{}}}",
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        assert_eq!(lean::decode(Some(&deep)).0, Loaded::Unreadable);
+        let deep_list = format!(
+            "{{\"version\":2,\"households\":{}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let (shell, list) = lean::decode(Some(&deep_list));
+        assert!(matches!(shell, Loaded::Ok(_)));
+        assert!(lean::decode_list(&list).is_none());
+        let (Loaded::Ok(r), _) = lean::decode(Some(
+            r#"{"version":2,"facts":{"age":"1","age":"2"},"facts":{"age":"3"}}"#,
+        )) else {
+            panic!()
+        };
+        assert_eq!(r.facts.age, "3");
+    }
+}

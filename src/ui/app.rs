@@ -143,12 +143,8 @@ pub fn App(state: AppState) -> impl IntoView {
     on_cleanup(move || pop.remove());
     // Another tab of the app saved: take its household list in.
     let other = window_event_listener(leptos::ev::storage, move |e| {
-        if e.key().as_deref() == Some(store::KEY) {
-            let ours = state.households.get_untracked();
-            let extra = state.extra.get_untracked();
-            if let Some((merged, extra)) = storage::other_tab_saved(e.new_value(), &ours, &extra) {
-                state.took_other_tab(merged, extra);
-            }
+        if e.key().as_deref() == Some(store::KEY) && storage::other_tab_saved(e.new_value()) {
+            state.took_other_tab();
         }
     });
     on_cleanup(move || other.remove());
@@ -189,9 +185,13 @@ pub fn App(state: AppState) -> impl IntoView {
     let screen = move || {
         let k = shown.get();
         attempt.track();
-        let declared = state
-            .extra
-            .with_untracked(|e| e.declared.iter().any(|d| !d.removed));
+        let declared = if storage::list_is_read() {
+            state
+                .extra
+                .with_untracked(|e| e.declared.iter().any(|d| !d.removed))
+        } else {
+            storage::list_has_declarations()
+        };
         Suspend::new(async move {
             let households = k == ScreenKey::Households;
             match open(k, declared).await {
@@ -262,6 +262,22 @@ pub fn App(state: AppState) -> impl IntoView {
 fn Banners(save_failed: Signal<bool>) -> impl IntoView {
     let app = use_app();
     let storage = move || {
+        // What went wrong, where the copy is, and what the app does now.
+        let recovered = |why: String, backup: String, then: &'static str| {
+            Either::Right(view! {
+                <div class="banner bad" role="alert" id="storage-banner">
+                    <p>{why}</p>
+                    <p>"原来的内容没有删除，已另存为“"<code>{backup}</code>"”。"{then}</p>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| app.storage_note.set(None)
+                    >
+                        "知道了"
+                    </button>
+                </div>
+            })
+        };
         app.storage_note.get().map(|note| match note {
             StorageNote::Unavailable | StorageNote::OtherTab => Either::Left(view! {
                 <div class="banner warn" role="status" id="storage-banner">
@@ -272,27 +288,21 @@ fn Banners(save_failed: Signal<bool>) -> impl IntoView {
                     }}
                 </div>
             }),
-            StorageNote::Recovered { backup, newer } => {
-                let why = match newer {
+            StorageNote::Recovered { backup, newer } => recovered(
+                match newer {
                     Some(v) => format!(
                         "手机上保存的内容来自更新版本（第{v}版）的帮扶助手，这个版本读不了。"
                     ),
                     None => "手机上保存的内容读不出来（可能损坏了）。".to_string(),
-                };
-                Either::Right(view! {
-                    <div class="banner bad" role="alert" id="storage-banner">
-                        <p>{why}</p>
-                        <p>"原来的内容没有删除，已另存为“"<code>{backup}</code>"”。现在从头开始。"</p>
-                        <button
-                            type="button"
-                            class="secondary"
-                            on:click=move |_| app.storage_note.set(None)
-                        >
-                            "知道了"
-                        </button>
-                    </div>
-                })
-            }
+                },
+                backup,
+                "现在从头开始。",
+            ),
+            StorageNote::ListRecovered(backup) => recovered(
+                "手机上保存的农户名单读不出来（可能损坏了）。".to_string(),
+                backup,
+                "名单现在是空的，其他内容都还在。",
+            ),
         })
     };
     let notes = move || {

@@ -15,6 +15,7 @@ mod fields;
 mod home;
 mod households;
 mod links;
+mod list;
 mod loan;
 mod loan_card;
 mod loan_inputs;

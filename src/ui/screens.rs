@@ -40,6 +40,13 @@ impl From<SplitLoaderError> for ChunkFailed {
 /// that made the change).
 pub type Screen = Result<AnyView, ChunkFailed>;
 
+/// The screens that show the household list, or declarations and measures
+/// kept with it (the self-check's file and 村情汇总), read it from the
+/// record before they are built: its code is in their files (`ui::list`).
+fn read_list() {
+    super::list::read(super::state::use_app());
+}
+
 #[wasm_split(loan, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn loan() -> Screen {
     Ok(untrack(|| view! { <super::loan::LoanPage/> }.into_any()))
@@ -47,6 +54,7 @@ pub fn loan() -> Screen {
 
 #[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn questionnaire() -> Screen {
+    read_list();
     Ok(untrack(|| {
         view! { <super::check::Questionnaire/> }.into_any()
     }))
@@ -54,6 +62,7 @@ pub fn questionnaire() -> Screen {
 
 #[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn results() -> Screen {
+    read_list();
     Ok(untrack(|| {
         view! { <super::check_results::OwnResults/> }.into_any()
     }))
@@ -61,6 +70,7 @@ pub fn results() -> Screen {
 
 #[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn shared_results() -> Screen {
+    read_list();
     Ok(untrack(|| {
         view! { <super::check_results::SharedResults/> }.into_any()
     }))
@@ -68,6 +78,7 @@ pub fn shared_results() -> Screen {
 
 #[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn sheet(which: String) -> Screen {
+    read_list();
     Ok(untrack(|| {
         view! { <super::check_sheet::SheetPage which/> }.into_any()
     }))
@@ -78,6 +89,7 @@ pub fn sheet(which: String) -> Screen {
 /// offline), so the home screen's own module does not carry it for all.
 #[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn home_declared() -> Screen {
+    read_list();
     Ok(untrack(|| {
         view! { <super::declared::HomeDeclared/> }.into_any()
     }))
@@ -85,6 +97,7 @@ pub fn home_declared() -> Screen {
 
 #[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn households() -> Screen {
+    read_list();
     Ok(untrack(|| {
         view! { <super::households::HouseholdsPage/> }.into_any()
     }))
@@ -122,6 +135,7 @@ pub fn qr(target: Option<String>) -> Screen {
     preload(preload_cadre)
 )]
 pub fn village() -> Screen {
+    read_list();
     Ok(untrack(|| {
         view! { <super::village::VillagePage/> }.into_any()
     }))

@@ -40,10 +40,13 @@ pub struct AppState {
     pub shared: RwSignal<Option<Answers>>,
     /// The 申报准备单 open (`?v=check&sheet=`): a programme id or `all`.
     pub sheet: RwSignal<Option<String>>,
-    /// The cadre's household list.
+    /// The cadre's household list: empty until a screen that shows it
+    /// reads it from the record (`ui::list::read`, from the split points of
+    /// those screens); the shell only carries its text.
     pub households: RwSignal<Vec<Household>>,
     /// What the record keeps beside the list: earlier visits and notes,
-    /// the last backup and what changed since.
+    /// the last backup and what changed since, declarations, measures (read
+    /// with the list).
     pub extra: RwSignal<Extra>,
     /// A count of the village summary the list was opened from: the list
     /// then shows exactly its households (`None`: no such filter).
@@ -168,58 +171,52 @@ impl AppState {
     /// or wrote, its household list is merged in first (`storage::save`), so
     /// neither tab's households are dropped.
     pub(super) fn save(&self) -> bool {
-        let (record, extra) = self.record();
-        self.write(record, extra)
+        let record = self.record();
+        self.write(record)
     }
 
     /// The save as the app's one saving effect calls it: the first time,
     /// only what it reads is tracked when the state is [`AppState::pristine`].
     pub(super) fn save_on_change(&self, first: bool) -> bool {
-        let (record, extra) = self.record();
+        let record = self.record();
         if first && self.pristine {
             return true;
         }
-        self.write(record, extra)
+        self.write(record)
     }
 
-    /// What is saved, read from the signals (so an effect calling it tracks them all).
-    fn record(&self) -> (Record, Extra) {
-        let record = Record {
+    /// What is saved, read from the signals (so an effect calling it tracks
+    /// them all). The household list is not in it: `storage::save` takes it
+    /// from the list's owner, or as the text it was read as.
+    fn record(&self) -> Record {
+        self.households.track();
+        self.extra.track();
+        Record {
             loan: Some(self.form.get()),
             facts: self.facts.get(),
             check: self.check.get(),
-            households: self.households.get(),
             local: self.local.get().map(LocalForm),
             big: self.big.get(),
             ..Record::default()
-        };
-        (record, self.extra.get())
+        }
     }
 
-    fn write(&self, mut record: Record, mut extra: Extra) -> bool {
+    fn write(&self, record: Record) -> bool {
         if !self.storage_ok {
             return true;
         }
-        let saved = storage::save(&mut record, &mut extra);
-        if saved == Saved::Refused {
-            return false;
-        }
-        if saved == Saved::Merged
-            && (self.households.with_untracked(|l| *l != record.households)
-                || self.extra.with_untracked(|e| *e != extra))
-        {
-            self.took_other_tab(record.households, extra);
+        match storage::save(&record) {
+            Saved::Refused => return false,
+            Saved::Merged => self.took_other_tab(),
+            Saved::Written => {}
         }
         true
     }
 
-    /// Shows the household list merged with another tab's, and says so
-    /// (unless the banner already says something more important).
-    pub(super) fn took_other_tab(&self, list: Vec<Household>, extra: Extra) {
-        if self.extra.with_untracked(|e| *e != extra) {
-            self.extra.set(extra);
-        }
-        self.households.set(list);
+    /// Says the household list now holds another tab's changes (the list's
+    /// owner has shown them), unless the banner already says something more
+    /// important.
+    pub(super) fn took_other_tab(&self) {
         if self.storage_note.with_untracked(Option::is_none) {
             self.storage_note.set(Some(StorageNote::OtherTab));
         }
@@ -273,11 +270,11 @@ fn read_shared(state: AppState, raw: Option<&str>) {
 pub fn init() -> AppState {
     let today = browser::today();
     let parsed = query::parse_query(&browser::search(), today);
-    let (record, extra, note) = storage::load();
+    let (record, list_empty, note) = storage::load();
     let storage_ok = !matches!(note, Some(StorageNote::Unavailable));
     let pristine = note.is_none()
         && record == Record::default()
-        && extra == Extra::default()
+        && list_empty
         && parsed.loan.is_none()
         && !parsed.big;
     let local = record.local.map(|f| f.0);
@@ -303,8 +300,8 @@ pub fn init() -> AppState {
         check: RwSignal::new(record.check),
         shared: RwSignal::new(None),
         sheet: RwSignal::new(parsed.sheet.clone()),
-        households: RwSignal::new(record.households),
-        extra: RwSignal::new(extra),
+        households: RwSignal::new(Vec::new()),
+        extra: RwSignal::new(Extra::default()),
         list_group: RwSignal::new(None),
         local: RwSignal::new(local),
         // A link with big=1 turns it on, and it stays on.

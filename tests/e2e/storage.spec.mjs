@@ -196,3 +196,82 @@ test('a first visit writes nothing until something changes, so it cannot write o
   await other.waitForTimeout(300);
   expect(await other.evaluate(() => localStorage.getItem('bangfu'))).toBe(before);
 });
+
+// The shell carries the household list as the text it was stored as
+// (src/store/lean.rs): the estimator never reads it, so it writes it back
+// exactly, whatever it holds; the list's own screens read it when they open.
+const listPart = (text) => {
+  const r = JSON.parse(text);
+  return JSON.stringify(['households', 'visits', 'backed_up', 'changed_since_backup', 'deleted', 'declared', 'measures'].map((k) => r[k]));
+};
+
+test('the estimator writes the household list back exactly as stored, visits and measures included', async ({ context }) => {
+  const list = await context.newPage();
+  await list.goto('/?v=households');
+  await importList(list, [household('h1', '3组 王家'), household('h2', '5组 李家')]);
+  await expect.poll(() => list.evaluate(() => localStorage.getItem('bangfu') || '')).toContain('5组 李家');
+  // Visits, a backup date, a deletion and a measure, as another build might have written them.
+  const stored = JSON.parse(await list.evaluate(() => localStorage.getItem('bangfu')));
+  stored.visits = [{ id: 'h1', note: '看过了', earlier: [{ date: '2026-10-01', answers: { members: '2' }, note: '上次' }] }];
+  stored.backed_up = '2026-11-02';
+  stored.changed_since_backup = ['h1'];
+  stored.deleted = ['h9'];
+  stored.measures = [{ id: 'h1', key: 'k1', what: '申请低保', who: '李', by: '2026-12-31', progress: 'todo', stamp: '1' }];
+  await list.close();
+  const loan = await context.newPage();
+  await loan.addInitScript((text) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('bangfu', text);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, JSON.stringify(stored));
+  await loan.goto('/?v=loan');
+  await loan.fill('#amount', '4万');
+  await expect.poll(() => loan.evaluate(() => localStorage.getItem('bangfu') || '')).toContain('4万');
+  const after = await loan.evaluate(() => localStorage.getItem('bangfu'));
+  expect(listPart(after)).toBe(listPart(JSON.stringify(stored)));
+  // Opened, the list shows them all, and the estimate is still there.
+  await loan.goto('/?v=households');
+  await expect(loan.locator('#household-list li.household')).toHaveCount(2);
+  await expect(loan.locator('#household-list li.household').first()).toContainText('走访 2 次');
+  expect(JSON.parse(await loan.evaluate(() => localStorage.getItem('bangfu'))).loan.amount).toBe('4万');
+});
+
+test('a damaged household list is kept while the estimator saves, and set aside when the list opens; the estimate stays', async ({ page }) => {
+  await page.goto('/?v=loan');
+  await page.fill('#amount', '7万');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('bangfu') || '')).toContain('7万');
+  const damaged = await page.evaluate(() => {
+    const r = JSON.parse(localStorage.getItem('bangfu'));
+    r.households = [['h1', '3组 王家']];
+    const text = JSON.stringify(r);
+    localStorage.setItem('bangfu', text);
+    return text;
+  });
+  await page.reload();
+  await expect(page.locator('#amount')).toHaveValue('7万');
+  // The estimator reads and saves without touching the list.
+  await expect(page.locator('#storage-banner')).toHaveCount(0);
+  await page.fill('#amount', '8万');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('bangfu') || '')).toContain('8万');
+  expect(await page.evaluate(() => localStorage.getItem('bangfu'))).toContain('"households":[["h1","3组 王家"]]');
+  // The list's screen finds it damaged: the record is copied aside as it was
+  // stored, the list starts empty, and the banner says where the copy is.
+  await page.goto('/?v=households');
+  const banner = page.locator('#storage-banner');
+  await expect(banner).toContainText('农户名单读不出来');
+  await expect(banner).toContainText('bangfu.backup');
+  await expect(banner).toContainText('其他内容都还在');
+  const backup = await page.evaluate(() => localStorage.getItem('bangfu.backup'));
+  expect(backup).toBe(damaged.replace('"7万"', '"8万"'));
+  await expect(page.locator('#household-list li.household')).toHaveCount(0);
+  await page.screenshot({ path: shot('storage-list-damaged-360x740') });
+  // The list works again, and the estimate was kept.
+  await importList(page, [household('h2', '5组 李家')]);
+  await page.reload();
+  await expect(page.locator('#household-list li.household')).toHaveCount(1);
+  await expect(page.locator('#storage-banner')).toHaveCount(0);
+  const record = JSON.parse(await page.evaluate(() => localStorage.getItem('bangfu')));
+  expect(record.loan.amount).toBe('8万');
+  expect(record.households.map((h) => h.id)).toEqual(['h2']);
+});
