@@ -110,7 +110,7 @@ async function build() {
 
 /** Which split (the first name in `wasm_split(…)` in src/ui/screens.rs)
  * holds the screen each `v=` opens, where it is not the view's own name. */
-export const SPLIT_OF_VIEW = { households: 'check', village: 'cadre', local: 'cadre', risk: 'cadre', qr: 'policy' };
+export const SPLIT_OF_VIEW = { households: 'cadre', village: 'cadre', local: 'cadre', risk: 'cadre', qr: 'policy' };
 const VIEWS = ['loan', 'check', 'households', 'village', 'policy', 'local', 'risk', 'qr'];
 
 /** For each view (`v=`) with a split of its own code, the files its screen

@@ -64,16 +64,16 @@ async fn open(key: ScreenKey, declared: bool) -> Screen {
     }
 }
 
-/// The household list's next screen is usually 村情汇总, in the cadres'
-/// file: fetch and compile it once the list has painted (the frame after it
-/// is mounted, then a task), so opening the summary of a thousand households
-/// does not wait for its code too, and the list's own files never share the
-/// network with it. A failure is ignored (opening the summary then tries
-/// again, and says so).
-fn preload_summary() {
+/// The household list (in the cadres' file, with 村情汇总) opens each
+/// household in the self-check's file: fetch and compile that once the list
+/// has painted (the frame after it is mounted, then a task), so opening a
+/// household does not wait for its code, and the list's own files never
+/// share the network with it. A failure is ignored (opening a household
+/// then tries again, and says so).
+fn preload_household() {
     request_animation_frame(|| {
         set_timeout(
-            || leptos::task::spawn_local(async { drop(screens::preload_cadre().await) }),
+            || leptos::task::spawn_local(async { drop(screens::preload_check().await) }),
             std::time::Duration::ZERO,
         )
     });
@@ -197,7 +197,7 @@ pub fn App(state: AppState) -> impl IntoView {
             match open(k, declared).await {
                 Ok(screen) => {
                     if households {
-                        preload_summary();
+                        preload_household();
                     }
                     Either::Left(screen)
                 }

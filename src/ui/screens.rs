@@ -5,12 +5,15 @@
 //! main module. index.html preloads the file of the screen a link opens.
 //!
 //! Screens that are used together share a file (the first name in
-//! `wasm_split(…)`): the self-check, its results and the household list;
-//! the cadres' tools, 本地数字, 风险补偿金 and 村情汇总; the policy library and
-//! the QR screen (which reads the content pack for an entry's title). Code
-//! that several files use goes into small shared chunks, one per set of
-//! users, so fewer files means fewer chunks and fewer requests (four files
-//! make 11 chunks, each screen needing 8 files; five made 26, 16 each);
+//! `wasm_split(…)`): the self-check, its results, 申报准备单 and the home
+//! screen's 申报以后 card (what a villager's link needs); the cadres' file:
+//! the household list, 村情汇总, 本地数字 and 风险补偿金 (so a villager's
+//! self-check link does not download the 驻村工作队's village); the policy
+//! library and the QR screen (which reads the content pack for an entry's
+//! title). Code that several files use goes into small shared chunks, one
+//! per set of users, so more files means more chunks, more requests and
+//! worse compression (four files make 11 chunks; five made 26, and the
+//! estimator's link 7 KB heavier);
 //! `scripts/build-wasm.mjs` (`SPLIT_OF_VIEW`) says which file each `v=`
 //! opens, for index.html's preload.
 //!
@@ -52,7 +55,14 @@ pub fn loan() -> Screen {
     Ok(untrack(|| view! { <super::loan::LoanPage/> }.into_any()))
 }
 
-#[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// `preload_check` fetches the self-check's file without showing a screen:
+/// the household list calls it, since a cadre opens households from it.
+#[wasm_split(
+    check,
+    wasm_split_path = ::leptos::wasm_split,
+    fallible,
+    preload(preload_check)
+)]
 pub fn questionnaire() -> Screen {
     read_list();
     Ok(untrack(|| {
@@ -95,7 +105,7 @@ pub fn home_declared() -> Screen {
     }))
 }
 
-#[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(cadre, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn households() -> Screen {
     read_list();
     Ok(untrack(|| {
@@ -125,15 +135,9 @@ pub fn qr(target: Option<String>) -> Screen {
     Ok(untrack(|| view! { <super::qr::QrPage target/> }.into_any()))
 }
 
-/// `preload_cadre` fetches the cadres' file without showing a screen: the
-/// household list calls it, since 村情汇总 is the next screen a cadre with a
-/// list opens.
-#[wasm_split(
-    cadre,
-    wasm_split_path = ::leptos::wasm_split,
-    fallible,
-    preload(preload_cadre)
-)]
+/// In the cadres' file with the household list: opening 村情汇总 from the
+/// list downloads nothing more.
+#[wasm_split(cadre, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn village() -> Screen {
     read_list();
     Ok(untrack(|| {

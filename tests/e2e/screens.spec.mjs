@@ -45,9 +45,10 @@ const cases = [
   ['/?v=qr&for=v%3Dloan&from=singlemessage', 'qr', '#qr-code'],
   ['/?v=village&from=singlemessage', 'village', 'h1:text("村情汇总")'],
 ];
-// The household list fetches 村情汇总's files once it has painted (its next
-// screen, app.rs `preload_summary`): after all of its own, and nothing else.
-const AFTER = { households: 'village' };
+// The household list fetches the self-check's files once it has painted (a
+// cadre opens households in it, app.rs `preload_household`): after all of
+// its own, and nothing else.
+const AFTER = { households: 'check' };
 for (const [url, screen, ready] of cases) {
   test(`${url} downloads the one main module and only its own screen's files`, async ({ page }) => {
     const files = screenFiles();
@@ -70,6 +71,21 @@ for (const [url, screen, ready] of cases) {
     expect(new Set(wasm.map((p) => p.split('/').slice(-2)[0])).size).toBe(1);
   });
 }
+
+test('村情汇总 comes in the household list\'s file: opening it from the list downloads nothing more', async ({ page }) => {
+  const files = screenFiles();
+  expect(files.village).toEqual(files.households);
+  const wasm = wasmRequests(page);
+  await page.goto('/?v=households');
+  await expect(page.locator('h1:text("农户名单")')).toBeVisible();
+  await page.waitForTimeout(1500);
+  await page.waitForLoadState('networkidle');
+  const before = wasm.length;
+  await page.locator('#go-village').click();
+  await expect(page.locator('h1:text("村情汇总")')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(wasm.slice(before)).toEqual([]);
+});
 
 test('every screen opens by navigating, one runtime, no page load; back and forward work', async ({ page }) => {
   const files = screenFiles();
