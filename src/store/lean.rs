@@ -31,6 +31,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
 /// The record's fields that belong to the household list, in the order
 /// they are stored ([`super::encode_full`]: `households` among `Record`'s
@@ -164,7 +165,7 @@ pub fn encode(record: &Record, list: &ListText) -> String {
         households: &'a RawValue,
         #[serde(skip_serializing_if = "Option::is_none")]
         local: &'a Option<LocalForm>,
-        #[serde(skip_serializing_if = "is_false")]
+        #[serde(skip_serializing_if = "super::is_false")]
         big: bool,
         #[serde(skip_serializing_if = "Option::is_none")]
         visits: Option<&'a RawValue>,
@@ -178,9 +179,6 @@ pub fn encode(record: &Record, list: &ListText) -> String {
         declared: Option<&'a RawValue>,
         #[serde(skip_serializing_if = "Option::is_none")]
         measures: Option<&'a RawValue>,
-    }
-    fn is_false(b: &bool) -> bool {
-        !b
     }
     let [households, visits, backed_up, changed_since_backup, deleted, declared, measures] =
         list.0.each_ref().map(Option::as_deref);
@@ -209,7 +207,7 @@ pub fn decode_list(list: &ListText) -> Option<(Vec<Household>, Extra)> {
     let mut text = format!("{{\"version\":{VERSION}");
     for (key, raw) in LIST_KEYS.iter().zip(&list.0) {
         if let Some(raw) = raw {
-            text.push_str(&format!(",\"{key}\":{}", raw.get()));
+            let _ = write!(text, ",\"{key}\":{}", raw.get());
         }
     }
     text.push('}');

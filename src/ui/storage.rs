@@ -109,7 +109,8 @@ pub enum Saved {
     /// The browser refused (full or disabled); nothing was written.
     Refused,
     Written,
-    /// Written, with another tab's households and visits merged in first.
+    /// Written, after another tab's household list was taken or merged in
+    /// and this tab's list changed by it (the banner says so).
     Merged,
 }
 
